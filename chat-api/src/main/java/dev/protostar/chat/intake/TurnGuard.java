@@ -1,0 +1,64 @@
+package dev.protostar.chat.intake;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Session single-flight and idempotency, shared by every chat-api instance through Redis: one running
+ * turn per session (a lease, so a lost end can never block a session for good), and a repeated
+ * Idempotency-Key answers with the first requestId.
+ */
+@Component
+public class TurnGuard {
+
+    private static final RedisScript<Long> RELEASE = RedisScript.of(
+            "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
+            Long.class);
+
+    private final StringRedisTemplate redis;
+
+    TurnGuard(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    /** Takes the session for {@code requestId}; if it is busy, returns the running requestId instead. */
+    Optional<String> acquire(String sessionId, String requestId, Duration lease) {
+        String key = turnKey(sessionId);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, requestId, lease))) {
+                return Optional.empty();
+            }
+            String running = redis.opsForValue().get(key);
+            if (running != null) {
+                return Optional.of(running);
+            }
+        }
+        return Optional.of("unknown");
+    }
+
+    /** Frees the session if {@code requestId} still holds it; safe to call from every instance. */
+    public void release(String sessionId, String requestId) {
+        redis.execute(RELEASE, List.of(turnKey(sessionId)), requestId);
+    }
+
+    /** Remembers {@code requestId} for this key; if the key was seen, returns the first requestId. */
+    Optional<String> remember(String tenant, String idempotencyKey, String requestId, Duration ttl) {
+        String key = "protostar:idempotency:" + tenant + ":" + idempotencyKey;
+        if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, requestId, ttl))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(redis.opsForValue().get(key));
+    }
+
+    void forget(String tenant, String idempotencyKey, String requestId) {
+        redis.execute(RELEASE, List.of("protostar:idempotency:" + tenant + ":" + idempotencyKey), requestId);
+    }
+
+    private static String turnKey(String sessionId) {
+        return "protostar:turn:" + sessionId;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.protostar.chat.problem;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * An error the client can act on, answered as {@code application/problem+json}. {@code type} is a stable
+ * URN naming the problem; {@code retryAfter}, when set, becomes the Retry-After header.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final Duration retryAfter;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    public ApiProblem(HttpStatus status, String type, String title, String detail, Duration retryAfter) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.retryAfter = retryAfter;
+    }
+
+    public static ApiProblem badRequest(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail, null);
+    }
+
+    public static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail, null);
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, null);
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail, null);
+    }
+
+    public static ApiProblem conflict(String type, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, type, "Conflict", detail, null);
+    }
+
+    public static ApiProblem unavailable(String type, String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, type, "Service unavailable", detail, retryAfter);
+    }
+
+    /** Adds a member to the problem JSON (e.g. the gate that rejected, the running requestId). */
+    public ApiProblem with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    public ProblemDetail toProblemDetail() {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, getMessage());
+        detail.setType(URI.create("urn:protostar:problem:" + type));
+        detail.setTitle(title);
+        properties.forEach(detail::setProperty);
+        if (retryAfter != null) {
+            detail.setProperty("retryAfterSeconds", retryAfterSeconds());
+        }
+        return detail;
+    }
+
+    /** Whole seconds, rounded up: a client that waits this long is never early. */
+    public long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+}

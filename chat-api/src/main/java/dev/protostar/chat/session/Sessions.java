@@ -1,0 +1,41 @@
+package dev.protostar.chat.session;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Chat sessions: one recruiter conversation about one candidate, owned by a tenant. */
+@Repository
+public class Sessions {
+
+    private final JdbcClient jdbc;
+
+    Sessions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    UUID create(String tenant, UUID candidateId) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO chat_session (id, tenant, candidate_id) VALUES (?, ?, ?)")
+                .params(id, tenant, candidateId)
+                .update();
+        return id;
+    }
+
+    /** The session if it exists and belongs to {@code tenant}. */
+    public Optional<Session> find(String tenant, String sessionId) {
+        UUID id;
+        try {
+            id = UUID.fromString(sessionId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id, candidate_id FROM chat_session WHERE id = ? AND tenant = ?")
+                .params(id, tenant)
+                .query((rs, n) -> new Session(rs.getObject(1, UUID.class), tenant, rs.getObject(2, UUID.class)))
+                .optional();
+    }
+
+    public record Session(UUID sessionId, String tenant, UUID candidateId) {}
+}

@@ -1,0 +1,59 @@
+package dev.protostar.chat.stream;
+
+import dev.protostar.chat.auth.Caller;
+import dev.protostar.chat.problem.ApiProblem;
+import dev.protostar.chat.session.Sessions;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+class EventsController {
+
+    private final Sessions sessions;
+    private final AnswerHub hub;
+
+    EventsController(Sessions sessions, AnswerHub hub) {
+        this.sessions = sessions;
+        this.hub = hub;
+    }
+
+    /**
+     * The session's answers as SSE. {@code id:} is a cursor; send it back as Last-Event-ID (or
+     * {@code ?lastEventId=} where a client cannot set headers) to any instance to get exactly what was missed.
+     */
+    @GetMapping(path = "/api/v1/chat/sessions/{sessionId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(
+            @PathVariable String sessionId,
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
+            @RequestParam(value = "lastEventId", required = false) String lastEventIdParam,
+            HttpServletRequest request) {
+        Caller caller = Caller.of(request);
+        sessions.find(caller.tenant(), sessionId)
+                .orElseThrow(() -> ApiProblem.notFound("No chat session " + sessionId + " in your tenant."));
+        long cursor = cursor(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+        SseEmitter emitter = new SseEmitter(0L);
+        hub.subscribe(sessionId, cursor, emitter);
+        return emitter;
+    }
+
+    private static long cursor(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return -1;
+        }
+        try {
+            long cursor = Long.parseLong(lastEventId.trim());
+            if (cursor < 0) {
+                throw new NumberFormatException();
+            }
+            return cursor;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("Last-Event-ID must be an id this stream sent: " + lastEventId);
+        }
+    }
+}

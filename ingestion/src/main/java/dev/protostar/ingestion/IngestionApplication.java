@@ -1,0 +1,15 @@
+package dev.protostar.ingestion;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Ingestion: inbox bucket → parse → chunk → embed → PostgreSQL. Its routes arrive with the RAG issue. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class IngestionApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(IngestionApplication.class, args);
+    }
+}

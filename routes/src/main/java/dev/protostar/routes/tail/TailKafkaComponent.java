@@ -1,0 +1,29 @@
+package dev.protostar.routes.tail;
+
+import java.util.Map;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/** The {@code kafka-tail} component; {@code brokers} set once here (camel.component.kafka-tail.brokers). */
+@Component("kafka-tail")
+public class TailKafkaComponent extends DefaultComponent {
+
+    private String brokers = "127.0.0.1:9092";
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        TailKafkaEndpoint endpoint = new TailKafkaEndpoint(uri, this, remaining);
+        endpoint.setBrokers(brokers);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    public String getBrokers() {
+        return brokers;
+    }
+
+    public void setBrokers(String brokers) {
+        this.brokers = brokers;
+    }
+}

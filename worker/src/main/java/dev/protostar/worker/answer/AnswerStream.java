@@ -1,0 +1,102 @@
+package dev.protostar.worker.answer;
+
+import dev.protostar.kafka.Json;
+import dev.protostar.kafka.message.ChatEvent;
+import dev.protostar.kafka.message.ChatRequest;
+import dev.protostar.worker.generate.Generation;
+import dev.protostar.worker.generate.TokenSink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaConstants;
+
+/**
+ * The events of one attempt of one turn, numbered by {@code seq}. Tokens are coalesced into deltas —
+ * the first at once (it is the time to first token), then one per {@code coalesce} interval or
+ * {@code coalesceChars} characters — so Kafka carries a handful of records per second per answer.
+ */
+final class AnswerStream implements TokenSink {
+
+    private final ChatRequest request;
+    private final ProducerTemplate producer;
+    private final BooleanSupplier cancelled;
+    private final long coalesceNanos;
+    private final int coalesceChars;
+    private final StringBuilder pending = new StringBuilder();
+    private int seq;
+    private long lastFlush;
+    private Instant firstToken;
+
+    AnswerStream(
+            ChatRequest request,
+            ProducerTemplate producer,
+            BooleanSupplier cancelled,
+            Duration coalesce,
+            int coalesceChars) {
+        this.request = request;
+        this.producer = producer;
+        this.cancelled = cancelled;
+        this.coalesceNanos = coalesce.toNanos();
+        this.coalesceChars = coalesceChars;
+    }
+
+    void reset(int attempt) {
+        publish(new ChatEvent.Reset(request.requestId(), seq++, attempt));
+    }
+
+    void started(int attempt) {
+        publish(new ChatEvent.Started(request.requestId(), seq++, attempt));
+    }
+
+    @Override
+    public void token(String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        pending.append(text);
+        long now = System.nanoTime();
+        if (firstToken == null) {
+            firstToken = Instant.now();
+            flush(now);
+        } else if (pending.length() >= coalesceChars || now - lastFlush >= coalesceNanos) {
+            flush(now);
+        }
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled.getAsBoolean();
+    }
+
+    void done(Generation generation) {
+        flush(System.nanoTime());
+        Instant end = Instant.now();
+        Instant first = firstToken == null ? end : firstToken;
+        publish(new ChatEvent.Done(
+                request.requestId(),
+                seq++,
+                generation.refused(),
+                new ChatEvent.Usage(generation.inputTokens(), generation.outputTokens()),
+                new ChatEvent.Timings(
+                        Duration.between(request.admittedAt(), first).toMillis(),
+                        Duration.between(request.admittedAt(), end).toMillis())));
+    }
+
+    void error(String code, String message) {
+        flush(System.nanoTime());
+        publish(new ChatEvent.Error(request.requestId(), seq++, code, message));
+    }
+
+    private void flush(long now) {
+        if (!pending.isEmpty()) {
+            publish(new ChatEvent.Delta(request.requestId(), seq++, pending.toString()));
+            pending.setLength(0);
+        }
+        lastFlush = now;
+    }
+
+    private void publish(ChatEvent event) {
+        producer.sendBodyAndHeader(PublishAnswerRoute.URI, Json.write(event), KafkaConstants.KEY, request.sessionId());
+    }
+}

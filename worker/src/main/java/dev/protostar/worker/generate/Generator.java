@@ -1,0 +1,12 @@
+package dev.protostar.worker.generate;
+
+/** Produces an answer, token by token. The seam between the answer route and any model. */
+public interface Generator {
+
+    /**
+     * Streams the answer to {@code sink} and returns when it is complete.
+     *
+     * @throws GenerationException when no complete answer can be given
+     */
+    Generation generate(Prompt prompt, TokenSink sink);
+}

@@ -1,0 +1,52 @@
+package dev.protostar.worker.status;
+
+import dev.protostar.kafka.message.WorkerStatus.Role;
+import dev.protostar.routes.keyed.KeyedKafkaConsumer;
+import dev.protostar.worker.WorkerProperties;
+import dev.protostar.worker.answer.AnswerChatRoute;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Blue/green: an ACTIVE worker runs {@code answer-chat} (and so is in the consumer group); a STANDBY
+ * one has it stopped and consumes nothing until promoted on its management port.
+ */
+@Component
+public class WorkerRole {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerRole.class);
+
+    private final CamelContext camel;
+    private volatile Role role;
+
+    WorkerRole(CamelContext camel, WorkerProperties properties) {
+        this.camel = camel;
+        this.role = properties.role();
+    }
+
+    public Role current() {
+        return role;
+    }
+
+    public synchronized void promote() throws Exception {
+        camel.getRouteController().startRoute(AnswerChatRoute.ID);
+        role = Role.ACTIVE;
+        log.info("Promoted to ACTIVE: consuming chat-requests");
+    }
+
+    /** Stops consuming; running turns finish first (up to the consumer's shutdown timeout). */
+    public synchronized void demote() throws Exception {
+        camel.getRouteController().stopRoute(AnswerChatRoute.ID);
+        role = Role.STANDBY;
+        log.info("Demoted to STANDBY: consuming nothing");
+    }
+
+    /** Turns held by this worker now: running plus queued behind their session. */
+    public int inFlight() {
+        Route route = camel.getRoute(AnswerChatRoute.ID);
+        return route != null && route.getConsumer() instanceof KeyedKafkaConsumer consumer ? consumer.outstanding() : 0;
+    }
+}
