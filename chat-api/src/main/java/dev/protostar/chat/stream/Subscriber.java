@@ -76,6 +76,11 @@ final class Subscriber {
         }
     }
 
+    /** What is queued and not yet written, in order. */
+    List<Envelope> queued() {
+        return List.copyOf(queue);
+    }
+
     void close() {
         closed = true;
     }

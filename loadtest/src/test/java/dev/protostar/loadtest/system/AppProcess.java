@@ -1,0 +1,110 @@
+package dev.protostar.loadtest.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Protostar application as a real process (its executable jar), so a test can kill it the way a
+ * machine dies ({@link #kill()}: SIGKILL, no shutdown hooks, no final commit).
+ */
+final class AppProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String name;
+    private final Process process;
+    private final int managementPort;
+    private final Path log;
+
+    private AppProcess(String name, Process process, int managementPort, Path log) {
+        this.name = name;
+        this.process = process;
+        this.managementPort = managementPort;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code module}'s executable jar with {@code env} and Spring {@code args}; returns once its
+     * health endpoint on {@code managementPort} says UP.
+     */
+    static AppProcess start(String name, String module, int managementPort, Map<String, String> env, List<String> args)
+            throws IOException, InterruptedException {
+        Path jar = executableJar(module);
+        Path log = Path.of("target", "it-logs", name + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        AppProcess app = new AppProcess(name, builder.start(), managementPort, log);
+        app.awaitHealthy(Duration.ofSeconds(120));
+        return app;
+    }
+
+    private static Path executableJar(String module) throws IOException {
+        Path target = Path.of("..", module, "target");
+        try (var files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No executable jar in " + target + "; run the build first"));
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+        long giveUp = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < giveUp) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+            }
+            try {
+                HttpResponse<String> health = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " not healthy after " + timeout + "; see " + log.toAbsolutePath());
+    }
+
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** Dies at once, like a lost machine: no shutdown, no commits, consumer group left by timeout. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.protostar.loadtest.system;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * PostgreSQL (pgvector), Redis and the S3 server, started by the project's own script if they are not
+ * running. Each test stack gets a database of its own, so runs never see each other's rows.
+ */
+final class LocalServices {
+
+    static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("PROTOSTAR_PG_PORT", "15432"));
+    static final int REDIS_PORT = Integer.parseInt(System.getenv().getOrDefault("PROTOSTAR_REDIS_PORT", "16379"));
+
+    private LocalServices() {}
+
+    static synchronized void ensureRunning() throws IOException, InterruptedException {
+        Path script = Path.of("..", "infra", "bin", "services").toAbsolutePath().normalize();
+        if (run(script, "status") != 0 && run(script, "up") != 0) {
+            throw new IllegalStateException(script + " up failed; see its output above");
+        }
+    }
+
+    private static int run(Path script, String command) throws IOException, InterruptedException {
+        return new ProcessBuilder(script.toString(), command).inheritIO().start().waitFor();
+    }
+
+    /** A new empty database; the applications' migrations create the schema in it. */
+    static String newDatabase() throws SQLException {
+        String name = "protostar_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (var connection = DriverManager.getConnection(jdbcUrl("protostar"), "protostar", "protostar");
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return jdbcUrl(name);
+    }
+
+    static String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + database;
+    }
+
+    static String redisUrl() {
+        return "redis://127.0.0.1:" + REDIS_PORT;
+    }
+}
