@@ -17,7 +17,8 @@ final class ApiClient {
 
     record Reply(int status, JsonNode body, HttpResponse<String> raw) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     ApiClient(String baseUrl) {
@@ -32,7 +33,8 @@ final class ApiClient {
         return http;
     }
 
-    Reply post(String path, String key, Object body, Map<String, String> headers) throws IOException, InterruptedException {
+    Reply post(String path, String key, Object body, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -49,7 +51,8 @@ final class ApiClient {
     }
 
     Reply get(String path, String key) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
@@ -57,7 +60,9 @@ final class ApiClient {
     }
 
     String createCandidate(String adminKey, String name) throws IOException, InterruptedException {
-        return expect(post("/api/v1/candidates", adminKey, Map.of("name", name)), 201).get("candidateId").asText();
+        return expect(post("/api/v1/candidates", adminKey, Map.of("name", name)), 201)
+                .get("candidateId")
+                .asText();
     }
 
     String createSession(String key, String candidateId) throws IOException, InterruptedException {
@@ -78,7 +83,8 @@ final class ApiClient {
 
     private static JsonNode expect(Reply reply, int status) {
         if (reply.status() != status) {
-            throw new AssertionError("Expected " + status + " but got " + reply.status() + ": " + reply.raw().body());
+            throw new AssertionError("Expected " + status + " but got " + reply.status() + ": "
+                    + reply.raw().body());
         }
         return reply.body();
     }

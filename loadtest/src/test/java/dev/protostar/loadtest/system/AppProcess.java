@@ -49,9 +49,8 @@ final class AppProcess implements AutoCloseable {
                 "-jar",
                 jar.toString()));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         AppProcess app = new AppProcess(name, builder.start(), managementPort, log);
         app.awaitHealthy(Duration.ofSeconds(120));
@@ -63,7 +62,8 @@ final class AppProcess implements AutoCloseable {
         try (var files = Files.list(target)) {
             return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No executable jar in " + target + "; run the build first"));
+                    .orElseThrow(() ->
+                            new IllegalStateException("No executable jar in " + target + "; run the build first"));
         }
     }
 
@@ -71,7 +71,8 @@ final class AppProcess implements AutoCloseable {
         long giveUp = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < giveUp) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
             }
             try {
                 HttpResponse<String> health = HTTP.send(

@@ -25,12 +25,16 @@ final class LocalServices {
     }
 
     private static int run(Path script, String command) throws IOException, InterruptedException {
-        return new ProcessBuilder(script.toString(), command).inheritIO().start().waitFor();
+        return new ProcessBuilder(script.toString(), command)
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 
     /** A new empty database; the applications' migrations create the schema in it. */
     static String newDatabase() throws SQLException {
-        String name = "protostar_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "protostar_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (var connection = DriverManager.getConnection(jdbcUrl("protostar"), "protostar", "protostar");
                 var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);

@@ -37,6 +37,9 @@ public class KeyedKafkaEndpoint extends DefaultEndpoint {
     @UriParam
     private String groupId;
 
+    @UriParam
+    private String clientId;
+
     @UriParam(defaultValue = "256")
     private int maxInFlight = 256;
 
@@ -90,6 +93,17 @@ public class KeyedKafkaEndpoint extends DefaultEndpoint {
 
     public void setGroupId(String groupId) {
         this.groupId = groupId;
+    }
+
+    /** How this member shows in the consumer group; defaults to groupId-pid. */
+    public String getClientId() {
+        return clientId != null
+                ? clientId
+                : groupId + "-" + ProcessHandle.current().pid();
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
     }
 
     public int getMaxInFlight() {

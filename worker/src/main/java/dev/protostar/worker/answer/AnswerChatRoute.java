@@ -27,6 +27,7 @@ public class AnswerChatRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("kafka-keyed:{{protostar.topics.chat-requests}}?groupId={{protostar.worker.group}}"
+                        + "&clientId={{protostar.worker.id}}"
                         + "&maxInFlight={{protostar.worker.max-in-flight}}"
                         + "&sessionTimeoutMs={{protostar.worker.session-timeout-ms}}")
                 .routeId(ID)

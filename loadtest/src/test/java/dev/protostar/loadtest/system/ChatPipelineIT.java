@@ -1,0 +1,179 @@
+package dev.protostar.loadtest.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.protostar.loadtest.sim.LlmSimulator;
+import dev.protostar.loadtest.sim.SimulatorConfig;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline over real parts: two chat-api instances, a worker and ingestion as processes, a
+ * real Kafka broker, PostgreSQL, Redis, and the LLM simulator as the model over HTTP.
+ */
+class ChatPipelineIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String REPLY =
+            "Jiwoo led the payment platform team at Hanbit Pay, where settlement throughput reached "
+                    + "4,200 transactions per second after the migration to Kafka.";
+
+    private static LlmSimulator llm;
+    private static Stack stack;
+    private static ApiClient apiA;
+    private static ApiClient apiB;
+
+    @BeforeAll
+    static void start() throws Exception {
+        llm = LlmSimulator.start(SimulatorConfig.defaults()
+                .withPort(0)
+                .withTtftMs(300)
+                .withTokensPerSecond(40)
+                .withReply(REPLY));
+        stack = Stack.start(llm.baseUrl());
+        apiA = stack.chatApi("pipeline-chat-api-a");
+        apiB = stack.chatApi("pipeline-chat-api-b");
+        stack.worker("pipeline-worker", "active", Map.of());
+        stack.ingestion("pipeline-ingestion");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+        if (llm != null) {
+            llm.close();
+        }
+    }
+
+    @Test
+    void answers_stream_in_order_and_a_second_turn_follows_the_first() throws Exception {
+        String sessionId = newSession();
+        try (SseClient sse = apiA.events(stack.recruiterKey, sessionId, null)) {
+            String first = apiA.send(stack.recruiterKey, sessionId, "Where did Jiwoo work?");
+            Transcript one = Transcript.read(sse, first, WAIT);
+
+            assertThat(one.names.getFirst()).isEqualTo("started");
+            assertThat(one.names.getLast()).isEqualTo("done");
+            assertThat(one.text.toString()).isEqualTo(REPLY);
+            assertThat(one.names.stream().filter("delta"::equals).count())
+                    .as("tokens are coalesced into fewer deltas")
+                    .isGreaterThan(1)
+                    .isLessThan(REPLY.split(" ").length);
+            assertThat(one.end.get("refused").asBoolean()).isFalse();
+            assertThat(one.end.at("/usage/outputTokens").asInt()).isPositive();
+            assertThat(one.end.at("/usage/inputTokens").asInt()).isPositive();
+            assertThat(one.end.at("/timings/ttftMs").asLong()).isGreaterThanOrEqualTo(300);
+            assertThat(one.end.at("/timings/totalMs").asLong())
+                    .isGreaterThan(one.end.at("/timings/ttftMs").asLong());
+
+            String second = apiA.send(stack.recruiterKey, sessionId, "And before that?");
+            Transcript two = Transcript.read(sse, second, WAIT);
+            assertThat(two.text.toString()).isEqualTo(REPLY);
+            assertThat(two.ids.getFirst()).isGreaterThan(one.ids.getLast());
+        }
+    }
+
+    @Test
+    void a_second_message_while_a_turn_runs_gets_409() throws Exception {
+        String sessionId = newSession();
+        try (SseClient sse = apiA.events(stack.recruiterKey, sessionId, null)) {
+            String running = apiA.send(stack.recruiterKey, sessionId, "First question");
+            var conflict = apiB.post(
+                    "/api/v1/chat/sessions/" + sessionId + "/messages", stack.recruiterKey, Map.of("text", "Second"));
+
+            assertThat(conflict.status()).isEqualTo(409);
+            assertThat(conflict.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(conflict.body().get("runningRequestId").asText()).isEqualTo(running);
+
+            Transcript.read(sse, running, WAIT);
+            assertThat(apiB.send(stack.recruiterKey, sessionId, "Now the second"))
+                    .isNotBlank();
+        }
+    }
+
+    @Test
+    void a_repeated_idempotency_key_returns_the_first_request() throws Exception {
+        String sessionId = newSession();
+        var headers = Map.of("Idempotency-Key", "retry-" + sessionId);
+        var first = apiA.post(
+                "/api/v1/chat/sessions/" + sessionId + "/messages", stack.recruiterKey, Map.of("text", "Q"), headers);
+        var again = apiB.post(
+                "/api/v1/chat/sessions/" + sessionId + "/messages", stack.recruiterKey, Map.of("text", "Q"), headers);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body().get("requestId")).isEqualTo(first.body().get("requestId"));
+    }
+
+    @Test
+    void reconnecting_with_last_event_id_to_another_instance_yields_the_rest_exactly_once() throws Exception {
+        String sessionId = newSession();
+        String requestId;
+        Transcript before;
+        try (SseClient sse = apiA.events(stack.recruiterKey, sessionId, null)) {
+            requestId = apiA.send(stack.recruiterKey, sessionId, "Tell me about the payment system");
+            before = Transcript.readDeltas(sse, requestId, 3, WAIT);
+        }
+        try (SseClient resumed = apiB.events(stack.recruiterKey, sessionId, before.lastId())) {
+            Transcript after = Transcript.read(resumed, requestId, WAIT);
+
+            assertThat(after.ids.getFirst()).isEqualTo(before.ids.getLast() + 1);
+            assertThat(after.names).doesNotContain("started");
+            assertThat(before.text.toString() + after.text).isEqualTo(REPLY);
+        }
+    }
+
+    @Test
+    void a_client_joining_mid_turn_without_a_cursor_gets_the_turn_from_its_start() throws Exception {
+        String sessionId = newSession();
+        String requestId;
+        try (SseClient first = apiA.events(stack.recruiterKey, sessionId, null)) {
+            requestId = apiA.send(stack.recruiterKey, sessionId, "What did she build?");
+            Transcript.readDeltas(first, requestId, 2, WAIT);
+            try (SseClient late = apiB.events(stack.recruiterKey, sessionId, null)) {
+                Transcript whole = Transcript.read(late, requestId, WAIT);
+                assertThat(whole.names.getFirst()).isEqualTo("started");
+                assertThat(whole.text.toString()).isEqualTo(REPLY);
+            }
+        }
+    }
+
+    @Test
+    void errors_are_problem_json_and_keys_are_required() throws Exception {
+        var anonymous = apiA.get("/api/v1/candidates", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        var unknownKey = apiA.get("/api/v1/candidates", "not-a-key");
+        assertThat(unknownKey.status()).isEqualTo(401);
+
+        var recruiterCreates = apiA.post("/api/v1/candidates", stack.recruiterKey, Map.of("name", "X"));
+        assertThat(recruiterCreates.status()).isEqualTo(403);
+
+        var noSuchSession = apiA.post(
+                "/api/v1/chat/sessions/00000000-0000-0000-0000-000000000000/messages",
+                stack.recruiterKey,
+                Map.of("text", "hi"));
+        assertThat(noSuchSession.status()).isEqualTo(404);
+        assertThat(noSuchSession.body().get("detail").asText()).contains("No chat session");
+
+        String sessionId = newSession();
+        var blank =
+                apiA.post("/api/v1/chat/sessions/" + sessionId + "/messages", stack.recruiterKey, Map.of("text", " "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.raw().body()).doesNotContain("Exception");
+
+        assertThat(apiA.get("/api/v1/candidates", stack.recruiterKey).body().isArray())
+                .isTrue();
+    }
+
+    private String newSession() throws Exception {
+        String candidateId = apiA.createCandidate(stack.adminKey, "Kim Jiwoo");
+        return apiA.createSession(stack.recruiterKey, candidateId);
+    }
+}
