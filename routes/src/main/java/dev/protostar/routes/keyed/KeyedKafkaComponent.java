@@ -5,7 +5,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-/** The {@code kafka-keyed} component; {@code brokers} set once here (camel.component.kafka-keyed.brokers). */
+/** The {@code kafka-keyed} component; its brokers are set once, by the routes auto-configuration. */
 @Component("kafka-keyed")
 public class KeyedKafkaComponent extends DefaultComponent {
 

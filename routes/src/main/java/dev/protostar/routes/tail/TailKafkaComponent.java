@@ -5,7 +5,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-/** The {@code kafka-tail} component; {@code brokers} set once here (camel.component.kafka-tail.brokers). */
+/** The {@code kafka-tail} component; its brokers are set once, by the routes auto-configuration. */
 @Component("kafka-tail")
 public class TailKafkaComponent extends DefaultComponent {
 
