@@ -90,9 +90,7 @@ public final class KeyedKafkaConsumer extends DefaultConsumer {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, endpoint.getMaxPollRecords());
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, endpoint.getSessionTimeoutMs());
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(100, endpoint.getSessionTimeoutMs() / 3));
-        props.put(
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                endpoint.getGroupId() + "-" + ProcessHandle.current().pid());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, endpoint.getClientId());
         return props;
     }
 
