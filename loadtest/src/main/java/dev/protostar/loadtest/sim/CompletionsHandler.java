@@ -1,202 +1,141 @@
 package dev.protostar.loadtest.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code POST /v1/chat/completions} as an OpenAI-compatible provider answers it: SSE chunks when
- * {@code stream} is true (then a usage chunk if asked, then {@code [DONE]}), one JSON otherwise; 429 with
- * Retry-After at capacity. Runs on a virtual thread per request, so sleeping is how time passes.
+ * {@code POST /v1/chat/completions} as a provider answers it, in this order: 400 for a body that is not a
+ * chat request; 429 with {@code Retry-After} when every slot is taken; an injected 500; then the answer,
+ * as SSE chunks when {@code stream} is true or one JSON otherwise, paced by a {@link Schedule}.
+ *
+ * <p>Each request runs on its own virtual thread, so waiting is plain sleeping and a thousand slow streams
+ * are a thousand parked threads, not a thousand carriers.
  */
 final class CompletionsHandler implements HttpHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern TOKEN = Pattern.compile("\\s*\\S+\\s*$|\\s*\\S+");
-
     private final Supplier<SimulatorConfig> config;
     private final Counters counters;
+    private final DoubleSupplier random;
 
-    CompletionsHandler(Supplier<SimulatorConfig> config, Counters counters) {
+    /** @param random uniform in [0, 1); decides which requests get an injected error or stall */
+    CompletionsHandler(Supplier<SimulatorConfig> config, Counters counters, DoubleSupplier random) {
         this.config = config;
         this.counters = counters;
+        this.random = random;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
-                SimulatorServer.json(exchange, 405, error("method not allowed", "invalid_request_error"));
+                Responses.methodNotAllowed(exchange, "POST");
                 return;
             }
+            long arrival = System.nanoTime();
             SimulatorConfig cfg = config.get();
             counters.requests.incrementAndGet();
-            JsonNode request = JSON.readTree(exchange.getRequestBody());
-            if (!counters.tryOpen(cfg.maxStreams())) {
+            ChatRequest request;
+            try {
+                request = ChatRequest.parse(
+                        Responses.JSON, exchange.getRequestBody().readAllBytes());
+            } catch (IllegalArgumentException e) {
+                Responses.error(exchange, 400, e.getMessage(), "invalid_request_error", null);
+                return;
+            }
+            if (!counters.tryAcquire(cfg.maxStreams())) {
                 counters.rejected.incrementAndGet();
                 exchange.getResponseHeaders().set("Retry-After", String.valueOf(cfg.retryAfterSeconds()));
-                SimulatorServer.json(
+                Responses.error(
                         exchange,
                         429,
-                        error("Rate limit reached: too many concurrent requests", "rate_limit_exceeded"));
+                        "Rate limit reached: at most " + cfg.maxStreams() + " concurrent requests. Please try again in "
+                                + cfg.retryAfterSeconds() + "s.",
+                        "requests",
+                        "rate_limit_exceeded");
                 return;
             }
             try {
-                if (ThreadLocalRandom.current().nextDouble() < cfg.errorRate()) {
-                    counters.errors.incrementAndGet();
-                    SimulatorServer.json(exchange, 500, error("Injected server error", "server_error"));
-                    return;
-                }
-                Answer answer = new Answer(cfg, request);
-                if (request.path("stream").asBoolean(false)) {
-                    stream(
-                            exchange,
-                            cfg,
-                            answer,
-                            request.at("/stream_options/include_usage").asBoolean(false));
-                } else {
-                    sleep(cfg.ttftMs() + (long) (answer.tokens.size() * 1000 / cfg.tokensPerSecond()));
-                    SimulatorServer.json(exchange, 200, answer.completion());
-                    counters.completed.incrementAndGet();
-                }
+                answer(exchange, cfg, request, arrival);
             } finally {
-                counters.close();
+                counters.release();
             }
         }
     }
 
-    private void stream(HttpExchange exchange, SimulatorConfig cfg, Answer answer, boolean includeUsage)
+    private void answer(HttpExchange exchange, SimulatorConfig cfg, ChatRequest request, long arrival)
             throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
-        boolean stall = ThreadLocalRandom.current().nextDouble() < cfg.stallRate();
-        long pauseMs = (long) (1000 / cfg.tokensPerSecond());
+        if (random.getAsDouble() < cfg.errorRate()) {
+            counters.errors.incrementAndGet();
+            Responses.error(
+                    exchange,
+                    500,
+                    "The server had an error while processing your request. Sorry about that! (injected)",
+                    "server_error",
+                    null);
+            return;
+        }
+        List<String> tokens = Words.tokens(cfg.reply());
+        CompletionJson json = new CompletionJson(Responses.JSON, request, tokens.size());
         try {
-            sleep(cfg.ttftMs());
-            for (int i = 0; i < answer.tokens.size(); i++) {
-                if (i > 0) {
-                    sleep(pauseMs);
-                }
-                if (stall && i == answer.tokens.size() / 2) {
-                    counters.stalls.incrementAndGet();
-                    sleep(cfg.stallMs());
-                }
-                send(out, answer.chunk(i == 0, answer.tokens.get(i), null));
+            if (request.stream()) {
+                boolean stall = random.getAsDouble() < cfg.stallRate();
+                stream(exchange, request, tokens, json, Schedule.of(cfg, tokens.size(), stall), arrival);
+            } else {
+                sleepUntil(arrival + Schedule.of(cfg, tokens.size(), false).finishNanos());
+                Responses.json(exchange, 200, json.completion(cfg.reply()));
             }
-            send(out, answer.chunk(false, null, "stop"));
-            if (includeUsage) {
-                send(out, answer.usageChunk());
-            }
-            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
             counters.completed.incrementAndGet();
         } catch (IOException e) {
             counters.cancelled.incrementAndGet();
-        }
-    }
-
-    private static void send(OutputStream out, JsonNode chunk) throws IOException {
-        out.write(("data: " + JSON.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
+            // The simulator is closing: the answer is dropped and counts as nothing.
             Thread.currentThread().interrupt();
         }
     }
 
-    static ObjectNode error(String message, String type) {
-        ObjectNode body = JSON.createObjectNode();
-        body.putObject("error").put("message", message).put("type", type);
-        return body;
+    private void stream(
+            HttpExchange exchange,
+            ChatRequest request,
+            List<String> tokens,
+            CompletionJson json,
+            Schedule schedule,
+            long arrival)
+            throws IOException, InterruptedException {
+        // An empty reply still streams one delta, because clients learn the role from the first one.
+        List<String> deltas = tokens.isEmpty() ? List.of("") : tokens;
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        // Headers leave at once, as a provider's do, so the wait shows as time to first token.
+        exchange.sendResponseHeaders(200, 0);
+        SseWriter sse = new SseWriter(exchange.getResponseBody(), Responses.JSON);
+        for (int i = 0; i < deltas.size(); i++) {
+            awaitChunk(schedule, i, arrival);
+            sse.send(json.contentChunk(deltas.get(i), i == 0));
+        }
+        awaitChunk(schedule, deltas.size(), arrival);
+        sse.send(json.finishChunk());
+        if (request.includeUsage()) {
+            sse.send(json.usageChunk());
+        }
+        sse.done();
     }
 
-    /** One completion: the reply cut into tokens, with the ids and usage of its chunks. */
-    private static final class Answer {
-        final String id = "chatcmpl-" + UUID.randomUUID();
-        final long created = System.currentTimeMillis() / 1000;
-        final String model;
-        final List<String> tokens = new ArrayList<>();
-        final int promptTokens;
-
-        Answer(SimulatorConfig cfg, JsonNode request) {
-            this.model = request.path("model").asText("simulator");
-            Matcher matcher = TOKEN.matcher(cfg.reply());
-            while (matcher.find()) {
-                tokens.add(matcher.group());
-            }
-            int words = 0;
-            for (JsonNode message : request.path("messages")) {
-                words += message.path("content").asText("").split("\\s+").length;
-            }
-            // An approximation: about one token per word, plus the per-message overhead of chat formats.
-            this.promptTokens = words + 4 * request.path("messages").size();
+    private void awaitChunk(Schedule schedule, int chunk, long arrival) throws InterruptedException {
+        if (schedule.stallsBefore(chunk)) {
+            counters.stalls.incrementAndGet();
         }
+        sleepUntil(arrival + schedule.offsetNanos(chunk));
+    }
 
-        ObjectNode chunk(boolean first, String content, String finishReason) {
-            ObjectNode chunk = base("chat.completion.chunk");
-            ObjectNode choice = chunk.putArray("choices").addObject();
-            choice.put("index", 0);
-            ObjectNode delta = choice.putObject("delta");
-            if (first) {
-                delta.put("role", "assistant");
-            }
-            if (content != null) {
-                delta.put("content", content);
-            }
-            if (finishReason == null) {
-                choice.putNull("finish_reason");
-            } else {
-                choice.put("finish_reason", finishReason);
-            }
-            return chunk;
-        }
-
-        ObjectNode usageChunk() {
-            ObjectNode chunk = base("chat.completion.chunk");
-            chunk.putArray("choices");
-            usage(chunk);
-            return chunk;
-        }
-
-        ObjectNode completion() {
-            ObjectNode completion = base("chat.completion");
-            ObjectNode choice = completion.putArray("choices").addObject();
-            choice.put("index", 0);
-            choice.putObject("message").put("role", "assistant").put("content", String.join("", tokens));
-            choice.put("finish_reason", "stop");
-            usage(completion);
-            return completion;
-        }
-
-        private ObjectNode base(String object) {
-            ObjectNode node = JSON.createObjectNode();
-            node.put("id", id).put("object", object).put("created", created).put("model", model);
-            return node;
-        }
-
-        private void usage(ObjectNode node) {
-            node.putObject("usage")
-                    .put("prompt_tokens", promptTokens)
-                    .put("completion_tokens", tokens.size())
-                    .put("total_tokens", promptTokens + tokens.size());
+    private static void sleepUntil(long deadlineNanos) throws InterruptedException {
+        long left;
+        while ((left = deadlineNanos - System.nanoTime()) > 0) {
+            Thread.sleep(Duration.ofNanos(left));
         }
     }
 }

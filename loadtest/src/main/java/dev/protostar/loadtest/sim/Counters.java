@@ -2,20 +2,20 @@ package dev.protostar.loadtest.sim;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Live counters behind {@link SimulatorStats}. */
+/** Live counters behind {@link SimulatorStats}, shared by every request thread. */
 final class Counters {
 
     final AtomicLong requests = new AtomicLong();
-    final AtomicLong active = new AtomicLong();
-    final AtomicLong maxActive = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicLong stalls = new AtomicLong();
     final AtomicLong cancelled = new AtomicLong();
     final AtomicLong completed = new AtomicLong();
+    private final AtomicLong active = new AtomicLong();
+    private final AtomicLong maxActive = new AtomicLong();
 
-    /** Takes a stream slot if fewer than {@code max} are in use. */
-    boolean tryOpen(int max) {
+    /** Takes a slot if fewer than {@code max} are held; the caller gives it back with {@link #release}. */
+    boolean tryAcquire(int max) {
         while (true) {
             long now = active.get();
             if (now >= max) {
@@ -28,7 +28,7 @@ final class Counters {
         }
     }
 
-    void close() {
+    void release() {
         active.decrementAndGet();
     }
 
@@ -44,10 +44,10 @@ final class Counters {
                 completed.get());
     }
 
+    /** Zeroes the totals; the high-water mark restarts from the streams still running, not from zero. */
     void reset() {
-        for (AtomicLong counter :
-                new AtomicLong[] {requests, maxActive, rejected, errors, stalls, cancelled, completed}) {
-            counter.set(0);
+        for (AtomicLong total : new AtomicLong[] {requests, rejected, errors, stalls, cancelled, completed}) {
+            total.set(0);
         }
         maxActive.set(active.get());
     }

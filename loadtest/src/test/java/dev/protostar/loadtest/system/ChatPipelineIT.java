@@ -2,10 +2,22 @@ package dev.protostar.loadtest.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.protostar.kafka.Topics;
 import dev.protostar.loadtest.sim.LlmSimulator;
 import dev.protostar.loadtest.sim.SimulatorConfig;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +33,12 @@ class ChatPipelineIT {
             "Jiwoo led the payment platform team at Hanbit Pay, where settlement throughput reached "
                     + "4,200 transactions per second after the migration to Kafka.";
 
+    private static final SimulatorConfig MODEL = SimulatorConfig.defaults()
+            .withPort(0)
+            .withTtftMs(300)
+            .withTokensPerSecond(40)
+            .withReply(REPLY);
+
     private static LlmSimulator llm;
     private static Stack stack;
     private static ApiClient apiA;
@@ -28,11 +46,7 @@ class ChatPipelineIT {
 
     @BeforeAll
     static void start() throws Exception {
-        llm = LlmSimulator.start(SimulatorConfig.defaults()
-                .withPort(0)
-                .withTtftMs(300)
-                .withTokensPerSecond(40)
-                .withReply(REPLY));
+        llm = LlmSimulator.start(MODEL);
         stack = Stack.start(llm.baseUrl());
         apiA = stack.chatApi("pipeline-chat-api-a");
         apiB = stack.chatApi("pipeline-chat-api-b");
@@ -170,6 +184,65 @@ class ChatPipelineIT {
 
         assertThat(apiA.get("/api/v1/candidates", stack.recruiterKey).body().isArray())
                 .isTrue();
+    }
+
+    @Test
+    void a_failing_model_ends_the_turn_with_an_error_event_and_frees_the_session() throws Exception {
+        String sessionId = newSession();
+        try (SseClient sse = apiA.events(stack.recruiterKey, sessionId, null)) {
+            llm.reconfigure(MODEL.withErrorRate(1.0));
+            Transcript failed;
+            try {
+                failed = Transcript.read(sse, apiA.send(stack.recruiterKey, sessionId, "Anything?"), WAIT);
+            } finally {
+                llm.reconfigure(MODEL);
+            }
+            assertThat(failed.names.getLast()).isEqualTo("error");
+            assertThat(failed.end.get("code").asText()).isEqualTo("llm_error");
+            assertThat(failed.end.get("message").asText()).isNotBlank();
+
+            Transcript next = Transcript.read(sse, apiA.send(stack.recruiterKey, sessionId, "Again?"), WAIT);
+            assertThat(next.text.toString()).isEqualTo(REPLY);
+        }
+    }
+
+    @Test
+    void a_poison_record_is_parked_on_the_dead_letter_topic_with_its_reason() throws Exception {
+        String key = "poison-" + UUID.randomUUID();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-dlt-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CHAT_REQUESTS.name(), key, "{not json"))
+                    .get();
+        }
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.CHAT_REQUESTS.deadLetter().name()));
+            ConsumerRecord<String, String> parked = null;
+            long giveUp = System.nanoTime() + WAIT.toNanos();
+            while (parked == null && System.nanoTime() < giveUp) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        parked = record;
+                    }
+                }
+            }
+            assertThat(parked).as("the poison record on the DLT").isNotNull();
+            assertThat(parked.value()).isEqualTo("{not json");
+            assertThat(new String(
+                            parked.headers()
+                                    .lastHeader(Topics.DLT_REASON_HEADER)
+                                    .value(),
+                            StandardCharsets.UTF_8))
+                    .contains("not a valid ChatRequest");
+        }
     }
 
     private String newSession() throws Exception {

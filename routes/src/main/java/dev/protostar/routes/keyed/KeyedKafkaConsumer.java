@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
@@ -29,9 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A group consumer that processes records of different keys concurrently, each on its own virtual
- * thread, one at a time per key. Only the poll thread touches the {@link KafkaConsumer}: it polls,
- * commits below the lowest unfinished record, and pauses every partition while {@code maxInFlight}
- * records are outstanding (so memory stays bounded and the group still sees us alive).
+ * thread, one at a time per key, at most {@code maxInFlight} at once. Only the poll thread touches the
+ * {@link KafkaConsumer}: it polls, commits below the lowest unfinished record, and pauses every
+ * partition while {@code maxInFlight} records are outstanding, so memory stays bounded (at most one
+ * poll beyond the limit waits) and the group still sees a live member.
  */
 public final class KeyedKafkaConsumer extends DefaultConsumer {
 
@@ -43,6 +45,7 @@ public final class KeyedKafkaConsumer extends DefaultConsumer {
     private final Map<TopicPartition, AtomicBoolean> ownership = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private Semaphore slots;
     private ExecutorService workers;
     private Thread poller;
 
@@ -61,6 +64,7 @@ public final class KeyedKafkaConsumer extends DefaultConsumer {
         super.doStart();
         workers = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name(endpoint.getTopic() + "-", 0).factory());
+        slots = new Semaphore(endpoint.getMaxInFlight());
         consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
         running.set(true);
         poller = Thread.ofPlatform()
@@ -146,7 +150,10 @@ public final class KeyedKafkaConsumer extends DefaultConsumer {
         AtomicBoolean owned = ownership.computeIfAbsent(partition, p -> new AtomicBoolean(true));
         workers.execute(() -> {
             Exchange exchange = createExchange(false);
+            boolean slot = false;
             try {
+                slots.acquire();
+                slot = true;
                 exchange.getMessage().setBody(record.value());
                 exchange.getMessage().setHeader(KafkaConstants.KEY, record.key());
                 exchange.getMessage().setHeader(KafkaConstants.TOPIC, record.topic());
@@ -161,6 +168,9 @@ public final class KeyedKafkaConsumer extends DefaultConsumer {
             } catch (Exception e) {
                 getExceptionHandler().handleException("Record failed", exchange, e);
             } finally {
+                if (slot) {
+                    slots.release();
+                }
                 releaseExchange(exchange, false);
                 offsets.finished(partition, record.offset());
                 lanes.next(KeyLanes.laneOf(record));
