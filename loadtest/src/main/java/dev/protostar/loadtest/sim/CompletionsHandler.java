@@ -110,8 +110,10 @@ final class CompletionsHandler implements HttpHandler {
         List<String> deltas = tokens.isEmpty() ? List.of("") : tokens;
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        // Headers leave at once, as a provider's do, so the wait shows as time to first token.
+        // Headers leave at once, as a provider's do, so the wait shows as time to first token. The JDK
+        // server buffers them until the first flush; flushing an empty chunked body sends just them.
         exchange.sendResponseHeaders(200, 0);
+        exchange.getResponseBody().flush();
         SseWriter sse = new SseWriter(exchange.getResponseBody(), Responses.JSON);
         for (int i = 0; i < deltas.size(); i++) {
             awaitChunk(schedule, i, arrival);

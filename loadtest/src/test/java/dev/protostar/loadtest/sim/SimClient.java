@@ -46,6 +46,10 @@ final class SimClient implements AutoCloseable {
         return http.send(request("/v1/chat/completions", body), HttpResponse.BodyHandlers.ofLines());
     }
 
+    CompletableFuture<HttpResponse<Stream<String>>> chatLinesAsync(String body) {
+        return http.sendAsync(request("/v1/chat/completions", body), HttpResponse.BodyHandlers.ofLines());
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(root + path)).build(), HttpResponse.BodyHandlers.ofString());
     }

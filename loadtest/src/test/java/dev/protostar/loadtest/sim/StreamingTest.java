@@ -4,12 +4,14 @@ import static dev.protostar.loadtest.sim.SimClient.chatBody;
 import static dev.protostar.loadtest.sim.SimClient.chunks;
 import static dev.protostar.loadtest.sim.SimClient.content;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,18 @@ class StreamingTest {
     }
 
     @Test
+    void sends_headers_at_once_without_waiting_for_the_first_token() throws Exception {
+        start(FAST.withTtftMs(60_000));
+
+        // Were the headers held back with the first token, this would wait a minute.
+        HttpResponse<Stream<String>> response =
+                client.chatLinesAsync(chatBody(true, false)).get(20, TimeUnit.SECONDS);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+    }
+
+    @Test
     void sends_usage_in_a_last_chunk_with_empty_choices_when_asked() throws Exception {
         start(FAST);
 
@@ -125,7 +139,8 @@ class StreamingTest {
         assertThat(completion.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
         assertThat(completion.at("/usage/completion_tokens").asInt())
                 .isEqualTo(Words.tokens(REPLY).size());
-        assertThat(sim.stats().completed()).isEqualTo(1);
+        // A sized body can reach the client before the server thread counts it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.stats().completed() == 1);
     }
 
     @Test
