@@ -3,11 +3,11 @@ package dev.protostar.chat.stream;
 import dev.protostar.kafka.Json;
 import dev.protostar.kafka.Topics;
 import dev.protostar.kafka.message.ChatEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,7 +29,7 @@ class SessionHistory {
 
     private final String bootstrapServers;
     private final Duration readTimeout;
-    private final ConcurrentHashMap<String, Integer> partitionCount = new ConcurrentHashMap<>();
+    private volatile int partitions;
 
     SessionHistory(
             @Value("${protostar.kafka.bootstrap-servers}") String bootstrapServers,
@@ -65,15 +65,15 @@ class SessionHistory {
     }
 
     static Envelope envelope(long offset, byte[] value) {
-        return new Envelope(
-                offset, Json.read(value, ChatEvent.class), new String(value, java.nio.charset.StandardCharsets.UTF_8));
+        return new Envelope(offset, Json.read(value, ChatEvent.class), new String(value, StandardCharsets.UTF_8));
     }
 
     /** The producer's default partitioner for a string key: murmur2 of its bytes. */
     private int partitionOf(String sessionId, KafkaConsumer<?, ?> consumer) {
-        int count = partitionCount.computeIfAbsent(
-                TOPIC, t -> consumer.partitionsFor(t).size());
-        return Utils.toPositive(Utils.murmur2(sessionId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % count;
+        if (partitions == 0) {
+            partitions = consumer.partitionsFor(TOPIC).size();
+        }
+        return Utils.toPositive(Utils.murmur2(sessionId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {

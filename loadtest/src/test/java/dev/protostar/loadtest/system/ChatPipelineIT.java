@@ -3,7 +3,6 @@ package dev.protostar.loadtest.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.protostar.kafka.Topics;
-import dev.protostar.loadtest.sim.LlmSimulator;
 import dev.protostar.loadtest.sim.SimulatorConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,15 +38,13 @@ class ChatPipelineIT {
             .withTokensPerSecond(40)
             .withReply(REPLY);
 
-    private static LlmSimulator llm;
     private static Stack stack;
     private static ApiClient apiA;
     private static ApiClient apiB;
 
     @BeforeAll
     static void start() throws Exception {
-        llm = LlmSimulator.start(MODEL);
-        stack = Stack.start(llm.baseUrl());
+        stack = Stack.start(MODEL);
         apiA = stack.chatApi("pipeline-chat-api-a");
         apiB = stack.chatApi("pipeline-chat-api-b");
         stack.worker("pipeline-worker", "active", Map.of());
@@ -58,9 +55,6 @@ class ChatPipelineIT {
     static void stop() throws Exception {
         if (stack != null) {
             stack.close();
-        }
-        if (llm != null) {
-            llm.close();
         }
     }
 
@@ -190,12 +184,12 @@ class ChatPipelineIT {
     void a_failing_model_ends_the_turn_with_an_error_event_and_frees_the_session() throws Exception {
         String sessionId = newSession();
         try (SseClient sse = apiA.events(stack.recruiterKey, sessionId, null)) {
-            llm.reconfigure(MODEL.withErrorRate(1.0));
+            stack.llm.reconfigure(MODEL.withErrorRate(1.0));
             Transcript failed;
             try {
                 failed = Transcript.read(sse, apiA.send(stack.recruiterKey, sessionId, "Anything?"), WAIT);
             } finally {
-                llm.reconfigure(MODEL);
+                stack.llm.reconfigure(MODEL);
             }
             assertThat(failed.names.getLast()).isEqualTo("error");
             assertThat(failed.end.get("code").asText()).isEqualTo("llm_error");

@@ -2,42 +2,47 @@ package dev.protostar.loadtest.system;
 
 import dev.protostar.kafka.Topics;
 import dev.protostar.kafka.broker.LocalKafkaBroker;
+import dev.protostar.loadtest.sim.LlmSimulator;
+import dev.protostar.loadtest.sim.SimulatorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * The whole system for a system test: the local services (their own script), a real Kafka broker in
- * this JVM, a fresh database, and the applications as real processes pointed at an LLM endpoint (the
- * simulator). Everything started here is stopped by {@link #close()}.
+ * this JVM, a fresh database, the LLM simulator as the model, and the applications as real processes. Everything started here is stopped by {@link #close()}.
  */
 final class Stack implements AutoCloseable {
 
     final LocalKafkaBroker kafka;
+    final LlmSimulator llm;
     final String databaseUrl;
     final String adminKey = "it-admin-" + UUID.randomUUID();
     final String recruiterKey = "it-recruiter-" + UUID.randomUUID();
     final String tenant = "it-" + UUID.randomUUID();
-    private final String llmBaseUrl;
     private final List<AppProcess> apps = new ArrayList<>();
 
-    private Stack(LocalKafkaBroker kafka, String databaseUrl, String llmBaseUrl) {
+    private Stack(LocalKafkaBroker kafka, LlmSimulator llm, String databaseUrl) {
         this.kafka = kafka;
+        this.llm = llm;
         this.databaseUrl = databaseUrl;
-        this.llmBaseUrl = llmBaseUrl;
     }
 
-    static Stack start(String llmBaseUrl) throws Exception {
+    /** Services, broker and database, with the simulator behaving as {@code model} as the LLM. */
+    static Stack start(SimulatorConfig model) throws Exception {
         LocalServices.ensureRunning();
         Path kafkaDir = Files.createTempDirectory("protostar-it-kafka");
         LocalKafkaBroker kafka = LocalKafkaBroker.start(kafkaDir, 0, 0);
         kafka.createTopics(Topics.ALL);
-        return new Stack(kafka, LocalServices.newDatabase(), llmBaseUrl);
+        return new Stack(kafka, LlmSimulator.start(model.withPort(0)), LocalServices.newDatabase());
     }
 
     /** A chat-api instance; returns a client for its users' port. */
@@ -78,13 +83,9 @@ final class Stack implements AutoCloseable {
         env.put("PROTOSTAR_ADMIN_KEY", adminKey);
         env.put("PROTOSTAR_RECRUITER_KEY", recruiterKey);
         env.put("PROTOSTAR_TENANT", tenant);
-        if (llmBaseUrl != null) {
-            env.put("PROTOSTAR_LLM_BASE_URL", llmBaseUrl);
-            env.put("PROTOSTAR_LLM_API_KEY", "simulator-key");
-            env.put("PROTOSTAR_LLM_MODEL", "simulator");
-        } else {
-            env.put("PROTOSTAR_LLM_API_KEY", "");
-        }
+        env.put("PROTOSTAR_LLM_BASE_URL", llm.baseUrl());
+        env.put("PROTOSTAR_LLM_API_KEY", "simulator-key");
+        env.put("PROTOSTAR_LLM_MODEL", "simulator");
         return env;
     }
 
@@ -94,5 +95,41 @@ final class Stack implements AutoCloseable {
             app.close();
         }
         kafka.close();
+        llm.close();
+    }
+
+    /**
+     * Each session's client opens its event stream, asks {@code question} and reads the answer to its
+     * end; all at once. The returned futures complete with what each client saw.
+     */
+    List<Future<Transcript>> askAll(
+            ExecutorService clients, ApiClient api, List<String> sessionIds, String question, Duration timeout) {
+        List<Future<Transcript>> turns = new ArrayList<>();
+        for (String sessionId : sessionIds) {
+            turns.add(clients.submit(() -> {
+                try (SseClient sse = api.events(recruiterKey, sessionId, null)) {
+                    return Transcript.read(sse, api.send(recruiterKey, sessionId, question), timeout);
+                }
+            }));
+        }
+        return turns;
+    }
+
+    /** {@code count} new sessions with one candidate of this stack's tenant. */
+    List<String> sessions(ApiClient api, int count) throws IOException, InterruptedException {
+        String candidateId = api.createCandidate(adminKey, "Candidate " + UUID.randomUUID());
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sessions.add(api.createSession(recruiterKey, candidateId));
+        }
+        return sessions;
+    }
+
+    static List<Transcript> all(List<Future<Transcript>> turns) throws Exception {
+        List<Transcript> transcripts = new ArrayList<>();
+        for (Future<Transcript> turn : turns) {
+            transcripts.add(turn.get());
+        }
+        return transcripts;
     }
 }

@@ -3,20 +3,17 @@ package dev.protostar.loadtest.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.protostar.loadtest.sim.LlmSimulator;
 import dev.protostar.loadtest.sim.SimulatorConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -38,13 +35,12 @@ class WorkerFailoverIT {
 
     @Test
     void a_killed_worker_loses_no_turn_and_a_standby_consumes_nothing_until_promoted() throws Exception {
-        try (LlmSimulator llm = LlmSimulator.start(SimulatorConfig.defaults()
+        try (Stack stack = Stack.start(SimulatorConfig.defaults()
                         .withPort(0)
                         .withTtftMs(200)
                         .withTokensPerSecond(5)
                         .withMaxStreams(1000)
                         .withReply(REPLY));
-                Stack stack = Stack.start(llm.baseUrl());
                 Admin admin = Admin.create(
                         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers()))) {
             ApiClient api = stack.chatApi("failover-chat-api");
@@ -55,28 +51,14 @@ class WorkerFailoverIT {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> members(admin).equals(Set.of("worker-doomed", "worker-survivor")));
 
-            String candidateId = api.createCandidate(stack.adminKey, "Failover Candidate");
-            List<String> sessions = new ArrayList<>();
-            for (int i = 0; i < SESSIONS; i++) {
-                sessions.add(api.createSession(stack.recruiterKey, candidateId));
-            }
-            List<Transcript> transcripts = new ArrayList<>();
+            List<String> sessions = stack.sessions(api, SESSIONS);
+            List<Transcript> transcripts;
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-                List<Future<Transcript>> turns = new ArrayList<>();
-                for (String sessionId : sessions) {
-                    turns.add(clients.submit(() -> {
-                        try (SseClient sse = api.events(stack.recruiterKey, sessionId, null)) {
-                            String requestId = api.send(stack.recruiterKey, sessionId, "Tell me everything");
-                            return Transcript.read(sse, requestId, Duration.ofSeconds(90));
-                        }
-                    }));
-                }
+                var turns = stack.askAll(clients, api, sessions, "Tell me everything", Duration.ofSeconds(90));
                 await().atMost(Duration.ofSeconds(30)).until(() -> inFlight(doomed) > 0);
                 Thread.sleep(1500); // let its answers get well under way: the point is dying mid-stream
                 doomed.kill();
-                for (Future<Transcript> turn : turns) {
-                    transcripts.add(turn.get());
-                }
+                transcripts = Stack.all(turns);
             }
 
             assertThat(transcripts).allSatisfy(t -> {
