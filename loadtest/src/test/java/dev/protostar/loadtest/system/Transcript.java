@@ -17,6 +17,7 @@ final class Transcript {
 
     final String requestId;
     final List<Long> ids = new ArrayList<>();
+    final List<Integer> seqs = new ArrayList<>();
     final List<String> names = new ArrayList<>();
     final StringBuilder text = new StringBuilder();
     int resets;
@@ -55,6 +56,7 @@ final class Transcript {
             assertThat(id).as("event ids only increase").isGreaterThan(ids.getLast());
         }
         ids.add(id);
+        seqs.add(data.path("seq").asInt());
         names.add(event.name());
         switch (event.name()) {
             case "reset" -> {
