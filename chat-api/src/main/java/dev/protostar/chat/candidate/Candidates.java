@@ -25,7 +25,7 @@ public class Candidates {
         return candidate;
     }
 
-    List<Candidate> list(String tenant) {
+    public List<Candidate> list(String tenant) {
         return jdbc.sql("SELECT id, name, created_at FROM candidate WHERE tenant = ? ORDER BY created_at")
                 .param(tenant)
                 .query((rs, n) -> new Candidate(

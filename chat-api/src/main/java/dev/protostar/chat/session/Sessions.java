@@ -15,7 +15,7 @@ public class Sessions {
         this.jdbc = jdbc;
     }
 
-    UUID create(String tenant, UUID candidateId) {
+    public UUID create(String tenant, UUID candidateId) {
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO chat_session (id, tenant, candidate_id) VALUES (?, ?, ?)")
                 .params(id, tenant, candidateId)

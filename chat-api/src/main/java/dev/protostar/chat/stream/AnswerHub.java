@@ -2,11 +2,9 @@ package dev.protostar.chat.stream;
 
 import dev.protostar.chat.ChatApiProperties;
 import dev.protostar.chat.intake.TurnGuard;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Fans the answer events of every session out to the SSE clients connected to this instance. Fed by
@@ -37,29 +35,32 @@ public class AnswerHub {
         }
     }
 
-    /** Streams the session to {@code emitter} until the client leaves; {@code lastEventId} -1 joins live. */
-    void subscribe(String sessionId, long lastEventId, SseEmitter emitter) {
+    /**
+     * Streams the session's events to {@code sink} until either side ends it. {@code lastEventId} -1
+     * joins live (after the running turn's events so far); a cursor gets everything after it first.
+     */
+    public Subscription subscribe(String sessionId, long lastEventId, EventSink sink) {
         SessionLog log = sessions.computeIfAbsent(sessionId, id -> new SessionLog());
-        Subscriber subscriber = new Subscriber(emitter, lastEventId, CLIENT_QUEUE);
-        emitter.onCompletion(() -> log.leave(subscriber));
-        emitter.onError(e -> subscriber.close());
-        emitter.onTimeout(subscriber::close);
-        Thread.ofVirtual().name("sse-" + sessionId).start(() -> {
+        Subscriber subscriber = new Subscriber(sink, lastEventId, CLIENT_QUEUE);
+        if (lastEventId < 0) {
+            log.joinLive(subscriber);
+        } else {
+            log.joinCatchingUp(subscriber);
+        }
+        Thread.ofVirtual().name("subscriber-" + sessionId).start(() -> {
             try {
-                if (lastEventId < 0) {
-                    log.joinLive(subscriber);
-                } else {
-                    log.joinCatchingUp(subscriber);
-                    List<Envelope> missed = history.after(sessionId, lastEventId);
-                    log.finishCatchUp(subscriber, missed);
+                if (lastEventId >= 0) {
+                    log.finishCatchUp(subscriber, history.after(sessionId, lastEventId));
                 }
                 subscriber.write(properties.heartbeat());
             } catch (RuntimeException e) {
-                emitter.completeWithError(e);
+                subscriber.close();
+                sink.close();
             } finally {
                 log.leave(subscriber);
             }
         });
+        return subscriber;
     }
 
     /** Forgets sessions nobody listens to and nothing happened in for longer than the rewind window. */

@@ -38,7 +38,9 @@ class EventsController {
                 .orElseThrow(() -> ApiProblem.notFound("No chat session " + sessionId + " in your tenant."));
         long cursor = cursor(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
         SseEmitter emitter = new SseEmitter(0L);
-        hub.subscribe(sessionId, cursor, emitter);
+        Subscription subscription = hub.subscribe(sessionId, cursor, new SseSink(emitter));
+        emitter.onError(e -> subscription.close());
+        emitter.onTimeout(subscription::close);
         return emitter;
     }
 

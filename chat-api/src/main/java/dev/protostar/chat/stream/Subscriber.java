@@ -7,25 +7,24 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One SSE client. Events are queued under the session's lock and written by the client's own virtual
+ * One client of a session's events. Events are queued under the session's lock and written by the client's own virtual
  * thread, so a slow client never holds up the others. The offset of the last queued event makes every
  * delivery exactly-once: nothing at or below it is queued again. A client too slow for its queue is
  * disconnected; it resumes from its Last-Event-ID.
  */
-final class Subscriber {
+final class Subscriber implements Subscription {
 
-    private final SseEmitter emitter;
+    private final EventSink sink;
     private final BlockingQueue<Envelope> queue;
     private long lastQueued;
     private List<Envelope> held;
     private volatile boolean closed;
 
     /** @param lastEventId the client's cursor, or -1; a client with a cursor starts catching up */
-    Subscriber(SseEmitter emitter, long lastEventId, int capacity) {
-        this.emitter = emitter;
+    Subscriber(EventSink sink, long lastEventId, int capacity) {
+        this.sink = sink;
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.lastQueued = lastEventId;
         this.held = lastEventId >= 0 ? new ArrayList<>() : null;
@@ -52,18 +51,15 @@ final class Subscriber {
         live.forEach(this::offer);
     }
 
-    /** Writes queued events until the client goes away; blocks, so it runs on a virtual thread. */
+    /** Writes queued events until the client or the sink is done; blocks, so it runs on a virtual thread. */
     void write(Duration heartbeat) {
         try {
             while (!closed) {
                 Envelope next = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                 if (next == null) {
-                    emitter.send(SseEmitter.event().comment("keep-alive"));
-                } else {
-                    emitter.send(SseEmitter.event()
-                            .id(Long.toString(next.offset()))
-                            .name(next.event().name())
-                            .data(next.json()));
+                    sink.heartbeat();
+                } else if (!sink.send(next.offset(), next.event(), next.json())) {
+                    closed = true;
                 }
             }
         } catch (IOException | IllegalStateException e) {
@@ -72,7 +68,7 @@ final class Subscriber {
             Thread.currentThread().interrupt();
         } finally {
             closed = true;
-            emitter.complete();
+            sink.close();
         }
     }
 
@@ -81,7 +77,8 @@ final class Subscriber {
         return List.copyOf(queue);
     }
 
-    void close() {
+    @Override
+    public void close() {
         closed = true;
     }
 }

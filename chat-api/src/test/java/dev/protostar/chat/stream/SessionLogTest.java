@@ -85,7 +85,7 @@ class SessionLogTest {
         final Subscriber subscriber;
 
         Recorder(long lastEventId) {
-            subscriber = new Subscriber(new SseEmitter(), lastEventId, 100);
+            subscriber = new Subscriber(new SseSink(new SseEmitter()), lastEventId, 100);
         }
 
         List<Long> offsets() {

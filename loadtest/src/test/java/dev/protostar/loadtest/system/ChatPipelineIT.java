@@ -249,6 +249,57 @@ class ChatPipelineIT {
         }
     }
 
+    @Test
+    void the_openai_compatible_endpoint_answers_whole_and_streamed_in_one_session() throws Exception {
+        String candidateId = apiA.createCandidate(stack.adminKey, "Open Ai Compatible");
+        String model = "protostar/" + candidateId;
+        var models = apiA.get("/v1/models", stack.recruiterKey);
+        assertThat(models.body().get("data").findValuesAsText("id")).contains(model);
+
+        var whole = apiA.post(
+                "/v1/chat/completions",
+                stack.recruiterKey,
+                Map.of("model", model, "messages", List.of(Map.of("role", "user", "content", "Where did she work?"))));
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.body().at("/choices/0/message/content").asText()).isEqualTo(REPLY);
+        assertThat(whole.body().at("/usage/completion_tokens").asInt()).isPositive();
+        String sessionId =
+                whole.raw().headers().firstValue("X-Protostar-Session").orElseThrow();
+
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(apiB.baseUrl() + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + stack.recruiterKey)
+                .header("Content-Type", "application/json")
+                .header("X-Protostar-Session", sessionId)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(Map.of(
+                        "model",
+                        model,
+                        "stream",
+                        true,
+                        "messages",
+                        List.of(Map.of("role", "user", "content", "And before that?"))))))
+                .build();
+        List<String> data = apiB.http()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .body()
+                .filter(line -> line.startsWith("data:"))
+                .map(line -> line.substring(5).strip())
+                .toList();
+        StringBuilder text = new StringBuilder();
+        for (String chunk : data.subList(0, data.size() - 1)) {
+            text.append(ApiClient.JSON
+                    .readTree(chunk)
+                    .at("/choices/0/delta/content")
+                    .asText(""));
+        }
+        assertThat(text.toString()).isEqualTo(REPLY);
+        assertThat(ApiClient.JSON
+                        .readTree(data.get(data.size() - 2))
+                        .at("/choices/0/finish_reason")
+                        .asText())
+                .isEqualTo("stop");
+        assertThat(data.getLast()).isEqualTo("[DONE]");
+    }
+
     private String newSession() throws Exception {
         String candidateId = apiA.createCandidate(stack.adminKey, "Kim Jiwoo");
         return apiA.createSession(stack.recruiterKey, candidateId);

@@ -1,0 +1,67 @@
+package dev.protostar.chat.openai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.protostar.chat.stream.EventSink;
+import dev.protostar.kafka.message.ChatEvent;
+import java.io.IOException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One request's answer as OpenAI stream chunks, ending with {@code data: [DONE]}. OpenAI streams cannot
+ * take text back, so if the answer restarts after text was sent (a worker died), the stream ends with
+ * an error and the client retries; a restart before any text is invisible.
+ */
+final class OpenAiStream implements EventSink {
+
+    private final String requestId;
+    private final OpenAiChunks chunks;
+    private final SseEmitter emitter;
+    private final ObjectMapper json;
+    private boolean sentText;
+
+    OpenAiStream(String requestId, OpenAiChunks chunks, SseEmitter emitter, ObjectMapper json) {
+        this.requestId = requestId;
+        this.chunks = chunks;
+        this.emitter = emitter;
+        this.json = json;
+    }
+
+    @Override
+    public boolean send(long id, ChatEvent event, String wire) throws IOException {
+        if (!event.requestId().equals(requestId)) {
+            return true;
+        }
+        return switch (event) {
+            case ChatEvent.Delta delta -> {
+                sentText = true;
+                data(chunks.delta(delta.text()));
+                yield true;
+            }
+            case ChatEvent.Done done -> end(chunks.finish(done));
+            case ChatEvent.Error error -> end(OpenAiChunks.error(error));
+            case ChatEvent.Reset reset
+            when sentText ->
+                end(OpenAiChunks.error(new ChatEvent.Error(
+                        requestId,
+                        reset.seq(),
+                        "restarted",
+                        "The answer restarted after a worker failure; ask again.")));
+            default -> true;
+        };
+    }
+
+    private boolean end(Object last) throws IOException {
+        data(last);
+        emitter.send(SseEmitter.event().data("[DONE]"));
+        return false;
+    }
+
+    private void data(Object payload) throws IOException {
+        emitter.send(SseEmitter.event().data(json.writeValueAsString(payload)));
+    }
+
+    @Override
+    public void close() {
+        emitter.complete();
+    }
+}
