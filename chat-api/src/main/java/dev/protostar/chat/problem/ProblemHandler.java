@@ -1,7 +1,9 @@
 package dev.protostar.chat.problem;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +27,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfterSeconds()));
         }
         return new ResponseEntity<>(problem.toProblemDetail(), headers, problem.status());
+    }
+
+    /** PostgreSQL or Redis unreachable: a passing outage the client should wait out, not a bug. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException e) {
+        log.warn("Store unavailable: {}", e.getMessage());
+        return problem(ApiProblem.unavailable(
+                        "store-unavailable",
+                        "A backing store is not reachable; try again shortly.",
+                        Duration.ofSeconds(5))
+                .with("gate", "store"));
     }
 
     @ExceptionHandler(Exception.class)
