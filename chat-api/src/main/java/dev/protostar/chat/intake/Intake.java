@@ -4,6 +4,7 @@ import dev.protostar.chat.ChatApiProperties;
 import dev.protostar.chat.auth.Caller;
 import dev.protostar.chat.problem.ApiProblem;
 import dev.protostar.chat.session.Sessions.Session;
+import dev.protostar.kafka.message.ChatControl;
 import dev.protostar.kafka.message.ChatRequest;
 import dev.protostar.kafka.message.Priority;
 import java.time.Duration;
@@ -81,6 +82,12 @@ public class Intake {
                     .with("gate", "intake");
         }
         return requestId;
+    }
+
+    /** Tells the workers nobody waits for this turn any more; its worker stops and answers with an error. */
+    public void cancel(String sessionId, String requestId, String reason) {
+        producer.sendBody(
+                CancelTurnRoute.URI, new ChatControl(requestId, sessionId, ChatControl.Action.CANCEL, reason));
     }
 
     private String validText(String text) {

@@ -94,7 +94,14 @@ class OpenAiController {
         String requestId = submit(caller, session, question, idempotencyKey, subscription, sink);
         if (body.path("stream").asBoolean(false)) {
             SseEmitter emitter = new SseEmitter(0L);
-            sink.attach(new OpenAiStream(requestId, new OpenAiChunks(requestId, model), emitter, json));
+            String turn = requestId;
+            String sid = session.sessionId().toString();
+            sink.attach(new OpenAiStream(
+                    turn,
+                    new OpenAiChunks(turn, model),
+                    emitter,
+                    json,
+                    () -> intake.cancel(sid, turn, "the client disconnected")));
             emitter.onError(e -> subscription.close());
             return ResponseEntity.ok()
                     .header(SESSION_HEADER, session.sessionId().toString())

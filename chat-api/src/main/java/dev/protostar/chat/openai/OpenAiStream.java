@@ -9,7 +9,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * One request's answer as OpenAI stream chunks, ending with {@code data: [DONE]}. OpenAI streams cannot
  * take text back, so if the answer restarts after text was sent (a worker died), the stream ends with
- * an error and the client retries; a restart before any text is invisible.
+ * an error and the client retries; a restart before any text is invisible. A client that goes away
+ * mid-answer cancels the turn, so the model stops generating for nobody.
  */
 final class OpenAiStream implements EventSink {
 
@@ -17,13 +18,17 @@ final class OpenAiStream implements EventSink {
     private final OpenAiChunks chunks;
     private final SseEmitter emitter;
     private final ObjectMapper json;
+    private final Runnable abandoned;
     private boolean sentText;
+    private volatile boolean ended;
 
-    OpenAiStream(String requestId, OpenAiChunks chunks, SseEmitter emitter, ObjectMapper json) {
+    /** @param abandoned runs if the stream closes before the answer ended: the client went away */
+    OpenAiStream(String requestId, OpenAiChunks chunks, SseEmitter emitter, ObjectMapper json, Runnable abandoned) {
         this.requestId = requestId;
         this.chunks = chunks;
         this.emitter = emitter;
         this.json = json;
+        this.abandoned = abandoned;
     }
 
     @Override
@@ -51,6 +56,7 @@ final class OpenAiStream implements EventSink {
     }
 
     private boolean end(Object last) throws IOException {
+        ended = true;
         data(last);
         emitter.send(SseEmitter.event().data("[DONE]"));
         return false;
@@ -60,8 +66,17 @@ final class OpenAiStream implements EventSink {
         emitter.send(SseEmitter.event().data(json.writeValueAsString(payload)));
     }
 
+    /** OpenAI streams carry SSE comments too; a write is also how a vanished client is noticed. */
+    @Override
+    public void heartbeat() throws IOException {
+        emitter.send(SseEmitter.event().comment("keep-alive"));
+    }
+
     @Override
     public void close() {
+        if (!ended) {
+            abandoned.run();
+        }
         emitter.complete();
     }
 }

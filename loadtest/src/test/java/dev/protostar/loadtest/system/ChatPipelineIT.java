@@ -300,6 +300,53 @@ class ChatPipelineIT {
         assertThat(data.getLast()).isEqualTo("[DONE]");
     }
 
+    @Test
+    void an_openai_client_that_goes_away_stops_the_model_stream() throws Exception {
+        String model = "protostar/" + apiA.createCandidate(stack.adminKey, "Impatient Client");
+        stack.llm.reconfigure(MODEL.withTokensPerSecond(2));
+        try {
+            long cancelledBefore = stack.llm.stats().cancelledByClient();
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(apiA.baseUrl() + "/v1/chat/completions"))
+                    .header("Authorization", "Bearer " + stack.recruiterKey)
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(Map.of(
+                            "model",
+                            model,
+                            "stream",
+                            true,
+                            "messages",
+                            List.of(Map.of("role", "user", "content", "Tell me slowly"))))))
+                    .build();
+            var response = apiA.http().send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            String sessionId =
+                    response.headers().firstValue("X-Protostar-Session").orElseThrow();
+            try (var lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null && !line.contains("\"content\"")) {
+                    // wait for the first piece of the answer
+                }
+            }
+            long gone = System.nanoTime();
+
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> stack.llm.stats().cancelledByClient() > cancelledBefore);
+            System.out.printf("Client gone -> model stream closed in %d ms%n", (System.nanoTime() - gone) / 1_000_000);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> apiA.post(
+                                            "/api/v1/chat/sessions/" + sessionId + "/messages",
+                                            stack.recruiterKey,
+                                            Map.of("text", "Still there?"))
+                                    .status()
+                            == 202);
+        } finally {
+            stack.llm.reconfigure(MODEL);
+        }
+    }
+
     private String newSession() throws Exception {
         String candidateId = apiA.createCandidate(stack.adminKey, "Kim Jiwoo");
         return apiA.createSession(stack.recruiterKey, candidateId);

@@ -35,12 +35,19 @@ class AnswerTurn implements Processor {
             outside knowledge and never guess.""";
 
     private final TurnLedger ledger;
+    private final CancelledTurns cancelled;
     private final Generator generator;
     private final ProducerTemplate producer;
     private final WorkerProperties properties;
 
-    AnswerTurn(TurnLedger ledger, Generator generator, ProducerTemplate producer, WorkerProperties properties) {
+    AnswerTurn(
+            TurnLedger ledger,
+            CancelledTurns cancelled,
+            Generator generator,
+            ProducerTemplate producer,
+            WorkerProperties properties) {
         this.ledger = ledger;
+        this.cancelled = cancelled;
         this.generator = generator;
         this.producer = producer;
         this.properties = properties;
@@ -66,8 +73,21 @@ class AnswerTurn implements Processor {
             log.info("Turn already answered; redelivery skipped");
             return;
         }
+        String requestId = request.requestId();
         AnswerStream stream = new AnswerStream(
-                request, producer, () -> !owned.get(), properties.coalesce(), properties.coalesceChars());
+                request,
+                producer,
+                () -> !owned.get() || cancelled.reason(requestId).isPresent(),
+                properties.coalesce(),
+                properties.coalesceChars());
+        if (cancelled.reason(requestId).isPresent()) {
+            stream.error(
+                    "cancelled",
+                    "Cancelled before the model was called: "
+                            + cancelled.reason(requestId).get());
+            ledger.end(requestId);
+            return;
+        }
         if (request.deadline() != null && Instant.now().isAfter(request.deadline())) {
             stream.error(
                     "deadline_exceeded",
@@ -87,8 +107,12 @@ class AnswerTurn implements Processor {
                 log.info("Partition lost mid-answer; the new owner answers again");
                 return;
             }
-            log.warn("Turn failed: {} {}", e.code(), e.getMessage());
-            stream.error(e.code(), e.getMessage());
+            String why = cancelled
+                    .reason(requestId)
+                    .map(reason -> "Cancelled: " + reason)
+                    .orElse(e.getMessage());
+            log.info("Turn ended without an answer: {} {}", e.code(), why);
+            stream.error(e.code(), why);
         }
         ledger.end(request.requestId());
     }
