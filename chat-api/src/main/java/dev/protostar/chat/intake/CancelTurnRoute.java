@@ -1,9 +1,8 @@
 package dev.protostar.chat.intake;
 
-import dev.protostar.kafka.Json;
 import dev.protostar.kafka.message.ChatControl;
+import dev.protostar.routes.KafkaRecord;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 
 /** Cancellations onto {@code chat-control}, keyed by session like the turns they cancel. */
@@ -17,11 +16,7 @@ class CancelTurnRoute extends RouteBuilder {
     public void configure() {
         from(URI)
                 .routeId(ID)
-                .process(exchange -> {
-                    ChatControl control = exchange.getMessage().getBody(ChatControl.class);
-                    exchange.getMessage().setHeader(KafkaConstants.KEY, control.sessionId());
-                    exchange.getMessage().setBody(Json.write(control));
-                })
+                .process(KafkaRecord.keyedBy(ChatControl.class, ChatControl::sessionId))
                 .to("kafka:{{protostar.topics.chat-control}}");
     }
 }

@@ -1,9 +1,8 @@
 package dev.protostar.chat.intake;
 
-import dev.protostar.kafka.Json;
 import dev.protostar.kafka.message.ChatRequest;
+import dev.protostar.routes.KafkaRecord;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 
 /** Admitted turns onto {@code chat-requests}, keyed by session; returns once the broker has them. */
@@ -17,11 +16,7 @@ class SubmitChatRoute extends RouteBuilder {
     public void configure() {
         from(URI)
                 .routeId(ID)
-                .process(exchange -> {
-                    ChatRequest request = exchange.getMessage().getBody(ChatRequest.class);
-                    exchange.getMessage().setHeader(KafkaConstants.KEY, request.sessionId());
-                    exchange.getMessage().setBody(Json.write(request));
-                })
+                .process(KafkaRecord.keyedBy(ChatRequest.class, ChatRequest::sessionId))
                 .to("kafka:{{protostar.topics.chat-requests}}");
     }
 }

@@ -1,11 +1,10 @@
 package dev.protostar.worker.status;
 
-import dev.protostar.kafka.Json;
 import dev.protostar.kafka.message.WorkerStatus;
+import dev.protostar.routes.KafkaRecord;
 import dev.protostar.worker.WorkerProperties;
 import java.time.Instant;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 
 /** A heartbeat every second on the compacted {@code worker-status}: what the dam may count on. */
@@ -26,19 +25,17 @@ class PublishStatusRoute extends RouteBuilder {
     public void configure() {
         from("timer:worker-status?period={{protostar.worker.status-interval-ms}}")
                 .routeId(ID)
-                .process(exchange -> {
-                    WorkerStatus status = new WorkerStatus(
-                            properties.id(),
-                            role.current(),
-                            properties.maxInFlight(),
-                            role.inFlight(),
-                            0,
-                            "CLOSED",
-                            0,
-                            Instant.now());
-                    exchange.getMessage().setHeader(KafkaConstants.KEY, properties.id());
-                    exchange.getMessage().setBody(Json.write(status));
-                })
+                .process(exchange -> exchange.getMessage()
+                        .setBody(new WorkerStatus(
+                                properties.id(),
+                                role.current(),
+                                properties.maxInFlight(),
+                                role.inFlight(),
+                                0,
+                                "CLOSED",
+                                0,
+                                Instant.now())))
+                .process(KafkaRecord.keyedBy(WorkerStatus.class, WorkerStatus::workerId))
                 .to("kafka:{{protostar.topics.worker-status}}");
     }
 }
