@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.protostar.search.tokens.TokenCounter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,7 @@
 package dev.protostar.worker.generate;
 
+import dev.protostar.search.tokens.TokenCounter;
+
 /**
  * The answer without a language model: extractive, never generated. Until retrieval exists there is
  * nothing to extract from, so it says exactly that — a refusal, not an invented answer.

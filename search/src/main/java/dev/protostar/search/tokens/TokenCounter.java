@@ -1,4 +1,4 @@
-package dev.protostar.worker.generate;
+package dev.protostar.search.tokens;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;

@@ -1,0 +1,166 @@
+package dev.protostar.search.keyword;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ko.KoreanReadingFormFilter;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
+import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.miscellaneous.KeywordMarkerFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Korean-aware keyword terms, computed in Java and stored as a {@code 'simple'} tsvector, so PostgreSQL
+ * needs no Korean dictionary. Lucene's Nori tokenizer splits eojeol into morphemes and drops particles and
+ * endings ({@code 경력은} and {@code 경력을} both give {@code 경력}); compounds are kept whole and split
+ * ({@code 한빛페이} gives {@code 한빛페이}, {@code 한빛}, {@code 페이}); English words are lower-cased,
+ * stop words dropped and Porter-stemmed ({@code engineers} gives {@code engin}); digit groups lose their
+ * thousands separators ({@code 12,000} gives {@code 12000}). Thread-safe.
+ */
+public final class KeywordAnalyzer {
+
+    /** What a term is, as far as the question analysis cares. */
+    public enum Kind {
+        PROPER_NOUN,
+        NOUN,
+        NUMBER,
+        FOREIGN,
+        VERB,
+        OTHER
+    }
+
+    public record Term(String text, Kind kind) {}
+
+    private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3})");
+
+    private static final CharArraySet STOP_WORDS;
+
+    static {
+        Set<Object> words = new LinkedHashSet<>(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        // Pronouns and auxiliaries carry nothing a document could match.
+        words.addAll(List.of(
+                "i", "me", "my", "you", "your", "we", "our", "he", "him", "his", "she", "her", "hers", "they", "them",
+                "their", "it's", "its", "do", "does", "did", "done", "has", "have", "had", "am", "been", "being", "can",
+                "could", "would", "should", "may", "might", "shall", "what", "which", "who", "whom", "whose", "when",
+                "where", "why", "how", "from", "about", "also", "any", "all", "so", "than", "too", "very"));
+        STOP_WORDS = CharArraySet.unmodifiableSet(new CharArraySet(words, true));
+    }
+
+    private final Analyzer analyzer = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer tokenizer = new KoreanTokenizer(
+                    TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY,
+                    null,
+                    KoreanTokenizer.DecompoundMode.MIXED,
+                    false,
+                    true);
+            TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer);
+            stream = new KoreanReadingFormFilter(stream);
+            stream = new LowerCaseFilter(stream);
+            stream = new StopFilter(stream, STOP_WORDS);
+            stream = new NonAsciiKeywordFilter(stream);
+            stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+    };
+
+    /** The terms of {@code text}, in order, duplicates kept. */
+    public List<Term> analyze(String text) {
+        List<Term> terms = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return terms;
+        }
+        try (TokenStream stream = analyzer.tokenStream("text", normalize(text))) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PartOfSpeechAttribute pos = stream.addAttribute(PartOfSpeechAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(new Term(term.toString(), kind(pos.getLeftPOS(), term)));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    /** The term texts of {@code text}, in order, duplicates kept. */
+    public List<String> tokens(String text) {
+        return analyze(text).stream().map(Term::text).toList();
+    }
+
+    /** What to store: the terms joined by spaces, for {@code to_tsvector('simple', ?)}. */
+    public String indexText(String text) {
+        return String.join(" ", tokens(text));
+    }
+
+    /**
+     * A tsquery matching any of the terms ({@code 'a' | 'b'}), or empty when {@code text} has none. OR, not
+     * AND: a question's words are never all in one chunk, and ranking sorts out the best match.
+     */
+    public String anyOfQuery(String text) {
+        return anyOf(new LinkedHashSet<>(tokens(text)));
+    }
+
+    /** A tsquery matching any of {@code terms}, each quoted (terms hold letters and digits only). */
+    public static String anyOf(Set<String> terms) {
+        return terms.stream().map(t -> "'" + t.replace("'", "''") + "'").collect(Collectors.joining(" | "));
+    }
+
+    static String normalize(String text) {
+        return THOUSANDS
+                .matcher(Normalizer.normalize(text, Normalizer.Form.NFKC))
+                .replaceAll("");
+    }
+
+    private static Kind kind(POS.Tag tag, CharTermAttribute term) {
+        if (tag == null) {
+            return Kind.OTHER;
+        }
+        return switch (tag) {
+            case NNP -> Kind.PROPER_NOUN;
+            case NNG, NNB, NP, XR -> Kind.NOUN;
+            case SN, NR -> Kind.NUMBER;
+            case SL, SH -> term.length() > 0 && Character.isDigit(term.charAt(0)) ? Kind.NUMBER : Kind.FOREIGN;
+            case VV, VA, VX, VCP, VCN, XSV, XSA -> Kind.VERB;
+            default -> Kind.OTHER;
+        };
+    }
+
+    /** Porter stemming is for English: Korean and other non-ASCII terms are marked as keywords so it skips them. */
+    private static final class NonAsciiKeywordFilter extends KeywordMarkerFilter {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        NonAsciiKeywordFilter(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        protected boolean isKeyword() {
+            for (int i = 0; i < term.length(); i++) {
+                if (term.charAt(i) > 0x7f) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.protostar.search.keyword;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.protostar.search.keyword.KeywordAnalyzer.Kind;
+import org.junit.jupiter.api.Test;
+
+class KeywordAnalyzerTest {
+
+    private final KeywordAnalyzer analyzer = new KeywordAnalyzer();
+
+    @Test
+    void korean_particles_do_not_change_the_term() {
+        assertThat(analyzer.tokens("경력은")).containsExactly("경력");
+        assertThat(analyzer.tokens("경력을")).containsExactly("경력");
+        assertThat(analyzer.tokens("경력사항에서")).contains("경력");
+    }
+
+    @Test
+    void compounds_are_kept_whole_and_split() {
+        assertThat(analyzer.tokens("한빛페이에서")).contains("한빛", "페이");
+    }
+
+    @Test
+    void english_is_lower_cased_stemmed_and_stop_words_dropped() {
+        assertThat(analyzer.tokens("She led the Engineers at Kakao")).containsExactly("led", "engin", "kakao");
+    }
+
+    @Test
+    void thousands_separators_are_dropped_so_numbers_match_either_way() {
+        assertThat(analyzer.tokens("12,000 TPS")).containsExactly("12000", "tp");
+        assertThat(analyzer.tokens("초당 12000건")).contains("12000");
+    }
+
+    @Test
+    void query_is_an_or_of_distinct_quoted_terms() {
+        assertThat(analyzer.anyOfQuery("결제 시스템의 결제 처리량은?")).isEqualTo("'결제' | '시스템' | '처리'");
+        assertThat(analyzer.anyOfQuery("?!")).isEmpty();
+    }
+
+    @Test
+    void terms_know_what_they_are() {
+        assertThat(analyzer.analyze("네이버에서 5년"))
+                .extracting(KeywordAnalyzer.Term::kind)
+                .contains(Kind.NUMBER);
+        assertThat(analyzer.analyze("Kakao"))
+                .extracting(KeywordAnalyzer.Term::kind)
+                .containsExactly(Kind.FOREIGN);
+    }
+}
