@@ -61,7 +61,11 @@ public sealed interface ChatEvent {
     @JsonTypeName("reset")
     record Reset(String requestId, int seq, int attempt) implements ChatEvent {}
 
-    record Citation(int n, String documentId, String title, String section, String snippet) {}
+    /**
+     * A cited chunk: {@code [n]} in the answer's text. {@code title} is the document's, {@code section} the
+     * heading path within it, {@code snippet} the cited words; {@code chunkId} names the stored chunk.
+     */
+    record Citation(int n, String documentId, String title, String section, String snippet, String chunkId) {}
 
     record Usage(int inputTokens, int outputTokens) {}
 
