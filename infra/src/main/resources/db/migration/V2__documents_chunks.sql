@@ -28,8 +28,10 @@ CREATE TABLE chunk (
     location     text        NOT NULL,
     text         text        NOT NULL,
     tokens       int         NOT NULL,
-    -- Korean-aware terms computed in Java (Nori), stored with the 'simple' configuration.
-    keywords     tsvector    NOT NULL,
+    -- Korean-aware terms computed in Java (Nori, see KeywordAnalyzer), space-separated; PostgreSQL keeps
+    -- them as a 'simple' tsvector, so it needs no Korean dictionary.
+    keyword_text text        NOT NULL,
+    keywords     tsvector    GENERATED ALWAYS AS (to_tsvector('simple', keyword_text)) STORED,
     embedding    vector(384) NOT NULL,
     UNIQUE (document_id, ord)
 );

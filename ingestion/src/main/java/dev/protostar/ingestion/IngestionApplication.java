@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Ingestion: inbox bucket → parse → chunk → embed → PostgreSQL. Its routes arrive with the RAG issue. */
+/** Ingestion: inbox bucket → parse → chunk → embed → PostgreSQL, with progress on ingest-progress. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class IngestionApplication {

@@ -15,7 +15,9 @@ public class UnreadableDocumentException extends Exception {
         ENCRYPTED,
         NO_TEXT,
         DECOMPRESSION_BOMB,
-        CORRUPT
+        CORRUPT,
+        /** Dropped under {@code inbox/{candidateId}/} with no such candidate: not the file's fault, but final. */
+        NO_CANDIDATE
     }
 
     private final Code code;

@@ -49,9 +49,14 @@ public sealed interface ChatEvent {
     @JsonTypeName("citations")
     record Citations(String requestId, int seq, List<Citation> citations) implements ChatEvent {}
 
-    /** The answer is complete. {@code refused} tells a refusal (the documents do not say) apart. */
+    /**
+     * The answer is complete. {@code refused} tells a refusal (the documents do not say) apart;
+     * {@code corrected} says statements with figures no cited document contains were removed (after a
+     * {@code reset}, the corrected answer was sent again).
+     */
     @JsonTypeName("done")
-    record Done(String requestId, int seq, boolean refused, Usage usage, Timings timings) implements ChatEvent {}
+    record Done(String requestId, int seq, boolean refused, boolean corrected, Usage usage, Timings timings)
+            implements ChatEvent {}
 
     /** The request ended without an answer; {@code code} is stable, {@code message} is for people. */
     @JsonTypeName("error")

@@ -24,6 +24,7 @@ import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.miscellaneous.KeywordMarkerFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Korean-aware keyword terms, computed in Java and stored as a {@code 'simple'} tsvector, so PostgreSQL
@@ -45,7 +46,12 @@ public final class KeywordAnalyzer {
         OTHER
     }
 
-    public record Term(String text, Kind kind) {}
+    /**
+     * @param text the term as indexed (lower-cased, stemmed)
+     * @param surface the words it came from, as written ({@code Kakao}, {@code 네이버}): for messages and
+     *     for telling names from common words
+     */
+    public record Term(String text, Kind kind, String surface) {}
 
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3})");
 
@@ -87,12 +93,17 @@ public final class KeywordAnalyzer {
         if (text == null || text.isBlank()) {
             return terms;
         }
-        try (TokenStream stream = analyzer.tokenStream("text", normalize(text))) {
+        String normalized = normalize(text);
+        try (TokenStream stream = analyzer.tokenStream("text", normalized)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PartOfSpeechAttribute pos = stream.addAttribute(PartOfSpeechAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                terms.add(new Term(term.toString(), kind(pos.getLeftPOS(), term)));
+                terms.add(new Term(
+                        term.toString(),
+                        kind(pos.getLeftPOS(), term),
+                        normalized.substring(offset.startOffset(), offset.endOffset())));
             }
             stream.end();
         } catch (IOException e) {

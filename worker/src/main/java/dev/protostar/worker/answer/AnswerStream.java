@@ -7,6 +7,7 @@ import dev.protostar.worker.generate.Generation;
 import dev.protostar.worker.generate.TokenSink;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -41,7 +42,9 @@ final class AnswerStream implements TokenSink {
         this.coalesceChars = coalesceChars;
     }
 
+    /** Tells the client to drop this request's text so far (a new attempt, or a corrected answer, follows). */
     void reset(int attempt) {
+        pending.setLength(0);
         publish(new ChatEvent.Reset(request.requestId(), seq++, attempt));
     }
 
@@ -64,19 +67,34 @@ final class AnswerStream implements TokenSink {
         }
     }
 
+    /** Fixed text (a refusal, a corrected answer), streamed word by word like a model's. */
+    void say(String text) {
+        for (String word : text.split("(?<=\\s)")) {
+            token(word);
+        }
+    }
+
     @Override
     public boolean cancelled() {
         return cancelled.getAsBoolean();
     }
 
-    void done(Generation generation) {
+    void citations(List<ChatEvent.Citation> citations) {
+        flush(System.nanoTime());
+        if (!citations.isEmpty()) {
+            publish(new ChatEvent.Citations(request.requestId(), seq++, citations));
+        }
+    }
+
+    void done(Generation generation, boolean refused, boolean corrected) {
         flush(System.nanoTime());
         Instant end = Instant.now();
         Instant first = firstToken == null ? end : firstToken;
         publish(new ChatEvent.Done(
                 request.requestId(),
                 seq++,
-                generation.refused(),
+                refused,
+                corrected,
                 new ChatEvent.Usage(generation.inputTokens(), generation.outputTokens()),
                 new ChatEvent.Timings(
                         Duration.between(request.admittedAt(), first).toMillis(),

@@ -3,11 +3,21 @@ package dev.protostar.worker.answer;
 import dev.protostar.kafka.Json;
 import dev.protostar.kafka.message.ChatRequest;
 import dev.protostar.routes.keyed.KeyedKafkaEndpoint;
+import dev.protostar.search.tokens.TokenCounter;
 import dev.protostar.worker.WorkerProperties;
+import dev.protostar.worker.generate.Ask;
+import dev.protostar.worker.generate.Generation;
 import dev.protostar.worker.generate.GenerationException;
 import dev.protostar.worker.generate.Generator;
-import dev.protostar.worker.generate.Prompt;
+import dev.protostar.worker.ground.Citations;
+import dev.protostar.worker.ground.Correction;
+import dev.protostar.worker.ground.Grounding;
+import dev.protostar.worker.ground.NumberCheck;
+import dev.protostar.worker.ground.Phrases;
+import dev.protostar.worker.ground.Verdict;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -28,14 +38,9 @@ class AnswerTurn implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerTurn.class);
 
-    static final String SYSTEM_RULES =
-            """
-            You answer a recruiter's questions about one job candidate, using only the candidate's own \
-            documents given to you. If the documents do not say, answer that they do not say. Never use \
-            outside knowledge and never guess.""";
-
     private final TurnLedger ledger;
     private final CancelledTurns cancelled;
+    private final Grounding grounding;
     private final Generator generator;
     private final ProducerTemplate producer;
     private final WorkerProperties properties;
@@ -43,11 +48,13 @@ class AnswerTurn implements Processor {
     AnswerTurn(
             TurnLedger ledger,
             CancelledTurns cancelled,
+            Grounding grounding,
             Generator generator,
             ProducerTemplate producer,
             WorkerProperties properties) {
         this.ledger = ledger;
         this.cancelled = cancelled;
+        this.grounding = grounding;
         this.generator = generator;
         this.producer = producer;
         this.properties = properties;
@@ -101,7 +108,7 @@ class AnswerTurn implements Processor {
         }
         stream.started(attempt);
         try {
-            stream.done(generator.generate(new Prompt(SYSTEM_RULES, request.text(), request.candidateId()), stream));
+            grounded(request, attempt, stream);
         } catch (GenerationException e) {
             if (!owned.get()) {
                 log.info("Partition lost mid-answer; the new owner answers again");
@@ -115,5 +122,35 @@ class AnswerTurn implements Processor {
             stream.error(e.code(), why);
         }
         ledger.end(request.requestId());
+    }
+
+    /**
+     * Retrieve, judge, answer: a question the documents do not cover is refused without calling the model;
+     * an answer stating a figure no cited chunk contains is corrected (a {@code reset}, then the answer
+     * without those statements) before {@code citations} and {@code done}.
+     */
+    private void grounded(ChatRequest request, int attempt, AnswerStream stream) {
+        Verdict verdict = grounding.ground(UUID.fromString(request.candidateId()), request.text());
+        Ask ask = new Ask(request.text(), verdict.question().language(), verdict);
+        if (verdict.refuse()) {
+            String refusal = Phrases.refusal(ask.language(), verdict.uncovered());
+            stream.say(refusal);
+            stream.done(
+                    new Generation(refusal, TokenCounter.count(request.text()), TokenCounter.count(refusal)),
+                    true,
+                    false);
+            return;
+        }
+        Generation generation = generator.generate(ask, stream);
+        String answer = generation.text();
+        List<String> ungrounded = NumberCheck.ungrounded(answer, verdict.sources());
+        if (!ungrounded.isEmpty()) {
+            log.warn("Answer states figures no cited chunk contains {}; corrected", ungrounded);
+            answer = Correction.apply(answer, ungrounded, ask.language());
+            stream.reset(attempt);
+            stream.say(answer);
+        }
+        stream.citations(Citations.of(answer, verdict.sources()));
+        stream.done(generation, false, !ungrounded.isEmpty());
     }
 }

@@ -1,4 +1,4 @@
 package dev.protostar.worker.generate;
 
-/** How an answer ended: token usage, and whether it was a refusal (the documents do not say). */
-public record Generation(int inputTokens, int outputTokens, boolean refused) {}
+/** A complete answer: its text (with {@code [n]} citations) and the tokens it cost. */
+public record Generation(String text, int inputTokens, int outputTokens) {}

@@ -1,6 +1,6 @@
 package dev.protostar.worker.generate;
 
-/** Produces an answer, token by token. The seam between the answer route and any model. */
+/** Produces an answer from the retrieved chunks, token by token. The seam between the answer route and any model. */
 public interface Generator {
 
     /**
@@ -8,5 +8,5 @@ public interface Generator {
      *
      * @throws GenerationException when no complete answer can be given
      */
-    Generation generate(Prompt prompt, TokenSink sink);
+    Generation generate(Ask ask, TokenSink sink);
 }

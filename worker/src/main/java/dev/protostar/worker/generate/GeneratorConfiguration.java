@@ -1,22 +1,23 @@
 package dev.protostar.worker.generate;
 
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.protostar.search.keyword.KeywordAnalyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The language model when a key is configured, otherwise the honest offline mode. */
+/** The language model when a key is configured, otherwise the honest offline mode (extractive, never generative). */
 @Configuration
 class GeneratorConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GeneratorConfiguration.class);
 
     @Bean
-    Generator generator(LlmProperties llm) {
+    Generator generator(LlmProperties llm, KeywordAnalyzer analyzer) {
         if (!llm.configured()) {
             log.info("No PROTOSTAR_LLM_API_KEY: offline mode (extractive answers only, no generation)");
-            return new OfflineResponder();
+            return new ExtractiveGenerator(analyzer);
         }
         log.info("Language model {} at {}", llm.model(), llm.baseUrl());
         return new LlmGenerator(

@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.protostar.search.tokens.TokenCounter;
+import dev.protostar.worker.retrieve.Hit;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,44 +35,82 @@ final class LlmGenerator implements Generator {
         this.stallTimeout = stallTimeout;
     }
 
+    static final String RULES =
+            """
+            You answer a recruiter's questions about one job candidate, using only the numbered excerpts of the \
+            candidate's own documents that come with the question.
+            - State only what the excerpts say. Never use outside knowledge and never guess.
+            - Cite the excerpt of every statement with its number in brackets, like [1] or [2][3].
+            - Copy numbers, dates and names exactly as the excerpts write them.
+            - If the excerpts do not answer the question, or a part of it, say plainly that the documents do not \
+            say, for that part.
+            - Answer briefly, in the language of the question.""";
+
     @Override
-    public Generation generate(Prompt prompt, TokenSink sink) {
+    public Generation generate(Ask ask, TokenSink sink) {
+        String system = RULES;
+        String user = userMessage(ask);
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         AtomicLong lastSignal = new AtomicLong(System.nanoTime());
         StringBuilder answer = new StringBuilder();
-        model.chat(
-                List.of(SystemMessage.from(prompt.system()), UserMessage.from(prompt.question())),
-                new StreamingChatResponseHandler() {
-                    @Override
-                    public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                        lastSignal.set(System.nanoTime());
-                        if (sink.cancelled() || done.isDone()) {
-                            context.streamingHandle().cancel();
-                            return;
-                        }
-                        answer.append(partial.text());
-                        sink.token(partial.text());
-                    }
+        model.chat(List.of(SystemMessage.from(system), UserMessage.from(user)), new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                lastSignal.set(System.nanoTime());
+                if (sink.cancelled() || done.isDone()) {
+                    context.streamingHandle().cancel();
+                    return;
+                }
+                answer.append(partial.text());
+                sink.token(partial.text());
+            }
 
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        done.complete(response);
-                    }
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
 
-                    @Override
-                    public void onError(Throwable error) {
-                        done.completeExceptionally(error);
-                    }
-                });
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
         ChatResponse response = await(done, lastSignal, sink);
         TokenUsage usage = response.tokenUsage();
         int input = usage != null && usage.inputTokenCount() != null
                 ? usage.inputTokenCount()
-                : TokenCounter.count(prompt.system() + prompt.question());
+                : TokenCounter.count(system) + TokenCounter.count(user);
         int output = usage != null && usage.outputTokenCount() != null
                 ? usage.outputTokenCount()
                 : TokenCounter.count(answer.toString());
-        return new Generation(input, output, false);
+        return new Generation(answer.toString(), input, output);
+    }
+
+    /** The excerpts, numbered as the citations will be, then the question (and what the documents lack). */
+    static String userMessage(Ask ask) {
+        StringBuilder user = new StringBuilder("Excerpts:\n");
+        List<Hit> sources = ask.sources();
+        for (int i = 0; i < sources.size(); i++) {
+            Hit hit = sources.get(i);
+            user.append('[')
+                    .append(i + 1)
+                    .append("] ")
+                    .append(hit.title())
+                    .append(" › ")
+                    .append(hit.section())
+                    .append(" (")
+                    .append(hit.location())
+                    .append(")\n")
+                    .append(hit.text())
+                    .append("\n\n");
+        }
+        user.append("Question: ").append(ask.question());
+        if (ask.verdict().partial()) {
+            user.append("\n(The documents do not mention: ")
+                    .append(String.join(", ", ask.verdict().uncovered()))
+                    .append(".)");
+        }
+        return user.toString();
     }
 
     private ChatResponse await(CompletableFuture<ChatResponse> done, AtomicLong lastSignal, TokenSink sink) {

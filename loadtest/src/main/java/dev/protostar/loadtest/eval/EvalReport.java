@@ -1,0 +1,151 @@
+package dev.protostar.loadtest.eval;
+
+import dev.protostar.loadtest.eval.RagEvaluation.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** The evaluation's figures, per split, and the failures behind them. */
+public final class EvalReport {
+
+    /** The offline targets of the RAG issue. */
+    public record Figures(
+            int answerable,
+            double recallAt5,
+            double accuracy,
+            double overRefusal,
+            int unanswerable,
+            double correctRefusals,
+            int ungroundedNumbers) {}
+
+    private final String label;
+    private final List<Outcome> outcomes;
+    private final Map<String, Map<String, Double>> ablation;
+
+    EvalReport(String label, List<Outcome> outcomes, Map<String, Map<String, Double>> ablation) {
+        this.label = label;
+        this.outcomes = outcomes;
+        this.ablation = ablation;
+    }
+
+    public Figures figures(String split) {
+        List<Outcome> in = outcomes.stream()
+                .filter(o -> split == null || o.split().equals(split))
+                .toList();
+        List<Outcome> answerable = in.stream()
+                .filter(o -> o.question().answerable() && !o.question().crossLingual())
+                .toList();
+        List<Outcome> unanswerable =
+                in.stream().filter(o -> !o.question().answerable()).toList();
+        return new Figures(
+                answerable.size(),
+                share(answerable, Outcome::recalled),
+                share(answerable, EvalReport::correct),
+                share(answerable, o -> o.answer().refused()),
+                unanswerable.size(),
+                share(unanswerable, EvalReport::correct),
+                in.stream().mapToInt(o -> o.ungrounded().size()).sum());
+    }
+
+    /** Whether the system did the right thing with this question. */
+    static boolean correct(Outcome outcome) {
+        var answer = outcome.answer();
+        var question = outcome.question();
+        if (answer.error() != null) {
+            return false;
+        }
+        return switch (question.kind()) {
+            case "answerable" -> !answer.refused() && Scoring.containsAll(answer.text(), question.expectedFacts());
+            case "partial" ->
+                !answer.refused()
+                        && Scoring.containsAll(answer.text(), question.expectedFacts())
+                        && Scoring.declines(answer.text());
+            default -> answer.refused();
+        };
+    }
+
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("### Mode: ").append(label).append("\n\n");
+        md.append(
+                "| split | answerable | recall@5 | answer accuracy | over-refusal | unanswerable | correct refusals | ungrounded numbers |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String split : new String[] {"dev", "test", null}) {
+            Figures f = figures(split);
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.3f | %.3f | %.3f | %d | %.3f | %d |%n",
+                    split == null ? "**all**" : split,
+                    f.answerable(),
+                    f.recallAt5(),
+                    f.accuracy(),
+                    f.overRefusal(),
+                    f.unanswerable(),
+                    f.correctRefusals(),
+                    f.ungroundedNumbers()));
+        }
+        md.append(
+                "\nCorrect handling by kind of question (all splits):\n\n| kind | questions | correct |\n| --- | ---: | ---: |\n");
+        for (String kind : new String[] {"missing", "false-premise", "other-candidate", "partial"}) {
+            List<Outcome> of = outcomes.stream()
+                    .filter(o -> o.question().kind().equals(kind))
+                    .toList();
+            md.append(String.format(
+                    Locale.ROOT, "| %s | %d | %.3f |%n", kind, of.size(), share(of, EvalReport::correct)));
+        }
+        List<Outcome> cross =
+                outcomes.stream().filter(o -> o.question().crossLingual()).toList();
+        md.append(String.format(
+                Locale.ROOT,
+                "| answerable, asked in the other language (not in the targets) | %d | %.3f (refused %.3f) |%n",
+                cross.size(),
+                share(cross, EvalReport::correct),
+                share(cross, o -> o.answer().refused())));
+        if (!ablation.isEmpty()) {
+            md.append(
+                    "\nRetrieval ablation, Korean answerable questions (recall@5):\n\n| legs | recall@5 |\n| --- | ---: |\n");
+            for (String mode : List.of("vector", "keyword", "hybrid")) {
+                Map<String, Double> found = ablation.getOrDefault(mode, Map.of());
+                long questions = outcomes.stream()
+                        .filter(o -> o.question().answerable()
+                                && !o.question().crossLingual()
+                                && "ko".equals(o.question().language()))
+                        .count();
+                double hits =
+                        found.values().stream().mapToDouble(Double::doubleValue).sum();
+                md.append(String.format(Locale.ROOT, "| %s | %.3f |%n", mode, questions == 0 ? 0 : hits / questions));
+            }
+        }
+        md.append("\nQuestions handled wrongly:\n\n");
+        List<String> wrong = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (!correct(o) || !o.ungrounded().isEmpty()) {
+                wrong.add(String.format(
+                        "- `%s` (%s%s) %s → %s%s",
+                        o.question().id(),
+                        o.question().kind(),
+                        o.question().crossLingual() ? ", cross-lingual" : "",
+                        o.question().question(),
+                        o.answer().refused() ? "refused: " : "",
+                        oneLine(
+                                        o.answer().error() != null
+                                                ? "error: " + o.answer().error()
+                                                : o.answer().text())
+                                + (o.ungrounded().isEmpty() ? "" : " — ungrounded numbers " + o.ungrounded())));
+            }
+        }
+        md.append(wrong.isEmpty() ? "none\n" : String.join("\n", wrong) + "\n");
+        return md.toString();
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() > 220 ? line.substring(0, 219) + "…" : line;
+    }
+
+    private static double share(List<Outcome> outcomes, Predicate<Outcome> test) {
+        return outcomes.isEmpty() ? 0 : (double) outcomes.stream().filter(test).count() / outcomes.size();
+    }
+}

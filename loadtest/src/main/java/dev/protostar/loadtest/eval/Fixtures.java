@@ -1,0 +1,88 @@
+package dev.protostar.loadtest.eval;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The evaluation set in {@code eval/} on the classpath: synthetic candidates (their documents and a
+ * dev/test split) and questions with the facts a correct answer contains, or the kind of refusal expected.
+ */
+final class Fixtures {
+
+    static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    record Candidate(String slug, String name, String language, String split, List<String> files) {}
+
+    /**
+     * @param kind answerable, missing, false-premise, other-candidate or partial
+     * @param expectedFacts strings a correct answer contains, verbatim in the candidate's documents
+     */
+    record Question(
+            String id,
+            String candidate,
+            String language,
+            String kind,
+            String question,
+            List<String> expectedFacts,
+            boolean crossLingual,
+            String missing,
+            String sourceCandidate,
+            String foreignFact) {
+
+        boolean answerable() {
+            return "answerable".equals(kind);
+        }
+    }
+
+    private Fixtures() {}
+
+    static List<Question> questions() {
+        try (InputStream in = resource("eval/questions.json")) {
+            return List.of(JSON.readValue(in, Question[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Candidate> candidates(List<Question> questions) {
+        Set<String> slugs = new LinkedHashSet<>();
+        questions.forEach(q -> slugs.add(q.candidate()));
+        return slugs.stream().map(Fixtures::candidate).toList();
+    }
+
+    static byte[] file(Candidate candidate, String name) {
+        try (InputStream in = resource("eval/candidates/" + candidate.slug() + "/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Candidate candidate(String slug) {
+        try (InputStream in = resource("eval/candidates/" + slug + "/candidate.json")) {
+            var node = JSON.readTree(in);
+            return new Candidate(
+                    slug,
+                    node.get("name").asText(),
+                    node.get("language").asText(),
+                    node.get("split").asText(),
+                    List.of(JSON.treeToValue(node.get("files"), String[].class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("Missing evaluation resource " + path);
+        }
+        return in;
+    }
+}

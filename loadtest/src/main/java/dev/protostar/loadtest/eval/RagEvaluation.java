@@ -1,0 +1,93 @@
+package dev.protostar.loadtest.eval;
+
+import dev.protostar.loadtest.eval.EvalClient.Answer;
+import dev.protostar.loadtest.eval.Fixtures.Candidate;
+import dev.protostar.loadtest.eval.Fixtures.Question;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs the evaluation set against a running system through its public API: uploads every candidate's
+ * documents (the real ingestion path), asks every question in a fresh session, and scores what came back;
+ * retrieval recall and the vector / keyword / hybrid ablation come from the worker's retrieval endpoint.
+ * Cited chunks' texts are read from the database, to check numbers independently of the worker.
+ */
+public final class RagEvaluation {
+
+    /** One question's outcome. */
+    record Outcome(Question question, String split, Answer answer, boolean recalled, List<String> ungrounded) {}
+
+    private final EvalClient client;
+    private final String jdbcUrl;
+
+    public RagEvaluation(String api, String management, String adminKey, String recruiterKey, String jdbcUrl) {
+        this.client = new EvalClient(api, management, adminKey, recruiterKey);
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    /** Evaluates and returns the report; {@code label} names the mode (offline, or the model). */
+    public EvalReport run(String label) throws Exception {
+        List<Question> questions = Fixtures.questions();
+        Map<String, Candidate> candidates = new HashMap<>();
+        Map<String, String> ids = new HashMap<>();
+        for (Candidate candidate : Fixtures.candidates(questions)) {
+            String id = client.createCandidate(
+                    candidate.name() + " (eval " + UUID.randomUUID().toString().substring(0, 8) + ")");
+            for (String file : candidate.files()) {
+                var end = client.ingest(id, file, Fixtures.file(candidate, file));
+                if (!"stored".equals(end.path("stage").asText())) {
+                    throw new IllegalStateException("Ingesting " + candidate.slug() + "/" + file + " failed: " + end);
+                }
+            }
+            candidates.put(candidate.slug(), candidate);
+            ids.put(candidate.slug(), id);
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<String, Map<String, Double>> ablation = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "protostar", "protostar")) {
+            for (Question question : questions) {
+                String candidateId = ids.get(question.candidate());
+                Answer answer = client.ask(client.createSession(candidateId), question.question());
+                boolean recalled = question.answerable()
+                        && Scoring.containsAll(
+                                String.join("\n", client.retrieve(candidateId, question.question(), "hybrid", 5)),
+                                question.expectedFacts());
+                List<String> ungrounded = answer.refused()
+                        ? List.of()
+                        : Scoring.ungroundedNumbers(answer.text(), chunkTexts(db, answer.citedChunkIds()));
+                outcomes.add(new Outcome(
+                        question, candidates.get(question.candidate()).split(), answer, recalled, ungrounded));
+                if (question.answerable() && !question.crossLingual() && "ko".equals(question.language())) {
+                    for (String mode : List.of("vector", "keyword", "hybrid")) {
+                        boolean found = Scoring.containsAll(
+                                String.join("\n", client.retrieve(candidateId, question.question(), mode, 5)),
+                                question.expectedFacts());
+                        ablation.computeIfAbsent(mode, m -> new HashMap<>())
+                                .merge(question.id(), found ? 1.0 : 0.0, Double::sum);
+                    }
+                }
+            }
+        }
+        return new EvalReport(label, outcomes, ablation);
+    }
+
+    private static List<String> chunkTexts(Connection db, List<String> chunkIds) throws Exception {
+        List<String> texts = new ArrayList<>();
+        try (var statement = db.prepareStatement("SELECT section, text FROM chunk WHERE id = ?")) {
+            for (String id : chunkIds) {
+                statement.setObject(1, UUID.fromString(id));
+                try (var rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        texts.add(rows.getString(1) + "\n" + rows.getString(2));
+                    }
+                }
+            }
+        }
+        return texts;
+    }
+}

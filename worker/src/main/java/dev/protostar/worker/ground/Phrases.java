@@ -1,0 +1,41 @@
+package dev.protostar.worker.ground;
+
+import java.util.List;
+
+/** The fixed sentences of grounded answers, in the question's language. */
+public final class Phrases {
+
+    private Phrases() {}
+
+    /** The answer when the documents cover nothing the question asks. */
+    public static String refusal(Language language, List<String> uncovered) {
+        if (language == Language.KOREAN) {
+            return uncovered.isEmpty()
+                    ? "후보자의 문서에는 이 질문에 답할 내용이 없습니다."
+                    : "후보자의 문서에는 " + String.join(", ", uncovered) + "에 대한 내용이 없어 답할 수 없습니다.";
+        }
+        return uncovered.isEmpty()
+                ? "The candidate's documents do not cover this question."
+                : "The candidate's documents do not mention " + String.join(", ", uncovered)
+                        + ", so I cannot answer that.";
+    }
+
+    /** Said after a partial answer: what the documents do not cover. */
+    public static String notCovered(Language language, List<String> uncovered) {
+        return language == Language.KOREAN
+                ? "문서에는 " + String.join(", ", uncovered) + "에 대한 내용은 없습니다."
+                : "The documents do not mention " + String.join(", ", uncovered) + ".";
+    }
+
+    public static String lead(Language language) {
+        return language == Language.KOREAN ? "후보자의 문서에 따르면:" : "From the candidate's documents:";
+    }
+
+    /** Appended when sentences with figures no cited chunk contains were removed from a model's answer. */
+    public static String removedFigures(Language language, List<String> figures) {
+        return language == Language.KOREAN
+                ? "(인용한 문서에서 확인되지 않는 수치(" + String.join(", ", figures) + ")가 든 문장은 삭제했습니다.)"
+                : "(Removed statements with figures the cited documents do not contain: " + String.join(", ", figures)
+                        + ".)";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.protostar.worker.retrieve;
+
+import dev.protostar.worker.ground.Gate;
+import dev.protostar.worker.ground.Question;
+import dev.protostar.worker.ground.QuestionReader;
+import dev.protostar.worker.ground.Verdict;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET :9081/actuator/retrieval?candidateId=…&q=…[&mode=hybrid|vector|keyword][&k=5]} on the
+ * management port: what retrieval finds for a question and what the grounding rules decide — for an
+ * operator asking "why did it answer that?", and for the evaluation's recall and ablation figures.
+ */
+@Component
+@Endpoint(id = "retrieval")
+class RetrievalEndpoint {
+
+    private final HybridRetriever retriever;
+    private final QuestionReader reader;
+    private final Gate gate;
+    private final RetrievalProperties properties;
+
+    RetrievalEndpoint(HybridRetriever retriever, QuestionReader reader, Gate gate, RetrievalProperties properties) {
+        this.retriever = retriever;
+        this.reader = reader;
+        this.gate = gate;
+        this.properties = properties;
+    }
+
+    @ReadOperation
+    Map<String, Object> search(String candidateId, String q, @Nullable String mode, @Nullable Integer k) {
+        UUID candidate = UUID.fromString(candidateId);
+        Question question = reader.read(q);
+        Mode legs = mode == null ? Mode.HYBRID : Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+        List<Hit> hits = retriever.retrieve(
+                candidate, new Query(q, question.searchTerms()), k == null ? properties.k() : k, legs);
+        Verdict verdict = gate.judge(candidate, question, hits);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("question", question);
+        answer.put("mode", legs);
+        answer.put("refuse", verdict.refuse());
+        answer.put("answerable", verdict.answerable());
+        answer.put("uncovered", verdict.uncovered());
+        answer.put("hits", hits);
+        return answer;
+    }
+}
