@@ -83,7 +83,7 @@ final class FileTypes {
         }
         if (byContent.equals(OOXML_PROTECTED)) {
             // Word, Excel and PowerPoint wrap password-protected files in an encrypted container.
-            throw Refusals.protectedOffice();
+            throw claimed == Format.DOCX ? Refusals.encrypted(Format.DOCX) : Refusals.protectedOffice();
         }
         if (isText(claimed)) {
             // Markdown, JSON and plain text are all text to a detector. Unknown bytes may be legacy Korean

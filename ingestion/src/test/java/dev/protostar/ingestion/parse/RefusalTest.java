@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -103,6 +106,14 @@ class RefusalTest {
         assertThat(bomb.length).isLessThan(64 * 1024);
         assertThat(refusal.code()).isEqualTo(Code.DECOMPRESSION_BOMB);
         assertThat(refusal.getMessage()).contains("DOCX", "more than 100 times its size");
+    }
+
+    @Test
+    void refuses_password_protected_docx() throws Exception {
+        var refusal = refuse("resume.docx", encrypted(bytes("resume-en.docx")));
+
+        assertThat(refusal.code()).isEqualTo(Code.ENCRYPTED);
+        assertThat(refusal).hasMessageStartingWith("The Word document is password-protected");
     }
 
     @Test
@@ -214,6 +225,19 @@ class RefusalTest {
         exe[0x80] = 'P';
         exe[0x81] = 'E';
         return exe;
+    }
+
+    /** What Word does with "Encrypt with password": the package, encrypted, inside an OLE2 container. */
+    private static byte[] encrypted(byte[] docx) throws Exception {
+        try (var fs = new POIFSFileSystem()) {
+            var encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("open-sesame");
+            try (var pkg = OPCPackage.open(new ByteArrayInputStream(docx));
+                    var out = encryptor.getDataStream(fs)) {
+                pkg.save(out);
+            }
+            return write(fs);
+        }
     }
 
     private static byte[] deflated(byte[] content) throws Exception {
