@@ -121,6 +121,12 @@ final class Refusals {
                         .formatted(label(format)));
     }
 
+    static UnreadableDocumentException unrecognisable() {
+        return new UnreadableDocumentException(
+                Code.CORRUPT,
+                "The file could not be recognised: it seems damaged. Open it, save or export it again, and upload the new copy.");
+    }
+
     static UnreadableDocumentException invalidJson(long line, long column) {
         return new UnreadableDocumentException(
                 Code.CORRUPT,

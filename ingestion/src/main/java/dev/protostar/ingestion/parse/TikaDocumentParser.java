@@ -48,7 +48,12 @@ public class TikaDocumentParser implements DocumentParser {
         if (content.length > limits.maxFileSize().toBytes()) {
             throw Refusals.tooLarge(content.length, limits.maxFileSize().toBytes());
         }
-        Format format = types.detect(name, content);
+        Format format;
+        try {
+            format = types.detect(name, content);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw Refusals.unrecognisable();
+        }
         TikaReader.Result read = Deadline.run(limits.timeout(), format, () -> read(format, name, content));
         List<Block> blocks = read.blocks().stream()
                 .map(TikaDocumentParser::collapsed)
