@@ -1,0 +1,194 @@
+package dev.protostar.ingestion.parse;
+
+import dev.protostar.ingestion.parse.Block.Kind;
+import dev.protostar.ingestion.parse.LineRoles.Classified;
+import dev.protostar.ingestion.parse.LineRoles.Line;
+import dev.protostar.ingestion.parse.LineRoles.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the structure of text that has no markup — PDF, HWP, plain text, and Word or HTML files written without
+ * heading styles — from the lines of its paragraphs. {@link LineRoles} judges each line; this class decides,
+ * from its neighbours, what the line is.
+ *
+ * <p>A line is a <b>section heading</b> (level 1) when it is
+ *
+ * <ul>
+ *   <li>led by a section marker: {@code ■ 경력사항}, {@code ◆ Projects} (the marker is dropped);
+ *   <li>wholly in brackets: {@code [경력]}, {@code 【학력】}, {@code <자격증>} (the brackets are dropped);
+ *   <li>numbered and short, with no figures after the number: {@code 1. 경력}, {@code II. Education}
+ *       ({@code 1.1 결제}, {@code 가.} and {@code (1)} give level 2); otherwise a numbered line is a list item;
+ *   <li>in capitals, without figures: {@code WORK EXPERIENCE};
+ *   <li>a resume section name on its own line: {@code 경력}, {@code 학력사항}, {@code Skills:}.
+ * </ul>
+ *
+ * <p>A line is a <b>sub-heading</b> (level 2 after a section heading, else 1) when it looks like a title —
+ * at most 50 characters and 8 words, mostly letters, no final punctuation, no comma or colon (a list or a
+ * "key: value"), no leading figure or date ({@code 2019.03}, {@code 2020 –}) — and stands where a title
+ * stands: it begins a paragraph, directly follows no other sub-heading, and body text follows it. So
+ * {@code 한빛페이 | 결제플랫폼팀 선임 개발자} above its dates and duties is one; the first line of the document
+ * (a name, "이력서") is a heading whenever it looks like a title.
+ *
+ * <p>Bulleted lines ({@code - • · ▪ ○ *}…) are list items. Other lines are body text: a line continues the
+ * block before it when that block's last line looks wrapped — 30 characters or more, nearly as long as the
+ * longest line of its paragraph, ending neither a sentence nor a bracket ("(3년 5개월)") — and the line is in
+ * the same paragraph or, across paragraphs, starts in lower case (PDF readers split wrapped paragraphs).
+ *
+ * <p>This is a heuristic: it prefers missing a heading to inventing one, since a missed heading only makes
+ * a section path shorter.
+ */
+final class HeadingHeuristic {
+
+    private static final int WRAPPED = 30;
+
+    private HeadingHeuristic() {}
+
+    /** Plain text: paragraphs are separated by blank lines. */
+    static List<Block> apply(String text) {
+        var paragraphs = new ArrayList<Block>();
+        for (String paragraph : text.split("\\R\\s*\\R")) {
+            String lines = Text.collapseLines(paragraph);
+            if (!lines.isEmpty()) {
+                paragraphs.add(Block.paragraph(lines));
+            }
+        }
+        return apply(paragraphs);
+    }
+
+    static List<Block> apply(List<Block> blocks) {
+        List<Line> lines = lines(blocks);
+        List<Classified> classified = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            classified.add(LineRoles.classify(lines.get(i), i + 1 < lines.size() ? lines.get(i + 1) : null));
+        }
+        return new Builder().build(classified);
+    }
+
+    private static List<Line> lines(List<Block> blocks) {
+        var lines = new ArrayList<Line>();
+        for (Block block : blocks) {
+            if (block.kind() != Kind.PARAGRAPH) {
+                lines.add(
+                        new Line(block.text(), block.page(), true, block.text().length(), block));
+                continue;
+            }
+            List<String> paragraph = block.text()
+                    .lines()
+                    .map(Text::collapse)
+                    .filter(line -> !line.isEmpty())
+                    .toList();
+            int width = paragraph.stream().mapToInt(String::length).max().orElse(0);
+            for (int i = 0; i < paragraph.size(); i++) {
+                lines.add(new Line(paragraph.get(i), block.page(), i == 0, width, null));
+            }
+        }
+        return lines;
+    }
+
+    /** Walks the classified lines once, opening and closing blocks. */
+    private static final class Builder {
+        private final List<Block> out = new ArrayList<>();
+        private Kind openKind;
+        private int openPage;
+        private final StringBuilder open = new StringBuilder();
+        private String lastLine = "";
+        private int lastWidth;
+        private boolean sawSection;
+        private boolean afterSubheading;
+
+        List<Block> build(List<Classified> lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                Classified c = lines.get(i);
+                Classified next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+                switch (c.role()) {
+                    case MARKUP -> {
+                        close();
+                        out.add(c.line().markup());
+                        sawSection |= c.line().markup().kind() == Kind.HEADING;
+                        afterSubheading = false;
+                    }
+                    case SECTION -> {
+                        close();
+                        out.add(Block.heading(c.level(), c.text())
+                                .onPage(c.line().page()));
+                        sawSection = true;
+                        afterSubheading = false;
+                    }
+                    case ITEM -> {
+                        close();
+                        start(Kind.LIST_ITEM, c);
+                    }
+                    case TITLE_LIKE -> {
+                        if (isSubheading(c, next)) {
+                            close();
+                            int level = sawSection ? 2 : 1;
+                            out.add(Block.heading(level, c.text())
+                                    .onPage(c.line().page()));
+                            afterSubheading = true;
+                        } else {
+                            body(c);
+                        }
+                    }
+                    case BODY -> body(c);
+                }
+            }
+            close();
+            return out;
+        }
+
+        private boolean isSubheading(Classified c, Classified next) {
+            if (next == null || continues(c.line())) {
+                return false;
+            }
+            if (out.isEmpty() && openKind == null) {
+                return true; // the document's first line: its title
+            }
+            return !afterSubheading && next.role() != Role.SECTION;
+        }
+
+        private void body(Classified c) {
+            if (continues(c.line())) {
+                open.append(' ').append(c.text());
+                lastLine = c.text();
+                lastWidth = c.line().width();
+            } else {
+                close();
+                start(Kind.PARAGRAPH, c);
+            }
+        }
+
+        /**
+         * Whether a line runs on from the open block: that block's last line looks wrapped — long, and as long
+         * as the longest of its paragraph, neither ending a sentence nor closing a bracket ("(3년 5개월)").
+         */
+        private boolean continues(Line line) {
+            if (openKind == null
+                    || lastLine.length() < WRAPPED
+                    || lastLine.length() < lastWidth * 0.85
+                    || LineRoles.endsSentence(lastLine)
+                    || ")]）】".indexOf(lastLine.charAt(lastLine.length() - 1)) >= 0) {
+                return false;
+            }
+            return !line.paragraphStart() || Character.isLowerCase(line.text().charAt(0));
+        }
+
+        private void start(Kind kind, Classified c) {
+            openKind = kind;
+            openPage = c.line().page();
+            open.append(c.text());
+            lastLine = c.text();
+            lastWidth = c.line().width();
+            afterSubheading = false;
+        }
+
+        private void close() {
+            if (openKind != null) {
+                out.add(new Block(openKind, openKind == Kind.LIST_ITEM ? 1 : 0, open.toString(), openPage));
+            }
+            openKind = null;
+            open.setLength(0);
+            lastLine = "";
+        }
+    }
+}

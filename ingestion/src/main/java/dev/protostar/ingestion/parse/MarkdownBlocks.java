@@ -1,0 +1,172 @@
+package dev.protostar.ingestion.parse;
+
+import dev.protostar.ingestion.parse.Block.Kind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the block structure of Markdown, line by line: ATX ({@code ## Experience}) and setext (underlined)
+ * headings, paragraphs, list items (indentation gives the level), GitHub tables (one row per block, the
+ * delimiter row dropped), fenced code as paragraphs, block quotes as their text, YAML front matter skipped
+ * (its {@code title:} kept). Inline markup is reduced to its text: emphasis marks dropped, links and images
+ * replaced by their words.
+ *
+ * <p>Not a full CommonMark parser — resumes do not need lazy continuations or HTML blocks — and small enough
+ * to read in one sitting.
+ */
+final class MarkdownBlocks {
+
+    private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:\\s+(.*?))?(?:\\s+#+)?\\s*$");
+    private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)\\s*$");
+    private static final Pattern BREAK = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
+    private static final Pattern ITEM = Pattern.compile("^(\\s*)(?:[-*+]|\\d{1,9}[.)])\\s+(.*)$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(```+|~~~+).*$");
+    private static final Pattern DELIMITER_ROW =
+            Pattern.compile("^\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*$");
+    private static final Pattern QUOTE = Pattern.compile("^ {0,3}>\\s?");
+    private static final Pattern FRONT_MATTER_TITLE = Pattern.compile("^title:\\s*[\"']?(.*?)[\"']?\\s*$");
+
+    private final List<Block> blocks = new ArrayList<>();
+    private final List<String> paragraph = new ArrayList<>();
+    private StringBuilder item;
+    private int itemLevel;
+    private boolean inTable;
+    private String title;
+
+    private MarkdownBlocks() {}
+
+    record Result(String title, List<Block> blocks) {}
+
+    static Result parse(String markdown) {
+        var reader = new MarkdownBlocks();
+        reader.read(markdown.lines().toList());
+        return new Result(reader.title, reader.blocks);
+    }
+
+    private void read(List<String> lines) {
+        int i = frontMatter(lines);
+        for (; i < lines.size(); i++) {
+            String line = QUOTE.matcher(lines.get(i)).replaceFirst("");
+            Matcher m;
+            if ((m = FENCE.matcher(line)).matches()) {
+                i = fenced(lines, i, m.group(1));
+            } else if (line.isBlank()) {
+                flush();
+                inTable = false;
+            } else if ((m = ATX.matcher(line)).matches()) {
+                flush();
+                add(Kind.HEADING, m.group(1).length(), m.group(2) == null ? "" : m.group(2));
+            } else if (!paragraph.isEmpty() && (m = SETEXT.matcher(line)).matches()) {
+                String text = String.join(" ", paragraph);
+                paragraph.clear();
+                add(Kind.HEADING, m.group(1).startsWith("=") ? 1 : 2, text);
+            } else if (BREAK.matcher(line).matches()) {
+                flush();
+            } else if (isTableRow(line, i + 1 < lines.size() ? lines.get(i + 1) : "")) {
+                flush();
+                inTable = true;
+                if (!DELIMITER_ROW.matcher(line).matches()) {
+                    add(Kind.TABLE_ROW, 0, row(line));
+                }
+            } else if ((m = ITEM.matcher(line)).matches()) {
+                flush();
+                item = new StringBuilder(m.group(2));
+                itemLevel = Math.min(m.group(1).replace("\t", "    ").length() / 2 + 1, 6);
+            } else if (item != null) {
+                item.append(' ').append(line.strip());
+            } else {
+                paragraph.add(line.strip());
+            }
+        }
+        flush();
+    }
+
+    /** Skips a leading YAML block ({@code ---} … {@code ---}), keeping its title. */
+    private int frontMatter(List<String> lines) {
+        if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
+            return 0;
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.equals("---") || line.equals("...")) {
+                return i + 1;
+            }
+            Matcher m = FRONT_MATTER_TITLE.matcher(line);
+            if (m.matches()) {
+                title = m.group(1);
+            }
+        }
+        return 0;
+    }
+
+    private int fenced(List<String> lines, int start, String fence) {
+        flush();
+        var code = new StringBuilder();
+        int i = start + 1;
+        for (; i < lines.size() && !lines.get(i).strip().startsWith(fence); i++) {
+            code.append(lines.get(i)).append('\n');
+        }
+        // Code is kept as it is written: its markup characters are content.
+        String text = Text.collapse(code);
+        if (!text.isEmpty()) {
+            blocks.add(new Block(Kind.PARAGRAPH, 0, text, 0));
+        }
+        return i;
+    }
+
+    private boolean isTableRow(String line, String next) {
+        if (line.indexOf('|') < 0) {
+            return false;
+        }
+        return inTable
+                || line.strip().startsWith("|")
+                || DELIMITER_ROW.matcher(next).matches();
+    }
+
+    private static String row(String line) {
+        String[] cells = line.strip().split("(?<!\\\\)\\|", -1);
+        return String.join(
+                " | ",
+                Arrays.stream(cells)
+                        .map(cell -> inline(cell.replace("\\|", "|")))
+                        .filter(cell -> !cell.isEmpty())
+                        .toList());
+    }
+
+    private void flush() {
+        if (!paragraph.isEmpty()) {
+            add(Kind.PARAGRAPH, 0, String.join(" ", paragraph));
+            paragraph.clear();
+        }
+        if (item != null) {
+            add(Kind.LIST_ITEM, itemLevel, item.toString());
+            item = null;
+        }
+    }
+
+    private void add(Kind kind, int level, String text) {
+        String clean = kind == Kind.TABLE_ROW ? text : inline(text);
+        if (!clean.isEmpty()) {
+            blocks.add(new Block(kind, level, clean, 0));
+        }
+    }
+
+    /** The words of inline Markdown: what a reader sees, not how it was written. */
+    static String inline(String text) {
+        String s = text;
+        s = s.replaceAll("!\\[([^\\]]*)]\\([^)]*\\)", "$1");
+        s = s.replaceAll("\\[([^\\]]+)]\\([^)]*\\)", "$1");
+        s = s.replaceAll("\\[([^\\]]+)]\\[[^\\]]*]", "$1");
+        s = s.replaceAll("<(https?://[^>]+)>", "$1");
+        s = s.replaceAll("</?[a-zA-Z][^>]*>", " ");
+        s = s.replaceAll("(\\*\\*|__|~~)(?=\\S)(.+?)(?<=\\S)\\1", "$2");
+        s = s.replaceAll("(?<![\\w*])\\*(?=\\S)(.+?)(?<=\\S)\\*(?![\\w*])", "$1");
+        s = s.replaceAll("(?<!\\w)_(?=\\S)(.+?)(?<=\\S)_(?!\\w)", "$1");
+        s = s.replaceAll("`+([^`]*)`+", "$1");
+        s = s.replaceAll("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|>~])", "$1");
+        return Text.collapse(s);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.protostar.ingestion.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.protostar.ingestion.parse.Block.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HeadingHeuristicTest {
+
+    private static List<Block> structure(String text) {
+        return HeadingHeuristic.apply(text);
+    }
+
+    @Test
+    void section_markers_brackets_and_section_names_are_top_level_headings() {
+        var blocks = structure(
+                """
+                이력서
+
+                ■ 경력사항
+                한빛페이에서 결제 시스템을 개발했습니다.
+
+                【학력】
+                한결대학교 컴퓨터공학과 졸업.
+
+                자기소개서
+                저는 문제를 끝까지 파고듭니다.
+                """);
+
+        assertThat(blocks)
+                .filteredOn(b -> b.kind() == Kind.HEADING)
+                .extracting(Block::level, Block::text)
+                .containsExactly(tuple(1, "이력서"), tuple(1, "경력사항"), tuple(1, "학력"), tuple(1, "자기소개서"));
+    }
+
+    @Test
+    void numbered_sections_are_headings_numbered_sentences_are_list_items() {
+        var blocks = structure(
+                """
+                1. 경력
+                한빛페이에서 결제 시스템을 개발했습니다.
+                1.1 결제 승인
+                초당 12,000건을 처리했습니다.
+
+                1. Designed the settlement ledger for 3 countries.
+                2. Cut p99 latency from 480 ms to 120 ms.
+                """);
+
+        assertThat(blocks)
+                .extracting(Block::kind, Block::level, Block::text)
+                .containsExactly(
+                        tuple(Kind.HEADING, 1, "1. 경력"),
+                        tuple(Kind.PARAGRAPH, 0, "한빛페이에서 결제 시스템을 개발했습니다."),
+                        tuple(Kind.HEADING, 2, "1.1 결제 승인"),
+                        tuple(Kind.PARAGRAPH, 0, "초당 12,000건을 처리했습니다."),
+                        tuple(Kind.LIST_ITEM, 1, "1. Designed the settlement ledger for 3 countries."),
+                        tuple(Kind.LIST_ITEM, 1, "2. Cut p99 latency from 480 ms to 120 ms."));
+    }
+
+    @Test
+    void capitals_are_headings_but_not_acronyms_with_figures() {
+        var blocks = structure(
+                """
+                WORK EXPERIENCE
+                Backend engineer at Bluefin Payments since 2020.
+
+                TOEIC 915
+                """);
+
+        assertThat(blocks)
+                .extracting(Block::kind, Block::text)
+                .containsExactly(
+                        tuple(Kind.HEADING, "WORK EXPERIENCE"),
+                        tuple(Kind.PARAGRAPH, "Backend engineer at Bluefin Payments since 2020."),
+                        tuple(Kind.PARAGRAPH, "TOEIC 915"));
+    }
+
+    @Test
+    void a_short_title_like_line_above_body_text_is_a_subheading() {
+        var blocks = structure(
+                """
+                [경력]
+                한빛페이 | 선임 개발자
+                재직기간: 2019.03 ~ 2022.08 (3년 5개월)
+                """);
+
+        assertThat(blocks)
+                .extracting(Block::kind, Block::level, Block::text)
+                .containsExactly(
+                        tuple(Kind.HEADING, 1, "경력"),
+                        tuple(Kind.HEADING, 2, "한빛페이 | 선임 개발자"),
+                        tuple(Kind.PARAGRAPH, 0, "재직기간: 2019.03 ~ 2022.08 (3년 5개월)"));
+    }
+
+    @Test
+    void dates_fields_enumerations_and_sentences_are_never_subheadings() {
+        assertThat(LineRoles.looksLikeTitle("2019.03 ~ 2022.08")).isFalse();
+        assertThat(LineRoles.looksLikeTitle("January 2020 – June 2024")).isFalse();
+        assertThat(LineRoles.looksLikeTitle("성명: 김서연")).isFalse();
+        assertThat(LineRoles.looksLikeTitle("Java, Kotlin, Kafka")).isFalse();
+        assertThat(LineRoles.looksLikeTitle("결제 시스템을 개발했습니다.")).isFalse();
+        assertThat(LineRoles.looksLikeTitle("한빛페이 | 결제플랫폼팀 선임 개발자")).isTrue();
+    }
+
+    @Test
+    void a_title_like_line_with_nothing_after_it_stays_text() {
+        var blocks = structure("""
+                [어학]
+                TOEIC 우수
+                """);
+
+        assertThat(blocks).extracting(Block::kind).containsExactly(Kind.HEADING, Kind.PARAGRAPH);
+    }
+
+    @Test
+    void two_title_like_lines_in_a_row_make_one_heading_and_its_text() {
+        var blocks = structure(
+                """
+                EXPERIENCE
+                Bluefin Payments
+                Senior Backend Engineer
+                Built the settlement ledger.
+                """);
+
+        assertThat(blocks)
+                .extracting(Block::kind, Block::text)
+                .containsExactly(
+                        tuple(Kind.HEADING, "EXPERIENCE"),
+                        tuple(Kind.HEADING, "Bluefin Payments"),
+                        tuple(Kind.PARAGRAPH, "Senior Backend Engineer"),
+                        tuple(Kind.PARAGRAPH, "Built the settlement ledger."));
+    }
+
+    @Test
+    void bullets_become_list_items_and_wrapped_lines_rejoin() {
+        var blocks = structure(
+                """
+                • 결제 승인 처리량을 초당 3,500건에서 초당 12,000건으로
+                  높였습니다.
+                - 정산 배치 시간을 4시간에서 35분으로 줄였습니다.
+                ▪배포 자동화
+                """);
+
+        assertThat(blocks)
+                .extracting(Block::kind, Block::text)
+                .containsExactly(
+                        tuple(Kind.LIST_ITEM, "결제 승인 처리량을 초당 3,500건에서 초당 12,000건으로 높였습니다."),
+                        tuple(Kind.LIST_ITEM, "정산 배치 시간을 4시간에서 35분으로 줄였습니다."),
+                        tuple(Kind.LIST_ITEM, "배포 자동화"));
+    }
+
+    @Test
+    void keeps_the_page_of_the_first_line_of_each_block() {
+        var blocks = HeadingHeuristic.apply(List.of(
+                Block.paragraph("■ 경력\n한빛페이에서 결제 시스템을 개발했습니다.").onPage(1),
+                Block.paragraph("■ 자격증\n정보처리기사 2014.11").onPage(2)));
+
+        assertThat(blocks)
+                .extracting(Block::text, Block::page)
+                .containsExactly(
+                        tuple("경력", 1),
+                        tuple("한빛페이에서 결제 시스템을 개발했습니다.", 1),
+                        tuple("자격증", 2),
+                        tuple("정보처리기사 2014.11", 2));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.protostar.ingestion.parse;
+
+import static dev.protostar.ingestion.parse.Documents.assertWellFormed;
+import static dev.protostar.ingestion.parse.Documents.headings;
+import static dev.protostar.ingestion.parse.Documents.parse;
+import static dev.protostar.ingestion.parse.Documents.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.protostar.ingestion.parse.Block.Kind;
+import dev.protostar.ingestion.parse.ParsedDocument.Format;
+import org.junit.jupiter.api.Test;
+
+class MarkdownReadingTest {
+
+    @Test
+    void reads_atx_and_setext_headings_as_levels() throws Exception {
+        var document = parse("resume-en.md");
+
+        assertThat(document.format()).isEqualTo(Format.MARKDOWN);
+        assertThat(headings(document))
+                .containsExactly(
+                        "1 Mira Castellan",
+                        "2 Summary",
+                        "2 Experience",
+                        "3 Bluefin Payments — Senior Backend Engineer",
+                        "3 Harbor Messaging — Backend Engineer",
+                        "2 Skills");
+        assertThat(document.title()).isEqualTo("Mira Castellan");
+        assertWellFormed(document);
+    }
+
+    @Test
+    void reads_bulleted_numbered_and_nested_list_items() throws Exception {
+        var document = parse("resume-en.md");
+
+        assertThat(document.blocks())
+                .filteredOn(b -> b.kind() == Kind.LIST_ITEM)
+                .extracting(Block::level, Block::text)
+                .containsExactly(
+                        tuple(1, "Raised settlement throughput from 2,000 to 9,500 transactions per second."),
+                        tuple(1, "Cut p99 checkout latency from 480 ms to 120 ms."),
+                        tuple(2, "Replaced the synchronous fraud check with a streaming scorer."),
+                        tuple(1, "Ran a chat cluster serving 1.2 million daily active users."),
+                        tuple(1, "Migrated 40 services from VMs to Kubernetes."));
+    }
+
+    @Test
+    void reads_tables_without_their_delimiter_row() throws Exception {
+        assertThat(texts(parse("resume-en.md"), Kind.TABLE_ROW))
+                .containsExactly(
+                        "Area | Tools",
+                        "Languages | Java, Kotlin, SQL",
+                        "Infrastructure | Kafka, PostgreSQL, Kubernetes");
+    }
+
+    @Test
+    void reduces_inline_markup_to_its_words_and_keeps_code_as_text() throws Exception {
+        var document = parse("resume-en.md");
+
+        assertThat(texts(document, Kind.PARAGRAPH))
+                .contains(
+                        "Backend engineer with 7 years of experience building payment and messaging systems"
+                                + " in Java and Kotlin, most recently leading a team of 5.",
+                        "# not a heading: code blocks are kept as text");
+    }
+
+    @Test
+    void reads_korean_markdown_with_figures_verbatim() throws Exception {
+        var document = parse("resume-ko.md");
+
+        assertThat(headings(document))
+                .containsExactly("1 김서연 이력서", "2 경력", "3 한빛페이 (2019.03 ~ 2022.08, 3년 5개월)", "2 자격증", "2 어학");
+        assertThat(texts(document, Kind.LIST_ITEM)).contains("결제 승인 처리량: 초당 3,500건 → 초당 12,000건");
+        assertThat(texts(document, Kind.TABLE_ROW)).contains("정보처리기사 | 한국산업인력공단 | 2014.11");
+        assertThat(texts(document, Kind.PARAGRAPH)).contains("TOEIC 915점 (2021.06)");
+    }
+
+    @Test
+    void skips_front_matter_but_keeps_its_title() {
+        var result = MarkdownBlocks.parse("---\ntitle: \"Kim Seoyeon — CV\"\nlang: ko\n---\n# 경력\n\n한빛페이\n");
+
+        assertThat(result.title()).isEqualTo("Kim Seoyeon — CV");
+        assertThat(result.blocks())
+                .extracting(Block::kind, Block::text)
+                .containsExactly(tuple(Kind.HEADING, "경력"), tuple(Kind.PARAGRAPH, "한빛페이"));
+    }
+
+    @Test
+    void a_dashed_line_after_a_blank_line_is_a_break_not_a_heading() {
+        var result = MarkdownBlocks.parse("Intro line\n\n---\n\nMore text\n");
+
+        assertThat(result.blocks()).extracting(Block::kind).containsExactly(Kind.PARAGRAPH, Kind.PARAGRAPH);
+    }
+}
