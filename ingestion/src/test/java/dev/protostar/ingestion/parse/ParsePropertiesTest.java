@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
@@ -15,7 +16,8 @@ class ParsePropertiesTest {
     @Test
     void binds_the_limits_in_application_yml() throws Exception {
         var sources = new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"));
-        var binder = new Binder(ConfigurationPropertySources.from(sources));
+        var binder = new Binder(
+                ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
 
         var limits = binder.bind("protostar.parse", ParseProperties.class).get();
 
