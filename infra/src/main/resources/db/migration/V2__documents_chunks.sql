@@ -7,7 +7,7 @@ CREATE TABLE document (
     title         text        NOT NULL,
     format        text        NOT NULL,
     size_bytes    bigint      NOT NULL,
-    -- SHA-256 of the file's bytes: the same bytes again are skipped, not re-embedded.
+    -- SHA-256 of the file's bytes (and the index version): the same bytes again are skipped, not re-embedded.
     content_hash  text        NOT NULL,
     chunk_count   int         NOT NULL,
     -- The ingestion that stored this version, and where its original now lives.

@@ -7,6 +7,7 @@ import dev.protostar.search.text.Sentences;
 import dev.protostar.search.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ public class SectionChunker implements Chunker {
     private final int targetTokens;
     private final int maxTokens;
 
+    @Autowired
     SectionChunker(IngestionProperties properties) {
         this(properties.chunkTokens(), properties.maxChunkTokens());
     }

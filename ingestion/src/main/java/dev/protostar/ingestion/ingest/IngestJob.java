@@ -14,6 +14,12 @@ final class IngestJob {
 
     static final String VARIABLE = "job";
 
+    /**
+     * Part of every content hash: bump it when parsing, chunking or embedding changes what a file becomes,
+     * so the same bytes are indexed again instead of skipped as unchanged.
+     */
+    static final String INDEX_VERSION = "protostar-index-1";
+
     final IngestRequest request;
     final String fileName;
     UUID candidateId;

@@ -17,6 +17,7 @@ import java.util.List;
  * <ul>
  *   <li>led by a section marker: {@code ■ 경력사항}, {@code ◆ Projects} (the marker is dropped);
  *   <li>wholly in brackets: {@code [경력]}, {@code 【학력】}, {@code <자격증>} (the brackets are dropped);
+ *   <li>(level 2) led by a bracketed label: {@code [프로젝트 3] 주문 시스템 MSA 전환};
  *   <li>numbered and short, with no figures after the number: {@code 1. 경력}, {@code II. Education}
  *       ({@code 1.1 결제}, {@code 가.} and {@code (1)} give level 2); otherwise a numbered line is a list item;
  *   <li>in capitals, without figures: {@code WORK EXPERIENCE};
@@ -30,7 +31,7 @@ import java.util.List;
  * {@code 한빛페이 | 결제플랫폼팀 선임 개발자} above its dates and duties is one; the first line of the document
  * (a name, "이력서") is a heading whenever it looks like a title.
  *
- * <p>Bulleted lines ({@code - • · ▪ ○ *}…) are list items. Other lines are body text: a line continues the
+ * <p>Lines drawn only with rule characters ({@code ────}) are dropped. Bulleted lines ({@code - • · ▪ ○ *}…) are list items. Other lines are body text: a line continues the
  * block before it when that block's last line looks wrapped — 30 characters or more, nearly as long as the
  * longest line of its paragraph, ending neither a sentence nor a bracket ("(3년 5개월)") — and the line is in
  * the same paragraph or, across paragraphs, starts in lower case (PDF readers split wrapped paragraphs).
@@ -76,7 +77,7 @@ final class HeadingHeuristic {
             List<String> paragraph = block.text()
                     .lines()
                     .map(Text::collapse)
-                    .filter(line -> !line.isEmpty())
+                    .filter(HeadingHeuristic::hasContent)
                     .toList();
             int width = paragraph.stream().mapToInt(String::length).max().orElse(0);
             for (int i = 0; i < paragraph.size(); i++) {
@@ -84,6 +85,11 @@ final class HeadingHeuristic {
             }
         }
         return lines;
+    }
+
+    /** Rules drawn with characters ("────", "=====") carry nothing to index. */
+    private static boolean hasContent(String line) {
+        return line.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /** Walks the classified lines once, opening and closing blocks. */

@@ -29,6 +29,9 @@ final class LineRoles {
     private static final Pattern MARKER = Pattern.compile("^[■□▣◆◇▶►◼◻❖]\\s*(.+)$");
     private static final Pattern BRACKETED =
             Pattern.compile("^[\\[【〔<〈《「『]\\s*([^\\]】〕>〉》」』]{1,30}?)\\s*[\\]】〕>〉》」』]$");
+    /** "[프로젝트 3] 주문 시스템 MSA 전환": a block led by a bracketed label — a project or job under a section. */
+    private static final Pattern LABELLED = Pattern.compile("^[\\[【〔]\\s*[^\\]】〕]{1,20}?\\s*[\\]】〕]\\s*(\\S.{0,78})$");
+
     private static final Pattern BULLET = Pattern.compile("^(?:[-–*+]\\s+|[•·∙◦▪▫●○ㆍ➢➤✓✔]\\s*)(.+)$");
     private static final Pattern NUMBERED = Pattern.compile(
             "^(?:(\\d{1,2}|[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])[.)]|([가나다라마바사아자차카타파하])[.)]|\\((\\d{1,2})\\))(?!\\d)\\s*(.+)$");
@@ -65,6 +68,9 @@ final class LineRoles {
         }
         if ((m = BRACKETED.matcher(text)).matches()) {
             return new Classified(line, Role.SECTION, 1, m.group(1).strip());
+        }
+        if ((m = LABELLED.matcher(text)).matches() && !endsSentence(text)) {
+            return new Classified(line, Role.SECTION, 2, text);
         }
         if ((m = SUBNUMBERED.matcher(text)).matches()) {
             return shortTitle(m.group(1)) && !isNumbered(next)

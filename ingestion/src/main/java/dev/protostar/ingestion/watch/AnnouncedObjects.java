@@ -16,7 +16,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class AnnouncedObjects {
 
     @Bean
-    IdempotentRepository announcedObjects(StringRedisTemplate redis, IngestionProperties properties) {
+    IdempotentRepository announcedRepository(StringRedisTemplate redis, IngestionProperties properties) {
         SpringRedisStringIdempotentRepository repository =
                 new SpringRedisStringIdempotentRepository(redis, "protostar:announced");
         repository.setExpiry(properties.announceMemory().toSeconds());

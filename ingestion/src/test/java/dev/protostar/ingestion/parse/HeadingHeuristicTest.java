@@ -165,4 +165,25 @@ class HeadingHeuristicTest {
                         tuple("자격증", 2),
                         tuple("정보처리기사 2014.11", 2));
     }
+
+    @Test
+    void a_line_led_by_a_bracketed_label_heads_its_block_and_drawn_rules_are_dropped() {
+        var blocks = structure(
+                """
+                경력 요약
+                토스페이먼츠 정산플랫폼팀 테크 리드 (2021.04 ~ 재직중)
+
+                ────────────────────────────────────────
+                [프로젝트 3] 주문 시스템 Spring Boot 기반 MSA 전환
+                ────────────────────────────────────────
+                - 소속: 쿠팡 주문플랫폼팀
+                - 기간: 2018.03 ~ 2019.12 (1년 10개월)
+                """);
+
+        assertThat(blocks)
+                .filteredOn(b -> b.kind() == Kind.HEADING)
+                .extracting(Block::level, Block::text)
+                .containsExactly(tuple(1, "경력 요약"), tuple(2, "[프로젝트 3] 주문 시스템 Spring Boot 기반 MSA 전환"));
+        assertThat(blocks).extracting(Block::text).noneMatch(t -> t.contains("────"));
+    }
 }

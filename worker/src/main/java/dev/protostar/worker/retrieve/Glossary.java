@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ public class Glossary {
 
     private final Map<String, Set<String>> related = new HashMap<>();
 
+    @Autowired
     public Glossary(KeywordAnalyzer analyzer) {
         this(analyzer, readLines());
     }
