@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgressHub {
 
-    /** Events a client may have queued before it counts as too slow; an ingestion sends a few dozen. */
+    /** Events a client may have queued before its stream ends to resume; an ingestion sends a few dozen. */
     private static final int CLIENT_QUEUE = 1_000;
 
     private final ConcurrentHashMap<String, ProgressLog> logs = new ConcurrentHashMap<>();
@@ -31,20 +31,25 @@ class ProgressHub {
     private final Duration memory;
     private final Duration heartbeat;
     private final Executor writers;
+    private final int clientQueue;
 
     @Autowired
     ProgressHub(DocumentProperties documents, ChatApiProperties chat) {
-        this(System::currentTimeMillis, documents.progressMemory(), chat.heartbeat(), task -> Thread.ofVirtual()
-                .name("progress-subscriber")
-                .start(task));
+        this(
+                System::currentTimeMillis,
+                documents.progressMemory(),
+                chat.heartbeat(),
+                task -> Thread.ofVirtual().name("progress-subscriber").start(task),
+                CLIENT_QUEUE);
     }
 
     /** @param clock milliseconds; {@code writers} runs each client's writing loop (it blocks) */
-    ProgressHub(LongSupplier clock, Duration memory, Duration heartbeat, Executor writers) {
+    ProgressHub(LongSupplier clock, Duration memory, Duration heartbeat, Executor writers, int clientQueue) {
         this.clock = clock;
         this.memory = memory;
         this.heartbeat = heartbeat;
         this.writers = writers;
+        this.clientQueue = clientQueue;
     }
 
     void accept(Progress progress) {
@@ -63,7 +68,7 @@ class ProgressHub {
      */
     Subscription subscribe(
             String ingestionId, long lastEventId, ProgressSink sink, Optional<IngestProgress> storedFinal) {
-        ProgressSubscriber subscriber = new ProgressSubscriber(sink, lastEventId, CLIENT_QUEUE);
+        ProgressSubscriber subscriber = new ProgressSubscriber(sink, lastEventId, clientQueue);
         Optional<Progress> stored = storedFinal.filter(IngestProgress::isFinal).map(Progress::stored);
         AtomicReference<ProgressLog> joined = new AtomicReference<>();
         logs.compute(ingestionId, (id, log) -> {

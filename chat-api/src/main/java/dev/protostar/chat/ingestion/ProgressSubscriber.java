@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
  * One client of an ingestion's progress. Events are queued under the log's lock and written by the client's
  * own virtual thread, so a slow client never holds up the tail. Nothing at or below the last queued offset
  * is queued again (a cursor resumes without duplicates), and nothing after a final event: the stream ends there.
+ * A client whose queue is full gets what was queued, then its stream ends; it resumes from its Last-Event-ID,
+ * a queue further each time.
  */
 final class ProgressSubscriber implements Subscription {
 
@@ -18,6 +20,7 @@ final class ProgressSubscriber implements Subscription {
     private final BlockingQueue<Progress> queue;
     private long lastQueued;
     private boolean ended;
+    private volatile boolean overflowed;
     private volatile boolean closed;
 
     /** @param lastEventId the client's cursor, or -1 for everything */
@@ -41,7 +44,8 @@ final class ProgressSubscriber implements Subscription {
 
     private void queue(Progress progress) {
         if (!queue.offer(progress)) {
-            close(); // too slow for its queue; it resumes from its Last-Event-ID
+            overflowed = true;
+            ended = true;
             return;
         }
         lastQueued = Math.max(lastQueued, progress.offset());
@@ -66,8 +70,10 @@ final class ProgressSubscriber implements Subscription {
     void write(Duration heartbeat) {
         try {
             while (!closed) {
-                Progress next = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                if (next == null) {
+                Progress next = overflowed ? queue.poll() : queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                if (next == null && overflowed) {
+                    closed = true;
+                } else if (next == null) {
                     sink.heartbeat();
                 } else {
                     sink.send(next);

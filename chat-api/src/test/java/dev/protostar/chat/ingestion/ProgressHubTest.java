@@ -20,8 +20,7 @@ class ProgressHubTest {
     private static final Duration MEMORY = Duration.ofHours(1);
 
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final ProgressHub hub = new ProgressHub(
-            now::get, MEMORY, Duration.ofMillis(50), task -> Thread.ofVirtual().start(task));
+    private ProgressHub hub = hub(1_000);
 
     @Test
     void a_client_gets_every_event_so_far_then_live_ones_in_order_and_the_stream_ends_after_stored() throws Exception {
@@ -127,6 +126,24 @@ class ProgressHubTest {
     }
 
     @Test
+    void a_client_with_more_to_catch_up_than_its_queue_gets_a_queue_full_per_connection_and_resumes_from_there()
+            throws Exception {
+        hub = hub(4);
+        for (int offset = 10; offset < 19; offset++) {
+            hub.accept(embedded("i1", offset, offset - 9, 9));
+        }
+        hub.accept(event("i1", 19, IngestProgress.STORED));
+
+        List<Long> first = subscribe("i1", -1).awaitEnd();
+        List<Long> second = subscribe("i1", first.getLast()).awaitEnd();
+        List<Long> third = subscribe("i1", second.getLast()).awaitEnd();
+
+        assertThat(first).containsExactly(10L, 11L, 12L, 13L);
+        assertThat(second).containsExactly(14L, 15L, 16L, 17L);
+        assertThat(third).containsExactly(18L, 19L);
+    }
+
+    @Test
     void forgets_an_ingestion_nobody_watches_once_it_was_quiet_for_the_memory_window() {
         hub.accept(event("old", 10, IngestProgress.STORED));
         now.addAndGet(MEMORY.toMillis() / 2);
@@ -151,6 +168,15 @@ class ProgressHubTest {
         assertThat(hub.size()).isOne();
         hub.accept(event("i1", 10, IngestProgress.STORED));
         assertThat(client.awaitEnd()).containsExactly(10L);
+    }
+
+    private ProgressHub hub(int clientQueue) {
+        return new ProgressHub(
+                now::get,
+                MEMORY,
+                Duration.ofMillis(50),
+                task -> Thread.ofVirtual().start(task),
+                clientQueue);
     }
 
     private Recorder subscribe(String ingestionId, long cursor) {
