@@ -1,18 +1,19 @@
 // The web chat: the same HTTP contract any client uses (sessions, messages, resumable SSE).
 const $ = (id) => document.getElementById(id);
+const el = (tag, className, text) => Object.assign(document.createElement(tag), className ? { className } : {},
+  text !== undefined ? { textContent: text } : {});
 let key = sessionStorage.getItem('protostar-key') || '';
 let sessionId = null;
 let source = null;
-const turns = new Map(); // requestId -> {answer, meta}
+const turns = new Map(); // requestId -> {q, answer, sources, meta, text, citations}
 
 $('key').value = key;
 
 async function api(path, options = {}) {
-  const response = await fetch(path, {
-    ...options,
-    headers: { 'Authorization': `Bearer ${key}`, 'Content-Type': 'application/json', ...(options.headers || {}) },
-  });
-  const body = await response.json().catch(() => ({}));
+  const headers = { 'Authorization': `Bearer ${key}`, ...(options.headers || {}) };
+  if (typeof options.body === 'string') headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { ...options, headers });
+  const body = response.status === 204 ? {} : await response.json().catch(() => ({}));
   if (!response.ok) {
     const wait = response.headers.get('Retry-After');
     throw new Error((body.detail || response.statusText) + (wait ? ` (retry in ${wait} s)` : ''));
@@ -22,14 +23,26 @@ async function api(path, options = {}) {
 
 function status(text) { $('status').textContent = text; }
 
+// Fills the candidate picker; keeps the current choice (or selects `select`) when it is still there.
+async function loadCandidates(select) {
+  const current = select || $('candidate').value;
+  const candidates = await api('/api/v1/candidates');
+  $('candidate').replaceChildren(...candidates.map((c) => new Option(c.name, c.candidateId)));
+  if (candidates.some((c) => c.candidateId === current)) $('candidate').value = current;
+  $('candidate').disabled = $('start').disabled = candidates.length === 0;
+  $('candidate').dispatchEvent(new Event('change'));
+  return candidates;
+}
+
 $('connect').onclick = async () => {
   key = $('key').value.trim();
   sessionStorage.setItem('protostar-key', key);
   try {
-    const candidates = await api('/api/v1/candidates');
-    $('candidate').replaceChildren(...candidates.map((c) => new Option(c.name, c.candidateId)));
-    $('candidate').disabled = $('start').disabled = candidates.length === 0;
-    status(candidates.length ? `${candidates.length} candidate(s)` : 'No candidates yet: an admin creates them.');
+    const me = await api('/api/v1/me');
+    const candidates = await loadCandidates();
+    status(candidates.length ? `${candidates.length} candidate(s)`
+      : me.role === 'ADMIN' ? 'No candidates yet: create one below.' : 'No candidates yet: an admin creates them.');
+    document.dispatchEvent(new CustomEvent('protostar:connected', { detail: me }));
   } catch (e) { status(e.message); }
 };
 
@@ -53,18 +66,32 @@ function listen() {
   if (source) source.close();
   source = new EventSource(`/api/v1/chat/sessions/${sessionId}/events?access_token=${encodeURIComponent(key)}`);
   const on = (name, handler) => source.addEventListener(name, (e) => handler(JSON.parse(e.data)));
-  on('started', (e) => turn(e.requestId).meta.textContent = e.attempt > 1 ? `attempt ${e.attempt}` : '');
-  on('reset', (e) => { turn(e.requestId).answer.textContent = ''; });
-  on('delta', (e) => { turn(e.requestId).answer.textContent += e.text; });
+  on('started', (e) => { turn(e.requestId).meta.textContent = e.attempt > 1 ? `attempt ${e.attempt}` : ''; });
+  on('reset', (e) => {
+    const t = turn(e.requestId);
+    t.text = '';
+    t.citations.clear();
+    render(t);
+  });
+  on('delta', (e) => {
+    const t = turn(e.requestId);
+    t.text += e.text;
+    render(t);
+  });
+  on('citations', (e) => {
+    const t = turn(e.requestId);
+    e.citations.forEach((c) => t.citations.set(c.n, c));
+    render(t);
+  });
   on('done', (e) => {
     const t = turn(e.requestId);
-    t.answer.classList.toggle('refused', e.refused);
-    t.meta.textContent = `${e.refused ? 'the documents do not say · ' : ''}first token ${e.timings.ttftMs} ms · `
-      + `${e.timings.totalMs} ms · ${e.usage.inputTokens}→${e.usage.outputTokens} tokens`;
+    t.element.classList.toggle('refused', e.refused);
+    t.meta.textContent = `first token ${e.timings.ttftMs} ms · ${e.timings.totalMs} ms · `
+      + `${e.usage.inputTokens}→${e.usage.outputTokens} tokens`;
   });
   on('error', (e) => {
     const t = turn(e.requestId);
-    t.answer.classList.add('error');
+    t.element.classList.add('error');
     t.meta.textContent = `${e.code}: ${e.message}`;
   });
   source.onerror = () => status('Connection interrupted; reconnecting…');
@@ -73,18 +100,49 @@ function listen() {
 
 function turn(requestId, question) {
   if (!turns.has(requestId)) {
-    const element = document.createElement('div');
-    element.className = 'turn';
-    const q = Object.assign(document.createElement('div'), { className: 'question', textContent: question || '' });
-    const answer = Object.assign(document.createElement('div'), { className: 'answer' });
-    const meta = Object.assign(document.createElement('div'), { className: 'meta' });
-    element.append(q, answer, meta);
+    const element = el('div', 'turn');
+    const q = el('div', 'question', question || '');
+    const verdict = el('div', 'verdict', 'Not in the documents: the candidate\'s documents do not say.');
+    const answer = el('div', 'answer');
+    const sources = el('ol', 'sources');
+    const meta = el('div', 'meta');
+    element.append(q, verdict, answer, sources, meta);
     $('log').append(element);
-    turns.set(requestId, { q, answer, meta });
+    turns.set(requestId, { element, q, answer, sources, meta, requestId, text: '', citations: new Map() });
   } else if (question) {
     turns.get(requestId).q.textContent = question;
   }
   return turns.get(requestId);
+}
+
+// The answer with its [n] marks linked to the numbered sources below it; text only, never HTML.
+function render(t) {
+  const parts = [];
+  let last = 0;
+  for (const match of t.text.matchAll(/\[(\d+)\]/g)) {
+    parts.push(document.createTextNode(t.text.slice(last, match.index)));
+    const citation = t.citations.get(Number(match[1]));
+    if (citation) {
+      const link = el('a', 'cite', match[0]);
+      link.href = `#source-${t.requestId}-${citation.n}`;
+      link.title = `${citation.title}${citation.section ? ' › ' + citation.section : ''}`;
+      parts.push(link);
+    } else {
+      parts.push(document.createTextNode(match[0]));
+    }
+    last = match.index + match[0].length;
+  }
+  parts.push(document.createTextNode(t.text.slice(last)));
+  t.answer.replaceChildren(...parts);
+  t.sources.replaceChildren(...[...t.citations.values()].sort((a, b) => a.n - b.n).map((c) => {
+    const item = el('li');
+    item.id = `source-${t.requestId}-${c.n}`;
+    item.value = c.n;
+    const where = el('div', 'where');
+    where.append(el('strong', '', c.title), c.section ? ` › ${c.section}` : '');
+    item.append(where, el('blockquote', '', c.snippet));
+    return item;
+  }));
 }
 
 $('ask').onsubmit = async (event) => {

@@ -1,5 +1,7 @@
 package dev.protostar.chat.candidate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +19,7 @@ public class Candidates {
         this.jdbc = jdbc;
     }
 
-    Candidate create(String tenant, String name) {
+    public Candidate create(String tenant, String name) {
         Candidate candidate = new Candidate(UUID.randomUUID(), name, Instant.now());
         jdbc.sql("INSERT INTO candidate (id, tenant, name, created_at) VALUES (?, ?, ?, ?)")
                 .params(candidate.candidateId(), tenant, name, java.sql.Timestamp.from(candidate.createdAt()))
@@ -28,21 +30,38 @@ public class Candidates {
     public List<Candidate> list(String tenant) {
         return jdbc.sql("SELECT id, name, created_at FROM candidate WHERE tenant = ? ORDER BY created_at")
                 .param(tenant)
-                .query((rs, n) -> new Candidate(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getTimestamp(3).toInstant()))
+                .query(Candidates::row)
                 .list();
+    }
+
+    /** The candidate if {@code candidateId} names one of {@code tenant}'s; empty for anything else. */
+    public Optional<Candidate> find(String tenant, String candidateId) {
+        try {
+            return find(tenant, UUID.fromString(candidateId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The tenant's oldest candidate of exactly this name. */
+    public Optional<Candidate> findByName(String tenant, String name) {
+        return jdbc.sql(
+                        "SELECT id, name, created_at FROM candidate WHERE tenant = ? AND name = ? ORDER BY created_at LIMIT 1")
+                .params(tenant, name)
+                .query(Candidates::row)
+                .optional();
     }
 
     public Optional<Candidate> find(String tenant, UUID id) {
         return jdbc.sql("SELECT id, name, created_at FROM candidate WHERE tenant = ? AND id = ?")
                 .params(tenant, id)
-                .query((rs, n) -> new Candidate(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getTimestamp(3).toInstant()))
+                .query(Candidates::row)
                 .optional();
+    }
+
+    private static Candidate row(ResultSet rs, int n) throws SQLException {
+        return new Candidate(
+                rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant());
     }
 
     public record Candidate(UUID candidateId, String name, Instant createdAt) {}

@@ -43,6 +43,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail, null);
     }
 
+    public static ApiProblem tooLarge(String type, String detail) {
+        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, type, "Payload too large", detail, null);
+    }
+
     public static ApiProblem conflict(String type, String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, type, "Conflict", detail, null);
     }

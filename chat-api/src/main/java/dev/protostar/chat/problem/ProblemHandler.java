@@ -1,16 +1,21 @@
 package dev.protostar.chat.problem;
 
+import jakarta.servlet.MultipartConfigElement;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error leaves as problem JSON; Spring's own (bad JSON, 404, 405, …) through the base class. */
@@ -18,6 +23,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final MultipartConfigElement multipart;
+
+    ProblemHandler(MultipartConfigElement multipart) {
+        this.multipart = multipart;
+    }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
@@ -27,6 +38,40 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfterSeconds()));
         }
         return new ResponseEntity<>(problem.toProblemDetail(), headers, problem.status());
+    }
+
+    /**
+     * The base class answers "Maximum upload size exceeded" (Tomcat does not tell Spring the limit); a
+     * person needs the limit itself to pick a smaller file.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        long limit = multipart.getMaxFileSize();
+        ProblemDetail detail = ApiProblem.tooLarge(
+                        "file-too-large",
+                        "The file is larger than " + humanSize(limit) + ", the limit for one document.")
+                .with("maxFileSizeBytes", limit)
+                .toProblemDetail();
+        return handleExceptionInternal(e, detail, headers, status, request);
+    }
+
+    /** Not multipart at all, or multipart that cannot be read. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e) {
+        return problem(ApiProblem.badRequest(
+                "Send the document as multipart/form-data in a part named 'file' (" + e.getMessage() + ")."));
+    }
+
+    /** "20 MB", "512 KB", "1000 bytes": binary units, as the limit is configured. */
+    static String humanSize(long bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return (bytes >> 20) + " MB";
+        }
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+            return (bytes >> 10) + " KB";
+        }
+        return bytes + " bytes";
     }
 
     /** PostgreSQL or Redis unreachable: a passing outage the client should wait out, not a bug. */

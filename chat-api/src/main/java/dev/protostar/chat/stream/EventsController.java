@@ -36,26 +36,11 @@ class EventsController {
         Caller caller = Caller.of(request);
         sessions.find(caller.tenant(), sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("No chat session " + sessionId + " in your tenant."));
-        long cursor = cursor(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+        long cursor = LastEventId.parse(lastEventIdHeader, lastEventIdParam);
         SseEmitter emitter = new SseEmitter(0L);
         Subscription subscription = hub.subscribe(sessionId, cursor, new SseSink(emitter));
         emitter.onError(e -> subscription.close());
         emitter.onTimeout(subscription::close);
         return emitter;
-    }
-
-    private static long cursor(String lastEventId) {
-        if (lastEventId == null || lastEventId.isBlank()) {
-            return -1;
-        }
-        try {
-            long cursor = Long.parseLong(lastEventId.trim());
-            if (cursor < 0) {
-                throw new NumberFormatException();
-            }
-            return cursor;
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("Last-Event-ID must be an id this stream sent: " + lastEventId);
-        }
     }
 }

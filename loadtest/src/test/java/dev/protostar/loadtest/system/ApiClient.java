@@ -2,13 +2,16 @@ package dev.protostar.loadtest.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 /** The HTTP contract as a client sees it, for the system tests. */
 final class ApiClient {
@@ -57,6 +60,39 @@ final class ApiClient {
             request.header("Authorization", "Bearer " + key);
         }
         return reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A multipart/form-data POST with one file part, as a browser's form sends it (UTF-8 file name). */
+    Reply upload(String path, String key, String field, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        String boundary = "protostar-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        return reply(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    Reply delete(String path, String key) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key)
+                .DELETE()
+                .build();
+        return reply(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    SseClient ingestionEvents(String key, String ingestionId, String lastEventId)
+            throws IOException, InterruptedException {
+        return new SseClient(http, baseUrl + "/api/v1/ingestions/" + ingestionId + "/events", key, lastEventId);
     }
 
     String createCandidate(String adminKey, String name) throws IOException, InterruptedException {

@@ -14,6 +14,10 @@ final class LocalServices {
 
     static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("PROTOSTAR_PG_PORT", "15432"));
     static final int REDIS_PORT = Integer.parseInt(System.getenv().getOrDefault("PROTOSTAR_REDIS_PORT", "16379"));
+    static final int S3_PORT = Integer.parseInt(System.getenv().getOrDefault("PROTOSTAR_S3_PORT", "19000"));
+    static final String S3_ACCESS_KEY = System.getenv().getOrDefault("PROTOSTAR_S3_ACCESS_KEY", "protostar");
+    static final String S3_SECRET_KEY = System.getenv().getOrDefault("PROTOSTAR_S3_SECRET_KEY", "protostar-secret");
+    static final String S3_REGION = "us-east-1";
 
     private LocalServices() {}
 
@@ -48,5 +52,9 @@ final class LocalServices {
 
     static String redisUrl() {
         return "redis://127.0.0.1:" + REDIS_PORT;
+    }
+
+    static String s3Endpoint() {
+        return "http://127.0.0.1:" + S3_PORT;
     }
 }

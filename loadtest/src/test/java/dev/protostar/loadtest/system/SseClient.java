@@ -78,6 +78,16 @@ final class SseClient implements AutoCloseable {
         return event;
     }
 
+    /** Asserts that the server ended the stream within {@code timeout}, with no event left unread. */
+    void awaitEnd(Duration timeout) throws InterruptedException {
+        if (!reader.join(timeout)) {
+            throw new AssertionError("The stream did not end within " + timeout);
+        }
+        if (!events.isEmpty()) {
+            throw new AssertionError("The stream ended with unread events: " + events);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         body.close();

@@ -4,6 +4,13 @@ import dev.protostar.kafka.Topics;
 import dev.protostar.kafka.broker.LocalKafkaBroker;
 import dev.protostar.loadtest.sim.LlmSimulator;
 import dev.protostar.loadtest.sim.SimulatorConfig;
+import io.minio.BucketExistsArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.RemoveBucketArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +25,8 @@ import java.util.concurrent.Future;
 
 /**
  * The whole system for a system test: the local services (their own script), a real Kafka broker in
- * this JVM, a fresh database, the LLM simulator as the model, and the applications as real processes. Everything started here is stopped by {@link #close()}.
+ * this JVM, a fresh database and a fresh bucket, the LLM simulator as the model, and the applications as
+ * real processes. Everything started here is stopped (and the bucket removed) by {@link #close()}.
  */
 final class Stack implements AutoCloseable {
 
@@ -28,6 +36,15 @@ final class Stack implements AutoCloseable {
     final String adminKey = "it-admin-" + UUID.randomUUID();
     final String recruiterKey = "it-recruiter-" + UUID.randomUUID();
     final String tenant = "it-" + UUID.randomUUID();
+    /** Bucket names are lowercase letters, digits and dashes, 3 to 63 long. */
+    final String bucket = "it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    /** The object store as the services see it, for tests to look into {@link #bucket}. */
+    final MinioClient s3 = MinioClient.builder()
+            .endpoint(LocalServices.s3Endpoint())
+            .credentials(LocalServices.S3_ACCESS_KEY, LocalServices.S3_SECRET_KEY)
+            .region(LocalServices.S3_REGION)
+            .build();
+
     private final List<AppProcess> apps = new ArrayList<>();
 
     private Stack(LocalKafkaBroker kafka, LlmSimulator llm, String databaseUrl) {
@@ -47,9 +64,15 @@ final class Stack implements AutoCloseable {
 
     /** A chat-api instance; returns a client for its users' port. */
     ApiClient chatApi(String name) throws IOException, InterruptedException {
+        return chatApi(name, Map.of());
+    }
+
+    /** A chat-api instance with {@code extraEnv} on top of the stack's environment. */
+    ApiClient chatApi(String name, Map<String, String> extraEnv) throws IOException, InterruptedException {
         int http = FreePorts.next();
         Map<String, String> env = env(FreePorts.next());
         env.put("PROTOSTAR_HTTP_PORT", String.valueOf(http));
+        env.putAll(extraEnv);
         apps.add(AppProcess.start(
                 name, "chat-api", Integer.parseInt(env.get("PROTOSTAR_MANAGEMENT_PORT")), env, List.of()));
         return new ApiClient("http://127.0.0.1:" + http);
@@ -86,6 +109,11 @@ final class Stack implements AutoCloseable {
         env.put("PROTOSTAR_LLM_BASE_URL", llm.baseUrl());
         env.put("PROTOSTAR_LLM_API_KEY", "simulator-key");
         env.put("PROTOSTAR_LLM_MODEL", "simulator");
+        env.put("PROTOSTAR_S3_ENDPOINT", LocalServices.s3Endpoint());
+        env.put("PROTOSTAR_S3_ACCESS_KEY", LocalServices.S3_ACCESS_KEY);
+        env.put("PROTOSTAR_S3_SECRET_KEY", LocalServices.S3_SECRET_KEY);
+        env.put("PROTOSTAR_S3_REGION", LocalServices.S3_REGION);
+        env.put("PROTOSTAR_S3_BUCKET", bucket);
         return env;
     }
 
@@ -96,6 +124,22 @@ final class Stack implements AutoCloseable {
         }
         kafka.close();
         llm.close();
+        removeBucket();
+    }
+
+    /** Empties and removes this stack's bucket, if an application created it. */
+    private void removeBucket() throws Exception {
+        if (!s3.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+            return;
+        }
+        for (Result<Item> item : s3.listObjects(
+                ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+            s3.removeObject(RemoveObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(item.get().objectName())
+                    .build());
+        }
+        s3.removeBucket(RemoveBucketArgs.builder().bucket(bucket).build());
     }
 
     /**
