@@ -54,6 +54,7 @@ CREATE TABLE ingestion (
     done         int         NOT NULL DEFAULT 0,
     total        int         NOT NULL DEFAULT 0,
     reason       text,
+    code         text,
     created_at   timestamptz NOT NULL DEFAULT now(),
     updated_at   timestamptz NOT NULL DEFAULT now()
 );

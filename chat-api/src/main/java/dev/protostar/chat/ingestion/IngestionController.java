@@ -6,6 +6,7 @@ import dev.protostar.chat.candidate.Candidates;
 import dev.protostar.chat.ingestion.Ingestions.Ingestion;
 import dev.protostar.chat.problem.ApiProblem;
 import dev.protostar.chat.stream.LastEventId;
+import dev.protostar.chat.stream.SseEmitters;
 import dev.protostar.chat.stream.Subscription;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -57,7 +58,7 @@ class IngestionController {
                 .find(Caller.of(request).tenant(), ingestionId)
                 .orElseThrow(() -> ApiProblem.notFound("No ingestion " + ingestionId + " in your tenant."));
         long cursor = LastEventId.parse(lastEventIdHeader, lastEventIdParam);
-        SseEmitter emitter = new SseEmitter(0L);
+        SseEmitter emitter = SseEmitters.open();
         Subscription subscription = hub.subscribe(
                 ingestion.ingestionId().toString(),
                 cursor,

@@ -21,7 +21,7 @@ public class Ingestions {
     public static final String UPLOADED = "uploaded";
 
     private static final String COLUMNS =
-            "i.id, i.file_name, i.stage, i.done, i.total, i.reason, i.document_id, i.created_at, i.updated_at";
+            "i.id, i.file_name, i.stage, i.done, i.total, i.reason, i.code, i.document_id, i.created_at, i.updated_at";
 
     private final JdbcClient jdbc;
 
@@ -83,9 +83,10 @@ public class Ingestions {
                 rs.getInt(4),
                 rs.getInt(5),
                 rs.getString(6),
-                rs.getObject(7, UUID.class),
-                rs.getTimestamp(8).toInstant(),
-                rs.getTimestamp(9).toInstant());
+                rs.getString(7),
+                rs.getObject(8, UUID.class),
+                rs.getTimestamp(9).toInstant(),
+                rs.getTimestamp(10).toInstant());
     }
 
     /** An ingestion as the API shows it. */
@@ -96,6 +97,7 @@ public class Ingestions {
             int done,
             int total,
             String reason,
+            String code,
             UUID documentId,
             Instant createdAt,
             Instant updatedAt) {
@@ -108,7 +110,8 @@ public class Ingestions {
                     stage,
                     done,
                     total,
-                    reason);
+                    reason,
+                    code);
         }
     }
 }

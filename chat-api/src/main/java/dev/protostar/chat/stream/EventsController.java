@@ -37,7 +37,7 @@ class EventsController {
         sessions.find(caller.tenant(), sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("No chat session " + sessionId + " in your tenant."));
         long cursor = LastEventId.parse(lastEventIdHeader, lastEventIdParam);
-        SseEmitter emitter = new SseEmitter(0L);
+        SseEmitter emitter = SseEmitters.open();
         Subscription subscription = hub.subscribe(sessionId, cursor, new SseSink(emitter));
         emitter.onError(e -> subscription.close());
         emitter.onTimeout(subscription::close);

@@ -65,7 +65,7 @@ class ProgressHubTest {
         hub.accept(event("i1", 10, IngestProgress.RECEIVED));
         hub.accept(new Progress(
                 11,
-                new IngestProgress("i1", null, IngestProgress.FAILED, 0, 0, "The PDF is encrypted."),
+                new IngestProgress("i1", null, IngestProgress.FAILED, 0, 0, "The PDF is encrypted.", null),
                 "{\"reason\":\"The PDF is encrypted.\"}"));
 
         Recorder client = subscribe("i1", -1);
@@ -84,7 +84,7 @@ class ProgressHubTest {
 
     @Test
     void with_nothing_in_memory_a_final_row_answers_with_one_event_without_an_id() throws Exception {
-        var row = new IngestProgress("i1", "d1", IngestProgress.STORED, 7, 7, null);
+        var row = new IngestProgress("i1", "d1", IngestProgress.STORED, 7, 7, null, null);
 
         Recorder client = subscribe("i1", -1, Optional.of(row));
 
@@ -96,7 +96,7 @@ class ProgressHubTest {
 
     @Test
     void with_nothing_in_memory_and_a_running_row_the_client_waits_for_live_events() throws Exception {
-        var row = new IngestProgress("i1", null, "uploaded", 0, 0, null);
+        var row = new IngestProgress("i1", null, "uploaded", 0, 0, null, null);
         Recorder client = subscribe("i1", -1, Optional.of(row));
 
         assertThat(client.next()).isNull();
@@ -110,7 +110,7 @@ class ProgressHubTest {
     void events_in_memory_win_over_the_row() throws Exception {
         hub.accept(event("i1", 10, IngestProgress.RECEIVED));
         hub.accept(event("i1", 11, IngestProgress.FAILED));
-        var row = new IngestProgress("i1", null, IngestProgress.FAILED, 0, 0, "from the row");
+        var row = new IngestProgress("i1", null, IngestProgress.FAILED, 0, 0, "from the row", null);
 
         assertThat(subscribe("i1", -1, Optional.of(row)).awaitEnd()).containsExactly(10L, 11L);
     }
@@ -190,11 +190,11 @@ class ProgressHubTest {
     }
 
     private static Progress event(String ingestionId, long offset, String stage) {
-        return record(offset, new IngestProgress(ingestionId, null, stage, 0, 0, null));
+        return record(offset, new IngestProgress(ingestionId, null, stage, 0, 0, null, null));
     }
 
     private static Progress embedded(String ingestionId, long offset, int done, int total) {
-        return record(offset, new IngestProgress(ingestionId, null, IngestProgress.EMBEDDED, done, total, null));
+        return record(offset, new IngestProgress(ingestionId, null, IngestProgress.EMBEDDED, done, total, null, null));
     }
 
     private static Progress record(long offset, IngestProgress event) {

@@ -30,7 +30,7 @@ public class Ingestions {
     public void update(IngestProgress progress) {
         jdbc.sql(
                         """
-                        UPDATE ingestion SET stage = ?, done = ?, total = ?, reason = ?,
+                        UPDATE ingestion SET stage = ?, done = ?, total = ?, reason = ?, code = ?,
                             document_id = coalesce(?, document_id), updated_at = now()
                         WHERE id = ?""")
                 .params(
@@ -38,6 +38,7 @@ public class Ingestions {
                         progress.done(),
                         progress.total(),
                         progress.reason(),
+                        progress.code(),
                         progress.documentId() == null ? null : UUID.fromString(progress.documentId()),
                         UUID.fromString(progress.ingestionId()))
                 .update();

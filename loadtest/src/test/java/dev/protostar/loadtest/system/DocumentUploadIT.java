@@ -189,7 +189,7 @@ class DocumentUploadIT {
                 stage(ingestionId, "embedded", 1, 3),
                 stage(ingestionId, "embedded", 2, 3),
                 stage(ingestionId, "embedded", 3, 3),
-                new IngestProgress(ingestionId, documentId, "stored", 3, 3, null));
+                new IngestProgress(ingestionId, documentId, "stored", 3, 3, null, null));
 
         List<SseClient.Event> live;
         try (SseClient sse = api.ingestionEvents(stack.recruiterKey, ingestionId, null)) {
@@ -224,7 +224,8 @@ class DocumentUploadIT {
         String ingestionId = uploadedIngestion();
         String reason = "The PDF is encrypted; upload it without a password.";
         publish(List.of(
-                stage(ingestionId, "received", 0, 0), new IngestProgress(ingestionId, null, "failed", 0, 0, reason)));
+                stage(ingestionId, "received", 0, 0),
+                new IngestProgress(ingestionId, null, "failed", 0, 0, reason, null)));
 
         try (SseClient sse = api.ingestionEvents(stack.recruiterKey, ingestionId, null)) {
             List<SseClient.Event> events = next(sse, 2);
@@ -372,7 +373,7 @@ class DocumentUploadIT {
     }
 
     private static IngestProgress stage(String ingestionId, String stage, int done, int total) {
-        return new IngestProgress(ingestionId, null, stage, done, total, null);
+        return new IngestProgress(ingestionId, null, stage, done, total, null, null);
     }
 
     private static List<SseClient.Event> next(SseClient sse, int count) throws InterruptedException {

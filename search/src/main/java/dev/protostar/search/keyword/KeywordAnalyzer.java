@@ -36,7 +36,10 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  */
 public final class KeywordAnalyzer {
 
-    /** What a term is, as far as the question analysis cares. */
+    /**
+     * What a term is, as far as the question analysis cares. Dependent nouns and pronouns ({@code 데},
+     * {@code 적}, {@code 거기}) are {@link #OTHER}: they carry no topic.
+     */
     public enum Kind {
         PROPER_NOUN,
         NOUN,
@@ -147,7 +150,7 @@ public final class KeywordAnalyzer {
         }
         return switch (tag) {
             case NNP -> Kind.PROPER_NOUN;
-            case NNG, NNB, NP, XR -> Kind.NOUN;
+            case NNG, XR -> Kind.NOUN;
             case SN, NR -> Kind.NUMBER;
             case SL, SH -> term.length() > 0 && Character.isDigit(term.charAt(0)) ? Kind.NUMBER : Kind.FOREIGN;
             case VV, VA, VX, VCP, VCN, XSV, XSA -> Kind.VERB;

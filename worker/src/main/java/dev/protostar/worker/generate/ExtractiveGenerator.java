@@ -9,9 +9,7 @@ import dev.protostar.worker.retrieve.Hit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,7 +36,6 @@ final class ExtractiveGenerator implements Generator {
     @Override
     public Generation generate(Ask ask, TokenSink sink) {
         List<Hit> sources = ask.sources();
-        Map<Integer, Integer> numbers = new LinkedHashMap<>();
         Set<String> quoted = new HashSet<>();
         StringBuilder answer = new StringBuilder(Phrases.lead(ask.language()));
         for (Question.Clause clause : ask.verdict().answerable()) {
@@ -46,7 +43,8 @@ final class ExtractiveGenerator implements Generator {
                 if (!quoted.add(pick.sentence())) {
                     continue;
                 }
-                int n = numbers.computeIfAbsent(pick.source(), s -> numbers.size() + 1);
+                // [n] names the n-th retrieved chunk, as in a model's prompt: citations resolve it the same way.
+                int n = pick.source() + 1;
                 answer.append("\n- ")
                         .append(withHeading(sources.get(pick.source()), pick.sentence()))
                         .append(" [")

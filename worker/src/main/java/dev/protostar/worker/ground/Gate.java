@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>a name the question uses ("Naver", "GPA", an unknown project) must occur in the documents;
  *   <li>a number it uses ("5 years") must occur in the chunks retrieved for it;
- *   <li>of its other words, weighted by rarity within the candidate's documents, less than
- *       {@code maxUncoveredShare} may be absent — unless the best chunk is semantically close enough
+ *   <li>of its other words, no more than {@code maxUncoveredShare} may be absent (a recruiter's
+ *       paraphrase differs in a word or two; a question about an attribute the documents lack, such as a
+ *       salary, is mostly that attribute) — unless the best chunk is semantically close enough
  *       ({@code semanticRescue}), which lets an English paraphrase through.
  * </ul>
  * A question with no clause covered is refused; one with some covered is answered in part, saying what
@@ -65,8 +66,7 @@ public class Gate {
             Question.Clause clause, Coverage.Counts counts, Set<String> retrievedTerms, double bestSimilarity) {
         List<String> names = new ArrayList<>();
         List<String> words = new ArrayList<>();
-        double total = 0;
-        double absent = 0;
+        int total = 0;
         for (Question.Term term : clause.terms()) {
             switch (term.kind()) {
                 case NAME -> {
@@ -80,10 +80,8 @@ public class Gate {
                     }
                 }
                 case WORD -> {
-                    double weight = counts.weight(term.forms());
-                    total += weight;
+                    total++;
                     if (counts.of(term.forms()) == 0) {
-                        absent += weight;
                         words.add(term.surface());
                     }
                 }
@@ -92,7 +90,7 @@ public class Gate {
         if (!names.isEmpty()) {
             return names;
         }
-        boolean wordsMissing = total > 0 && absent / total >= properties.maxUncoveredShare();
+        boolean wordsMissing = total > 0 && (double) words.size() / total > properties.maxUncoveredShare();
         if (wordsMissing && bestSimilarity < properties.semanticRescue()) {
             return words;
         }

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The refusal and grounding rules' numbers (protostar.grounding.*); application.yml says why each value.
  *
- * @param maxUncoveredShare a clause whose absent words carry this share of its weight is not covered
+ * @param maxUncoveredShare a clause with more than this share of its words absent from the documents is not covered
  * @param semanticRescue cosine similarity of the best chunk above which absent words are taken as paraphrase
  */
 @ConfigurationProperties("protostar.grounding")

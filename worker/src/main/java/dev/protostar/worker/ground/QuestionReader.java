@@ -141,7 +141,9 @@ public class QuestionReader {
     private List<Question.Term> terms(String clause) {
         Map<String, Question.Term> terms = new LinkedHashMap<>();
         for (KeywordAnalyzer.Term term : analyzer.analyze(clause)) {
-            if (ASKING.contains(term.text()) || term.kind() == KeywordAnalyzer.Kind.VERB) {
+            if (ASKING.contains(term.text())
+                    || term.kind() == KeywordAnalyzer.Kind.VERB
+                    || term.kind() == KeywordAnalyzer.Kind.OTHER) {
                 continue;
             }
             Question.Kind kind = kind(term);
