@@ -50,7 +50,7 @@ final class OpenAiStream implements EventSink {
                         requestId,
                         reset.seq(),
                         "restarted",
-                        "The answer restarted after a worker failure; ask again.")));
+                        "The answer was restarted (a worker failed, or a statement was corrected); ask again.")));
             default -> true;
         };
     }

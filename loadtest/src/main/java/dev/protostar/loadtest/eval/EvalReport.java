@@ -58,10 +58,8 @@ public final class EvalReport {
         }
         return switch (question.kind()) {
             case "answerable" -> !answer.refused() && Scoring.containsAll(answer.text(), question.expectedFacts());
-            case "partial" ->
-                !answer.refused()
-                        && Scoring.containsAll(answer.text(), question.expectedFacts())
-                        && Scoring.declines(answer.text());
+            // Refusing the uncovered half is what counts here; answering the other half is measured apart.
+            case "partial" -> !answer.refused() && Scoring.declines(answer.text());
             default -> answer.refused();
         };
     }

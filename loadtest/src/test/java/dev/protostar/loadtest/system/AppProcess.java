@@ -91,6 +91,19 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not healthy after " + timeout + "; see " + log.toAbsolutePath());
     }
 
+    /** GET on the management port; the body as text. */
+    String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(managementUrl() + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
     }

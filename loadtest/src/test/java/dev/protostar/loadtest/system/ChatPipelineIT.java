@@ -30,7 +30,7 @@ class ChatPipelineIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String REPLY =
             "Jiwoo led the payment platform team at Hanbit Pay, where settlement throughput reached "
-                    + "4,200 transactions per second after the migration to Kafka.";
+                    + "4,200 transactions per second after the migration to Kafka [1].";
 
     private static final SimulatorConfig MODEL = SimulatorConfig.defaults()
             .withPort(0)
@@ -41,6 +41,7 @@ class ChatPipelineIT {
     private static Stack stack;
     private static ApiClient apiA;
     private static ApiClient apiB;
+    private static String candidateId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,6 +50,7 @@ class ChatPipelineIT {
         apiB = stack.chatApi("pipeline-chat-api-b");
         stack.worker("pipeline-worker", "active", Map.of());
         stack.ingestion("pipeline-ingestion");
+        candidateId = stack.candidateWithResume(apiA);
     }
 
     @AfterAll
@@ -62,7 +64,7 @@ class ChatPipelineIT {
     void answers_stream_in_order_and_a_second_turn_follows_the_first() throws Exception {
         String sessionId = newSession();
         try (SseClient sse = apiA.events(stack.recruiterKey, sessionId, null)) {
-            String first = apiA.send(stack.recruiterKey, sessionId, "Where did Jiwoo work?");
+            String first = apiA.send(stack.recruiterKey, sessionId, Stack.QUESTION);
             Transcript one = Transcript.read(sse, first, WAIT);
 
             assertThat(one.names.getFirst()).isEqualTo("started");
@@ -90,7 +92,7 @@ class ChatPipelineIT {
     void a_second_message_while_a_turn_runs_gets_409() throws Exception {
         String sessionId = newSession();
         try (SseClient sse = apiA.events(stack.recruiterKey, sessionId, null)) {
-            String running = apiA.send(stack.recruiterKey, sessionId, "First question");
+            String running = apiA.send(stack.recruiterKey, sessionId, Stack.QUESTION);
             var conflict = apiB.post(
                     "/api/v1/chat/sessions/" + sessionId + "/messages", stack.recruiterKey, Map.of("text", "Second"));
 
@@ -99,8 +101,7 @@ class ChatPipelineIT {
             assertThat(conflict.body().get("runningRequestId").asText()).isEqualTo(running);
 
             Transcript.read(sse, running, WAIT);
-            assertThat(apiB.send(stack.recruiterKey, sessionId, "Now the second"))
-                    .isNotBlank();
+            assertThat(apiB.send(stack.recruiterKey, sessionId, Stack.QUESTION)).isNotBlank();
         }
     }
 
@@ -112,12 +113,12 @@ class ChatPipelineIT {
             var first = apiA.post(
                     "/api/v1/chat/sessions/" + sessionId + "/messages",
                     stack.recruiterKey,
-                    Map.of("text", "Q"),
+                    Map.of("text", Stack.QUESTION),
                     headers);
             var again = apiB.post(
                     "/api/v1/chat/sessions/" + sessionId + "/messages",
                     stack.recruiterKey,
-                    Map.of("text", "Q"),
+                    Map.of("text", Stack.QUESTION),
                     headers);
 
             assertThat(first.status()).isEqualTo(202);
@@ -133,7 +134,7 @@ class ChatPipelineIT {
         String requestId;
         Transcript before;
         try (SseClient sse = apiA.events(stack.recruiterKey, sessionId, null)) {
-            requestId = apiA.send(stack.recruiterKey, sessionId, "Tell me about the payment system");
+            requestId = apiA.send(stack.recruiterKey, sessionId, Stack.QUESTION);
             before = Transcript.readDeltas(sse, requestId, 3, WAIT);
         }
         try (SseClient resumed = apiB.events(stack.recruiterKey, sessionId, before.lastId())) {
@@ -151,7 +152,7 @@ class ChatPipelineIT {
         String sessionId = newSession();
         String requestId;
         try (SseClient first = apiA.events(stack.recruiterKey, sessionId, null)) {
-            requestId = apiA.send(stack.recruiterKey, sessionId, "What did she build?");
+            requestId = apiA.send(stack.recruiterKey, sessionId, Stack.QUESTION);
             Transcript.readDeltas(first, requestId, 2, WAIT);
             try (SseClient late = apiB.events(stack.recruiterKey, sessionId, null)) {
                 Transcript whole = Transcript.read(late, requestId, WAIT);
@@ -197,7 +198,7 @@ class ChatPipelineIT {
             stack.llm.reconfigure(MODEL.withErrorRate(1.0));
             Transcript failed;
             try {
-                failed = Transcript.read(sse, apiA.send(stack.recruiterKey, sessionId, "Anything?"), WAIT);
+                failed = Transcript.read(sse, apiA.send(stack.recruiterKey, sessionId, Stack.QUESTION), WAIT);
             } finally {
                 stack.llm.reconfigure(MODEL);
             }
@@ -205,7 +206,7 @@ class ChatPipelineIT {
             assertThat(failed.end.get("code").asText()).isEqualTo("llm_error");
             assertThat(failed.end.get("message").asText()).isNotBlank();
 
-            Transcript next = Transcript.read(sse, apiA.send(stack.recruiterKey, sessionId, "Again?"), WAIT);
+            Transcript next = Transcript.read(sse, apiA.send(stack.recruiterKey, sessionId, Stack.QUESTION), WAIT);
             assertThat(next.text.toString()).isEqualTo(REPLY);
         }
     }
@@ -251,7 +252,6 @@ class ChatPipelineIT {
 
     @Test
     void the_openai_compatible_endpoint_answers_whole_and_streamed_in_one_session() throws Exception {
-        String candidateId = apiA.createCandidate(stack.adminKey, "Open Ai Compatible");
         String model = "protostar/" + candidateId;
         var models = apiA.get("/v1/models", stack.recruiterKey);
         assertThat(models.body().get("data").findValuesAsText("id")).contains(model);
@@ -259,7 +259,7 @@ class ChatPipelineIT {
         var whole = apiA.post(
                 "/v1/chat/completions",
                 stack.recruiterKey,
-                Map.of("model", model, "messages", List.of(Map.of("role", "user", "content", "Where did she work?"))));
+                Map.of("model", model, "messages", List.of(Map.of("role", "user", "content", Stack.QUESTION))));
         assertThat(whole.status()).isEqualTo(200);
         assertThat(whole.body().at("/choices/0/message/content").asText()).isEqualTo(REPLY);
         assertThat(whole.body().at("/usage/completion_tokens").asInt()).isPositive();
@@ -302,7 +302,7 @@ class ChatPipelineIT {
 
     @Test
     void an_openai_client_that_goes_away_stops_the_model_stream() throws Exception {
-        String model = "protostar/" + apiA.createCandidate(stack.adminKey, "Impatient Client");
+        String model = "protostar/" + candidateId;
         stack.llm.reconfigure(MODEL.withTokensPerSecond(2));
         try {
             long cancelledBefore = stack.llm.stats().cancelledByClient();
@@ -316,7 +316,7 @@ class ChatPipelineIT {
                             "stream",
                             true,
                             "messages",
-                            List.of(Map.of("role", "user", "content", "Tell me slowly"))))))
+                            List.of(Map.of("role", "user", "content", Stack.QUESTION))))))
                     .build();
             var response = apiA.http().send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
             String sessionId =
@@ -348,7 +348,6 @@ class ChatPipelineIT {
     }
 
     private String newSession() throws Exception {
-        String candidateId = apiA.createCandidate(stack.adminKey, "Kim Jiwoo");
         return apiA.createSession(stack.recruiterKey, candidateId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.protostar.loadtest.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.protostar.kafka.Topics;
 import dev.protostar.kafka.broker.LocalKafkaBroker;
 import dev.protostar.loadtest.sim.LlmSimulator;
@@ -30,6 +31,12 @@ import java.util.concurrent.Future;
  */
 final class Stack implements AutoCloseable {
 
+    /**
+     * A question the résumé of {@link #candidateWithResume} answers: it passes the grounding rules, so the
+     * worker calls the model (the simulator) instead of refusing.
+     */
+    static final String QUESTION = "What did Jiwoo build at Hanbit Pay?";
+
     final LocalKafkaBroker kafka;
     final LlmSimulator llm;
     final String databaseUrl;
@@ -46,20 +53,50 @@ final class Stack implements AutoCloseable {
             .build();
 
     private final List<AppProcess> apps = new ArrayList<>();
+    private final Map<String, String> model;
 
-    private Stack(LocalKafkaBroker kafka, LlmSimulator llm, String databaseUrl) {
+    private Stack(LocalKafkaBroker kafka, LlmSimulator llm, Map<String, String> model, String databaseUrl) {
         this.kafka = kafka;
         this.llm = llm;
+        this.model = model;
         this.databaseUrl = databaseUrl;
     }
 
     /** Services, broker and database, with the simulator behaving as {@code model} as the LLM. */
-    static Stack start(SimulatorConfig model) throws Exception {
+    static Stack start(SimulatorConfig config) throws Exception {
+        LlmSimulator simulator = LlmSimulator.start(config.withPort(0));
+        return start(
+                simulator,
+                Map.of(
+                        "PROTOSTAR_LLM_BASE_URL", simulator.baseUrl(),
+                        "PROTOSTAR_LLM_API_KEY", "simulator-key",
+                        "PROTOSTAR_LLM_MODEL", "simulator"));
+    }
+
+    /** Services, broker and database, and no model: the worker runs the offline (extractive) mode. */
+    static Stack offline() throws Exception {
+        return start(null, Map.of());
+    }
+
+    /** Services, broker and database, with a real provider as the model (from its base URL, key and name). */
+    static Stack withModel(String baseUrl, String apiKey, String name) throws Exception {
+        return start(
+                null,
+                Map.of(
+                        "PROTOSTAR_LLM_BASE_URL",
+                        baseUrl,
+                        "PROTOSTAR_LLM_API_KEY",
+                        apiKey,
+                        "PROTOSTAR_LLM_MODEL",
+                        name));
+    }
+
+    private static Stack start(LlmSimulator llm, Map<String, String> model) throws Exception {
         LocalServices.ensureRunning();
         Path kafkaDir = Files.createTempDirectory("protostar-it-kafka");
         LocalKafkaBroker kafka = LocalKafkaBroker.start(kafkaDir, 0, 0);
         kafka.createTopics(Topics.ALL);
-        return new Stack(kafka, LlmSimulator.start(model.withPort(0)), LocalServices.newDatabase());
+        return new Stack(kafka, llm, model, LocalServices.newDatabase());
     }
 
     /** A chat-api instance; returns a client for its users' port. */
@@ -91,10 +128,58 @@ final class Stack implements AutoCloseable {
     }
 
     AppProcess ingestion(String name) throws IOException, InterruptedException {
+        return ingestion(name, Map.of());
+    }
+
+    AppProcess ingestion(String name, Map<String, String> extraEnv) throws IOException, InterruptedException {
         int management = FreePorts.next();
-        AppProcess ingestion = AppProcess.start(name, "ingestion", management, env(management), List.of());
+        Map<String, String> env = env(management);
+        env.putAll(extraEnv);
+        AppProcess ingestion = AppProcess.start(name, "ingestion", management, env, List.of());
         apps.add(ingestion);
         return ingestion;
+    }
+
+    /**
+     * Uploads a file for a candidate through the users' API and follows its ingestion to the end; returns
+     * the final progress event ({@code stored} or {@code failed}). Needs an ingestion process.
+     */
+    JsonNode ingest(ApiClient api, String candidateId, String fileName, byte[] content) throws Exception {
+        var reply = api.upload("/api/v1/candidates/" + candidateId + "/documents", adminKey, "file", fileName, content);
+        if (reply.status() != 202) {
+            throw new AssertionError("Upload of " + fileName + " answered " + reply.status() + ": "
+                    + reply.raw().body());
+        }
+        return awaitIngestion(api, reply.body().get("ingestionId").asText());
+    }
+
+    /** The final progress event of an ingestion, read from its event stream. */
+    JsonNode awaitIngestion(ApiClient api, String ingestionId) throws Exception {
+        try (SseClient progress = new SseClient(
+                api.http(), api.baseUrl() + "/api/v1/ingestions/" + ingestionId + "/events", adminKey, null)) {
+            while (true) {
+                JsonNode event = ApiClient.JSON.readTree(
+                        progress.next(Duration.ofSeconds(60)).data());
+                String stage = event.get("stage").asText();
+                if ("stored".equals(stage) || "failed".equals(stage)) {
+                    return event;
+                }
+            }
+        }
+    }
+
+    /** A candidate whose one document (a short English résumé) answers {@link #QUESTION}. */
+    String candidateWithResume(ApiClient api) throws Exception {
+        String candidateId = api.createCandidate(adminKey, "Kim Jiwoo " + UUID.randomUUID());
+        byte[] resume;
+        try (var in = Stack.class.getResourceAsStream("/system/resume-jiwoo.md")) {
+            resume = in.readAllBytes();
+        }
+        JsonNode end = ingest(api, candidateId, "resume-jiwoo.md", resume);
+        if (!"stored".equals(end.get("stage").asText())) {
+            throw new AssertionError("The test résumé was not stored: " + end);
+        }
+        return candidateId;
     }
 
     private Map<String, String> env(int managementPort) {
@@ -106,9 +191,7 @@ final class Stack implements AutoCloseable {
         env.put("PROTOSTAR_ADMIN_KEY", adminKey);
         env.put("PROTOSTAR_RECRUITER_KEY", recruiterKey);
         env.put("PROTOSTAR_TENANT", tenant);
-        env.put("PROTOSTAR_LLM_BASE_URL", llm.baseUrl());
-        env.put("PROTOSTAR_LLM_API_KEY", "simulator-key");
-        env.put("PROTOSTAR_LLM_MODEL", "simulator");
+        env.putAll(model);
         env.put("PROTOSTAR_S3_ENDPOINT", LocalServices.s3Endpoint());
         env.put("PROTOSTAR_S3_ACCESS_KEY", LocalServices.S3_ACCESS_KEY);
         env.put("PROTOSTAR_S3_SECRET_KEY", LocalServices.S3_SECRET_KEY);
@@ -123,7 +206,9 @@ final class Stack implements AutoCloseable {
             app.close();
         }
         kafka.close();
-        llm.close();
+        if (llm != null) {
+            llm.close();
+        }
         removeBucket();
     }
 
@@ -159,9 +244,9 @@ final class Stack implements AutoCloseable {
         return turns;
     }
 
-    /** {@code count} new sessions with one candidate of this stack's tenant. */
-    List<String> sessions(ApiClient api, int count) throws IOException, InterruptedException {
-        String candidateId = api.createCandidate(adminKey, "Candidate " + UUID.randomUUID());
+    /** {@code count} new sessions with one candidate of this stack's tenant (see {@link #candidateWithResume}). */
+    List<String> sessions(ApiClient api, int count) throws Exception {
+        String candidateId = candidateWithResume(api);
         List<String> sessions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             sessions.add(api.createSession(recruiterKey, candidateId));

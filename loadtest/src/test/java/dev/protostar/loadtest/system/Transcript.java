@@ -20,6 +20,9 @@ final class Transcript {
     final List<Integer> seqs = new ArrayList<>();
     final List<String> names = new ArrayList<>();
     final StringBuilder text = new StringBuilder();
+    /** The chunks the answer cites, from its {@code citations} event. */
+    final List<JsonNode> citations = new ArrayList<>();
+
     int resets;
     JsonNode end;
 
@@ -62,8 +65,10 @@ final class Transcript {
             case "reset" -> {
                 resets++;
                 text.setLength(0);
+                citations.clear();
             }
             case "delta" -> text.append(data.get("text").asText());
+            case "citations" -> data.get("citations").forEach(citations::add);
             case "done", "error" -> end = data;
             default -> {}
         }

@@ -34,6 +34,7 @@ class WorkerConcurrencyIT {
                 .withMaxStreams(5000)
                 .withReply(REPLY));
         api = stack.chatApi("concurrency-chat-api");
+        stack.ingestion("concurrency-ingestion");
     }
 
     @AfterAll
@@ -77,7 +78,7 @@ class WorkerConcurrencyIT {
     private static List<Transcript> converse(int sessions) throws Exception {
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             return Stack.all(
-                    stack.askAll(clients, api, stack.sessions(api, sessions), "How many?", Duration.ofSeconds(90)));
+                    stack.askAll(clients, api, stack.sessions(api, sessions), Stack.QUESTION, Duration.ofSeconds(90)));
         }
     }
 }

@@ -44,6 +44,7 @@ class WorkerFailoverIT {
                 Admin admin = Admin.create(
                         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers()))) {
             ApiClient api = stack.chatApi("failover-chat-api");
+            stack.ingestion("failover-ingestion");
             AppProcess doomed = stack.worker("worker-doomed", "active", Map.of());
             stack.worker("worker-survivor", "active", Map.of());
             AppProcess standby = stack.worker("worker-standby", "standby", Map.of());
@@ -54,7 +55,7 @@ class WorkerFailoverIT {
             List<String> sessions = stack.sessions(api, SESSIONS);
             List<Transcript> transcripts;
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-                var turns = stack.askAll(clients, api, sessions, "Tell me everything", Duration.ofSeconds(90));
+                var turns = stack.askAll(clients, api, sessions, Stack.QUESTION, Duration.ofSeconds(90));
                 await().atMost(Duration.ofSeconds(30)).until(() -> inFlight(doomed) > 0);
                 Thread.sleep(1500); // let its answers get well under way: the point is dying mid-stream
                 doomed.kill();

@@ -103,6 +103,9 @@ public final class KeywordAnalyzer {
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
+                if (term.length() == 1 && term.charAt(0) < 0x80 && Character.isLetter(term.charAt(0))) {
+                    continue; // a lone Latin letter ("Priya's" gives "s") says nothing
+                }
                 terms.add(new Term(
                         term.toString(),
                         kind(pos.getLeftPOS(), term),

@@ -133,6 +133,7 @@ class AnswerTurn implements Processor {
         Verdict verdict = grounding.ground(UUID.fromString(request.candidateId()), request.text());
         Ask ask = new Ask(request.text(), verdict.question().language(), verdict);
         if (verdict.refuse()) {
+            log.info("Refused without calling the model; the documents do not mention {}", verdict.uncovered());
             String refusal = Phrases.refusal(ask.language(), verdict.uncovered());
             stream.say(refusal);
             stream.done(

@@ -6,11 +6,13 @@ import dev.protostar.search.tokens.TokenCounter;
 import dev.protostar.worker.ground.Phrases;
 import dev.protostar.worker.ground.Question;
 import dev.protostar.worker.retrieve.Hit;
+import dev.protostar.worker.retrieve.TermCounts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The offline mode: answers without a language model by quoting the candidate's documents — for each
@@ -25,13 +27,28 @@ final class ExtractiveGenerator implements Generator {
 
     private static final double NEAR_BEST = 0.6;
 
+    /** Lines quoted when a chunk's heading is what the clause asks for (a list of languages, certificates). */
+    private static final int LIST_LINES = 5;
+
+    /** A heading of at most this many terms names a category ("Languages", "자격증"), not a project. */
+    private static final int CATEGORY_TERMS = 3;
+
+    private static final Pattern PRESENT_QUESTION =
+            Pattern.compile("(?i)\\b(now|current(ly)?|present(ly)?|today)\\b|지금|현재|요즘|현 직장");
+
+    private static final Pattern PRESENT_TEXT =
+            Pattern.compile("(?i)\\b(present|current(ly)?|now)\\b|재직\\s*중|현재|[~–-]\\s*(\\)|$)");
+
+    /** A table's header row: cells of labels, no figures. */
+    private static final Pattern HEADER_ROW = Pattern.compile("[^\\d]*\\|[^\\d]*");
+
     private final KeywordAnalyzer analyzer;
 
     ExtractiveGenerator(KeywordAnalyzer analyzer) {
         this.analyzer = analyzer;
     }
 
-    private record Candidate(int source, int order, String sentence, double score) {}
+    private record Candidate(int source, int order, String sentence, double score, double heading) {}
 
     @Override
     public Generation generate(Ask ask, TokenSink sink) {
@@ -70,46 +87,86 @@ final class ExtractiveGenerator implements Generator {
         return new Generation(text, read, TokenCounter.count(text));
     }
 
-    /** The best sentences for one clause; the top chunk's opening when no sentence shares a term. */
+    /**
+     * The sentences that answer one clause. When a chunk's heading names what is asked ("which languages",
+     * "자격증은") its lines are the answer, quoted in order; otherwise the sentences sharing the most
+     * (rarity-weighted) terms with the clause, with the one after the best for context. A question about
+     * the present prefers lines marked as current ("재직중", "Present").
+     */
     private List<Candidate> pick(Question.Clause clause, Ask ask) {
-        List<Candidate> candidates = new ArrayList<>();
         List<Hit> sources = ask.sources();
+        boolean present = PRESENT_QUESTION.matcher(ask.question()).find();
+        double clauseWeight = 0;
+        for (Question.Term term : clause.terms()) {
+            clauseWeight += weight(ask.verdict().counts(), term.forms());
+        }
+        List<Candidate> candidates = new ArrayList<>();
         for (int s = 0; s < sources.size(); s++) {
             Hit hit = sources.get(s);
             Set<String> sectionTerms = new HashSet<>(analyzer.tokens(hit.section()));
+            double heading = 0;
+            for (Question.Term term : clause.terms()) {
+                if (term.forms().stream().anyMatch(sectionTerms::contains)) {
+                    heading += weight(ask.verdict().counts(), term.forms());
+                }
+            }
+            boolean currentSection =
+                    present && PRESENT_TEXT.matcher(hit.section()).find();
             List<String> sentences = Sentences.split(hit.text());
             for (int i = 0; i < sentences.size(); i++) {
                 Set<String> terms = new HashSet<>(analyzer.tokens(sentences.get(i)));
-                double score = 0;
+                double score = 0.8 * heading;
                 for (Question.Term term : clause.terms()) {
-                    double weight = ask.verdict().counts().weight(term.forms());
                     if (term.forms().stream().anyMatch(terms::contains)) {
+                        double weight = weight(ask.verdict().counts(), term.forms());
                         score += term.kind() == Question.Kind.WORD ? weight : 1.5 * weight;
-                    } else if (term.forms().stream().anyMatch(sectionTerms::contains)) {
-                        score += 0.5 * weight;
                     }
                 }
+                if (currentSection
+                        || (present && PRESENT_TEXT.matcher(sentences.get(i)).find())) {
+                    score += clauseWeight;
+                }
                 // Earlier (better-ranked) chunks win ties.
-                candidates.add(new Candidate(s, i, sentences.get(i), score - 0.01 * s));
+                candidates.add(new Candidate(s, i, sentences.get(i), score - 0.01 * s, heading));
             }
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         if (candidates.isEmpty()) {
             return List.of();
         }
-        double best = candidates.getFirst().score();
-        if (best <= 0) {
-            return candidates.stream()
-                    .filter(c -> c.source() == 0)
-                    .sorted(Comparator.comparingInt(Candidate::order))
-                    .limit(2)
-                    .toList();
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        Candidate top = candidates.getFirst();
+        if (top.score() <= 0) {
+            return firstLines(candidates, 0, 2);
         }
-        return candidates.stream()
-                .filter(c -> c.score() >= NEAR_BEST * best)
+        if (clauseWeight > 0 && top.heading() >= 0.5 * clauseWeight) {
+            return firstLines(candidates, top.source(), LIST_LINES);
+        }
+        List<Candidate> picked = new ArrayList<>(candidates.stream()
+                .filter(c -> c.score() >= NEAR_BEST * top.score())
                 .limit(PER_CLAUSE)
-                .sorted(Comparator.comparingInt(Candidate::source).thenComparingInt(Candidate::order))
+                .toList());
+        candidates.stream()
+                .filter(c -> c.source() == top.source() && c.order() == top.order() + 1)
+                .findFirst()
+                .filter(next -> !picked.contains(next))
+                .ifPresent(picked::add);
+        picked.sort(Comparator.comparingInt(Candidate::source).thenComparingInt(Candidate::order));
+        return picked;
+    }
+
+    /** A chunk's lines in order, without table header rows ("기간 | 학교명 | 전공"). */
+    private static List<Candidate> firstLines(List<Candidate> candidates, int source, int limit) {
+        return candidates.stream()
+                .filter(c -> c.source() == source
+                        && !HEADER_ROW.matcher(c.sentence()).matches())
+                .sorted(Comparator.comparingInt(Candidate::order))
+                .limit(limit)
                 .toList();
+    }
+
+    /** Rarer terms say more about which sentence answers: inverse chunk frequency within the candidate. */
+    private static double weight(TermCounts counts, Set<String> forms) {
+        return Math.log((counts.chunks() + 1.0) / (counts.of(forms) + 0.5));
     }
 
     /** "한빛페이: 결제 API를 …": the sentence with the heading it sits under, unless it says it already. */

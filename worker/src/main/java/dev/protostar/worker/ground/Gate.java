@@ -2,6 +2,8 @@ package dev.protostar.worker.ground;
 
 import dev.protostar.search.keyword.KeywordAnalyzer;
 import dev.protostar.worker.retrieve.Hit;
+import dev.protostar.worker.retrieve.Retrieval;
+import dev.protostar.worker.retrieve.TermCounts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -12,33 +14,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides, clause by clause, whether the candidate's documents cover a question — the refusal rule of
- * both modes, applied in code before any model is called:
+ * both modes, applied in code before any model is called. A clause is covered when
  * <ul>
- *   <li>a name the question uses ("Naver", "GPA", an unknown project) must occur in the documents;
- *   <li>a number it uses ("5 years") must occur in the chunks retrieved for it;
- *   <li>of its other words, no more than {@code maxUncoveredShare} may be absent (a recruiter's
- *       paraphrase differs in a word or two; a question about an attribute the documents lack, such as a
- *       salary, is mostly that attribute) — unless the best chunk is semantically close enough
- *       ({@code semanticRescue}), which lets an English paraphrase through.
+ *   <li>every name it uses ("Naver", "GPA", "University of Toronto", a quoted project) occurs in the
+ *       documents, every quantity ("5년", "six years") is stated there, and every other number occurs in
+ *       the chunks retrieved for it;
+ *   <li>and less than {@code absentWordShare} of its other words are absent — a recruiter's paraphrase
+ *       differs in a word or two; a question about an attribute the documents lack, such as a salary, is
+ *       mostly that attribute — unless the best chunk is semantically close ({@code semanticRescue}),
+ *       which lets an English paraphrase through.
  * </ul>
  * A question with no clause covered is refused; one with some covered is answered in part, saying what
- * is not covered.
+ * is not. A premise the documents contradict ("As Director of Product at Stripe, …") voids the question.
  */
 @Component
 public class Gate {
 
-    private final Coverage coverage;
+    private final Mentions mentions;
     private final KeywordAnalyzer analyzer;
     private final GroundingProperties properties;
 
-    Gate(Coverage coverage, KeywordAnalyzer analyzer, GroundingProperties properties) {
-        this.coverage = coverage;
+    Gate(Mentions mentions, KeywordAnalyzer analyzer, GroundingProperties properties) {
+        this.mentions = mentions;
         this.analyzer = analyzer;
         this.properties = properties;
     }
 
-    public Verdict judge(UUID candidateId, Question question, List<Hit> hits) {
-        Coverage.Counts counts = coverage.count(candidateId, question.searchTerms());
+    public Verdict judge(UUID candidateId, Question question, Retrieval retrieval) {
+        List<Hit> hits = retrieval.hits();
         Set<String> retrievedTerms = new HashSet<>();
         for (Hit hit : hits) {
             retrievedTerms.addAll(analyzer.tokens(hit.section() + "\n" + hit.text()));
@@ -47,53 +50,59 @@ public class Gate {
                 hits.stream().mapToDouble(Hit::vectorScore).max().orElse(0);
         List<Question.Clause> answerable = new ArrayList<>();
         Set<String> uncovered = new LinkedHashSet<>();
+        boolean voided = hits.isEmpty();
         for (Question.Clause clause : question.clauses()) {
-            List<String> missing = missing(clause, counts, retrievedTerms, bestSimilarity);
-            if (missing.isEmpty()) {
+            List<String> unknownNames = unknownNames(candidateId, clause, retrieval.counts(), retrievedTerms);
+            List<String> missingWords =
+                    unknownNames.isEmpty() ? missingWords(clause, retrieval.counts(), bestSimilarity) : List.of();
+            if (unknownNames.isEmpty() && missingWords.isEmpty()) {
                 answerable.add(clause);
             } else {
-                uncovered.addAll(missing);
+                uncovered.addAll(unknownNames);
+                uncovered.addAll(missingWords);
+                voided |= !unknownNames.isEmpty() && !clause.asks();
             }
         }
-        if (hits.isEmpty()) {
-            answerable.clear();
-        }
-        return new Verdict(question, answerable, List.copyOf(uncovered), hits, counts);
+        return new Verdict(question, voided ? List.of() : answerable, List.copyOf(uncovered), hits, retrieval.counts());
     }
 
-    /** What of this clause the documents lack; empty if they cover it. */
-    private List<String> missing(
-            Question.Clause clause, Coverage.Counts counts, Set<String> retrievedTerms, double bestSimilarity) {
-        List<String> names = new ArrayList<>();
-        List<String> words = new ArrayList<>();
-        int total = 0;
+    /** Names, phrases, quantities and numbers of the clause the documents do not state. */
+    private List<String> unknownNames(
+            UUID candidateId, Question.Clause clause, TermCounts counts, Set<String> retrievedTerms) {
+        List<String> unknown = new ArrayList<>();
         for (Question.Term term : clause.terms()) {
-            switch (term.kind()) {
-                case NAME -> {
-                    if (counts.of(term.forms()) == 0) {
-                        names.add(term.surface());
-                    }
-                }
-                case NUMBER -> {
-                    if (!retrievedTerms.contains(term.text())) {
-                        names.add(term.surface());
-                    }
-                }
-                case WORD -> {
-                    total++;
-                    if (counts.of(term.forms()) == 0) {
-                        words.add(term.surface());
-                    }
+            if (term.kind() == Question.Kind.NAME && counts.of(term.forms()) == 0) {
+                unknown.add(term.surface());
+            } else if (term.kind() == Question.Kind.NUMBER && !retrievedTerms.contains(term.text())) {
+                unknown.add(term.surface());
+            }
+        }
+        for (String phrase : clause.phrases()) {
+            if (!mentions.phrase(candidateId, phrase)) {
+                unknown.add(phrase);
+            }
+        }
+        for (Question.Quantity quantity : clause.quantities()) {
+            if (!mentions.quantity(candidateId, quantity)) {
+                unknown.add(quantity.surface());
+            }
+        }
+        return unknown;
+    }
+
+    /** The clause's absent words, if there are too many of them for a paraphrase; else none. */
+    private List<String> missingWords(Question.Clause clause, TermCounts counts, double bestSimilarity) {
+        List<String> missing = new ArrayList<>();
+        int words = 0;
+        for (Question.Term term : clause.terms()) {
+            if (term.kind() == Question.Kind.WORD) {
+                words++;
+                if (counts.of(term.forms()) == 0) {
+                    missing.add(term.surface());
                 }
             }
         }
-        if (!names.isEmpty()) {
-            return names;
-        }
-        boolean wordsMissing = total > 0 && (double) words.size() / total > properties.maxUncoveredShare();
-        if (wordsMissing && bestSimilarity < properties.semanticRescue()) {
-            return words;
-        }
-        return List.of();
+        boolean tooMany = words > 0 && (double) missing.size() / words >= properties.absentWordShare();
+        return tooMany && bestSimilarity < properties.semanticRescue() ? missing : List.of();
     }
 }

@@ -1,6 +1,5 @@
 package dev.protostar.worker.ground;
 
-import dev.protostar.worker.retrieve.Query;
 import dev.protostar.worker.retrieve.RetrievalProperties;
 import dev.protostar.worker.retrieve.Retriever;
 import java.util.UUID;
@@ -24,7 +23,6 @@ public class Grounding {
 
     public Verdict ground(UUID candidateId, String text) {
         Question question = reader.read(text);
-        var hits = retriever.retrieve(candidateId, new Query(text, question.searchTerms()), retrieval.k());
-        return gate.judge(candidateId, question, hits);
+        return gate.judge(candidateId, question, retriever.retrieve(candidateId, question.query(), retrieval.k()));
     }
 }

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The refusal and grounding rules' numbers (protostar.grounding.*); application.yml says why each value.
  *
- * @param maxUncoveredShare a clause with more than this share of its words absent from the documents is not covered
+ * @param absentWordShare a clause with at least this share of its words absent from the documents is not covered
  * @param semanticRescue cosine similarity of the best chunk above which absent words are taken as paraphrase
  */
 @ConfigurationProperties("protostar.grounding")
-public record GroundingProperties(double maxUncoveredShare, double semanticRescue) {}
+public record GroundingProperties(double absentWordShare, double semanticRescue) {}

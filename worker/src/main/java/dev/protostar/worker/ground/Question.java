@@ -1,12 +1,16 @@
 package dev.protostar.worker.ground;
 
-import java.util.LinkedHashSet;
+import dev.protostar.worker.retrieve.Query;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A question as the grounding rules see it: its language and its clauses ("What was her GPA, and which
- * company did she join in 2019?" has two), each with the terms that carry its meaning.
+ * company did she join in 2019?" has two), each with what must be found in the documents for it to be
+ * answered.
  */
 public record Question(String text, Language language, List<Clause> clauses) {
 
@@ -24,12 +28,25 @@ public record Question(String text, Language language, List<Clause> clauses) {
      */
     public record Term(String text, Kind kind, String surface, Set<String> forms) {}
 
-    public record Clause(String text, List<Term> terms) {}
+    /** A number with its unit ("5년", "six years", "2 million"); the documents must state it so. */
+    public record Quantity(String number, String unit, String surface) {}
 
-    /** Every form of every term: what the keyword search looks for. */
-    public Set<String> searchTerms() {
-        Set<String> all = new LinkedHashSet<>();
-        clauses.forEach(c -> c.terms().forEach(t -> all.addAll(t.forms())));
-        return all;
+    /**
+     * @param phrases names of several words or quoted ("University of Toronto", '불침번'): found whole or not at all
+     * @param asks whether the clause asks something; one that does not ("As Director of Product at Stripe")
+     *     is a premise, and a premise the documents contradict voids the whole question
+     */
+    public record Clause(
+            String text, List<Term> terms, List<String> phrases, List<Quantity> quantities, boolean asks) {}
+
+    /** The question's terms as the keyword search wants them, each once. */
+    public Query query() {
+        Map<String, Query.Concept> concepts = new LinkedHashMap<>();
+        for (Clause clause : clauses) {
+            for (Term term : clause.terms()) {
+                concepts.putIfAbsent(term.text(), new Query.Concept(term.text(), term.forms()));
+            }
+        }
+        return new Query(text, new ArrayList<>(concepts.values()));
     }
 }

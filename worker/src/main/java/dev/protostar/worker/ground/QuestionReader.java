@@ -5,15 +5,17 @@ import dev.protostar.worker.retrieve.Glossary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a question into clauses and meaningful terms: question words ("what", "몇", "지원자") are dropped,
- * names are told apart from words (Nori's proper nouns, capitalised or all-caps Latin words), and each
- * term brings its glossary equivalents.
+ * Reads a question into clauses and what each needs from the documents: its meaningful terms (question
+ * words such as "what", "몇", "지원자" dropped; names told from words by Nori's proper-noun tag or a capital
+ * letter), its names of several words or in quotes, and its quantities (a number with its unit).
  */
 @Component
 public class QuestionReader {
@@ -38,8 +40,6 @@ public class QuestionReader {
             "applic",
             "kind",
             "type",
-            "much",
-            "mani",
             "thing",
             "anyth",
             "someth",
@@ -67,7 +67,9 @@ public class QuestionReader {
             "total",
             "ani",
             "particular",
-            "work's",
+            "much",
+            "mani",
+            "right",
             "무엇",
             "뭐",
             "뭔가",
@@ -96,10 +98,7 @@ public class QuestionReader {
             "알려",
             "말",
             "경우",
-            "것",
-            "수",
             "때",
-            "중",
             "혹시",
             "정도",
             "가장",
@@ -115,55 +114,147 @@ public class QuestionReader {
             "이",
             "그");
 
+    /** A clause that asks (rather than states a premise): a question word, or a question's ending. */
+    private static final Pattern ASKS = Pattern.compile(
+            "(?i)\\b(what|which|when|where|who|whom|whose|why|how)\\b|^\\s*(did|does|do|is|was|were|are|has|have|had|can|could|will|would)\\b|\\?\\s*$"
+                    + "|무엇|뭐|뭔|무슨|어떤|어떻|어디|언제|몇|얼마|누구|왜|어느|(나요|까요|니까|는지|은지|인지|던지|세요|줘|주세요|있나|었나|였나|했나|인가)[.?!]?\\s*$");
+
+    /** Quoted names ('불침번', "Radish", 「…」) and capitalised runs of words (University of Toronto). */
+    private static final Pattern QUOTED = Pattern.compile("['\"‘’“”「『]([^'\"‘’“”」』]{2,40})['\"‘’“”」』]");
+
+    private static final Pattern CAPITALISED = Pattern.compile(
+            "\\b[A-Z][\\w.&+-]*(?:\\s+(?:of|the|and|for|de|&)\\s+[A-Z][\\w.&+-]*|\\s+[A-Z][\\w.&+-]*)+");
+
+    private static final Set<String> LEADING = Set.of(
+            "what", "which", "when", "where", "who", "why", "how", "did", "does", "do", "is", "was", "were", "are",
+            "has", "have", "had", "can", "could", "tell", "as", "and", "besides", "if", "in", "at", "for");
+
+    private static final String NUMBER_WORDS =
+            "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred";
+
+    /** A number and the unit after it. The unit's pattern is what the documents must show after the number. */
+    private static final Pattern QUANTITY = Pattern.compile("(?i)(\\d+(?:[.,]\\d+)*|\\b(?:" + NUMBER_WORDS + ")\\b)\\s*"
+            + "(년|개월|달|주|시간|분|초|명|건|곳|배|퍼센트|%|억|만|천|위|점|회|살|세"
+            + "|years?\\b|months?\\b|weeks?\\b|days?\\b|hours?\\b|minutes?\\b|seconds?\\b|people\\b|engineers?\\b"
+            + "|members?\\b|million\\b|billion\\b|thousand\\b|percent\\b|times\\b|users?\\b|customers?\\b)");
+
     private final KeywordAnalyzer analyzer;
     private final Glossary glossary;
+    private final Set<String> knownNames;
 
     QuestionReader(KeywordAnalyzer analyzer, Glossary glossary) {
         this.analyzer = analyzer;
         this.glossary = glossary;
+        this.knownNames = Glossary.readTerms(analyzer, "/retrieve/names.txt");
     }
 
     public Question read(String text) {
         List<Question.Clause> clauses = new ArrayList<>();
         for (String part : CLAUSE_BREAK.split(text)) {
-            List<Question.Term> terms = terms(part);
-            if (terms.isEmpty() && !clauses.isEmpty()) {
+            Question.Clause clause = clause(part.strip());
+            if (clause.terms().isEmpty() && !clauses.isEmpty()) {
                 continue;
             }
             if (!clauses.isEmpty() && clauses.getLast().terms().isEmpty()) {
                 clauses.removeLast();
             }
-            clauses.add(new Question.Clause(part.strip(), terms));
+            clauses.add(clause);
         }
         return new Question(text, Language.of(text), clauses);
     }
 
-    private List<Question.Term> terms(String clause) {
+    private Question.Clause clause(String text) {
+        List<Question.Quantity> quantities = quantities(text);
+        Set<String> quantified = new java.util.HashSet<>();
+        quantities.forEach(q -> {
+            quantified.add(q.number());
+            quantified.add(q.surface().split("\\s+|(?<=\\d)(?=\\D)")[0].toLowerCase(Locale.ROOT));
+        });
         Map<String, Question.Term> terms = new LinkedHashMap<>();
-        for (KeywordAnalyzer.Term term : analyzer.analyze(clause)) {
+        for (KeywordAnalyzer.Term term : analyzer.analyze(text)) {
+            boolean opening = text.startsWith(term.surface());
             if (ASKING.contains(term.text())
                     || term.kind() == KeywordAnalyzer.Kind.VERB
-                    || term.kind() == KeywordAnalyzer.Kind.OTHER) {
+                    || term.kind() == KeywordAnalyzer.Kind.OTHER
+                    || quantified.contains(term.text())) {
                 continue;
             }
-            Question.Kind kind = kind(term);
             terms.putIfAbsent(
-                    term.text(), new Question.Term(term.text(), kind, term.surface(), glossary.expand(term.text())));
+                    term.text(),
+                    new Question.Term(
+                            term.text(),
+                            knownNames.contains(term.text()) ? Question.Kind.NAME : kind(term, opening),
+                            term.surface(),
+                            glossary.expand(term.text())));
         }
-        return List.copyOf(terms.values());
+        return new Question.Clause(
+                text,
+                List.copyOf(terms.values()),
+                phrases(text),
+                quantities,
+                ASKS.matcher(text).find());
     }
 
-    private static Question.Kind kind(KeywordAnalyzer.Term term) {
+    private static List<String> phrases(String text) {
+        List<String> phrases = new ArrayList<>();
+        Matcher quoted = QUOTED.matcher(text);
+        while (quoted.find()) {
+            phrases.add(quoted.group(1).strip());
+        }
+        Matcher run = CAPITALISED.matcher(text);
+        while (run.find()) {
+            List<String> words = new ArrayList<>(List.of(run.group().split("\\s+")));
+            while (!words.isEmpty() && LEADING.contains(words.getFirst().toLowerCase(Locale.ROOT))) {
+                words.removeFirst();
+            }
+            if (words.size() >= 2) {
+                phrases.add(String.join(" ", words));
+            }
+        }
+        return phrases;
+    }
+
+    private static List<Question.Quantity> quantities(String text) {
+        List<Question.Quantity> quantities = new ArrayList<>();
+        Matcher m = QUANTITY.matcher(text);
+        while (m.find()) {
+            String unit = m.group(2).toLowerCase(Locale.ROOT);
+            String pattern = unit.matches("[a-z]+")
+                    ? unit.replaceAll("s$", "") + "s?"
+                    : unit.equals("%") || unit.equals("퍼센트") ? "(%|퍼센트)" : unit;
+            quantities.add(
+                    new Question.Quantity(digits(m.group(1)), pattern, m.group().strip()));
+        }
+        return quantities;
+    }
+
+    private static String digits(String number) {
+        List<String> words = List.of(NUMBER_WORDS.split("\\|"));
+        int word = words.indexOf(number.toLowerCase(Locale.ROOT));
+        if (word >= 0) {
+            int[] values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 20, 30, 50, 100};
+            return String.valueOf(values[word]);
+        }
+        return number.replaceAll("(?<=\\d),(?=\\d{3})", "");
+    }
+
+    private static Question.Kind kind(KeywordAnalyzer.Term term, boolean opening) {
         return switch (term.kind()) {
             case NUMBER -> Question.Kind.NUMBER;
             case PROPER_NOUN -> Question.Kind.NAME;
-            case FOREIGN -> looksLikeName(term.surface()) ? Question.Kind.NAME : Question.Kind.WORD;
+            case FOREIGN -> looksLikeName(term.surface(), opening) ? Question.Kind.NAME : Question.Kind.WORD;
             default -> Question.Kind.WORD;
         };
     }
 
-    /** "Kakao", "GPA", "MBTI" are names; "salary" is not. (A sentence's first word is rarely asked about.) */
-    private static boolean looksLikeName(String surface) {
-        return !surface.isEmpty() && Character.isUpperCase(surface.charAt(0));
+    /**
+     * "Kakao", "GPA", "MBTI" are names; "salary" is not. A clause's first word is capitalised anyway
+     * ("Besides English, …"): there only an acronym counts.
+     */
+    private static boolean looksLikeName(String surface, boolean opening) {
+        if (surface.isEmpty() || !Character.isUpperCase(surface.charAt(0))) {
+            return false;
+        }
+        return !opening || (surface.length() >= 2 && surface.equals(surface.toUpperCase(Locale.ROOT)));
     }
 }

@@ -1,12 +1,13 @@
 package dev.protostar.worker.ground;
 
 import dev.protostar.worker.retrieve.Hit;
+import dev.protostar.worker.retrieve.TermCounts;
 import java.util.List;
 
 /**
  * What the documents can answer of a question, decided before any model is called.
  *
- * @param answerable the clauses the retrieved chunks cover
+ * @param answerable the clauses the documents cover
  * @param uncovered what the documents do not mention, as the recruiter wrote it ("GPA", "네이버")
  * @param sources the retrieved chunks an answer may use, best first
  * @param counts how often the question's terms occur in the candidate's documents (their weights)
@@ -16,7 +17,7 @@ public record Verdict(
         List<Question.Clause> answerable,
         List<String> uncovered,
         List<Hit> sources,
-        Coverage.Counts counts) {
+        TermCounts counts) {
 
     /** Nothing the question asks is in the documents: refuse without calling a model. */
     public boolean refuse() {

@@ -56,8 +56,23 @@ public class Glossary {
         return terms;
     }
 
+    /** The analysed terms of a one-word-per-line resource (comments and blank lines skipped). */
+    public static Set<String> readTerms(KeywordAnalyzer analyzer, String resource) {
+        Set<String> terms = new java.util.HashSet<>();
+        for (String line : readLines(resource)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                analyzer.tokens(line.strip()).stream().findFirst().ifPresent(terms::add);
+            }
+        }
+        return Set.copyOf(terms);
+    }
+
     private static List<String> readLines() {
-        try (var in = Glossary.class.getResourceAsStream("/retrieve/glossary.txt");
+        return readLines("/retrieve/glossary.txt");
+    }
+
+    private static List<String> readLines(String resource) {
+        try (var in = Glossary.class.getResourceAsStream(resource);
                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines().toList();
         } catch (IOException e) {

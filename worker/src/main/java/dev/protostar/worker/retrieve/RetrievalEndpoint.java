@@ -5,7 +5,6 @@ import dev.protostar.worker.ground.Question;
 import dev.protostar.worker.ground.QuestionReader;
 import dev.protostar.worker.ground.Verdict;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -40,16 +39,15 @@ class RetrievalEndpoint {
         UUID candidate = UUID.fromString(candidateId);
         Question question = reader.read(q);
         Mode legs = mode == null ? Mode.HYBRID : Mode.valueOf(mode.toUpperCase(Locale.ROOT));
-        List<Hit> hits = retriever.retrieve(
-                candidate, new Query(q, question.searchTerms()), k == null ? properties.k() : k, legs);
-        Verdict verdict = gate.judge(candidate, question, hits);
+        Retrieval retrieval = retriever.retrieve(candidate, question.query(), k == null ? properties.k() : k, legs);
+        Verdict verdict = gate.judge(candidate, question, retrieval);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("question", question);
         answer.put("mode", legs);
         answer.put("refuse", verdict.refuse());
         answer.put("answerable", verdict.answerable());
         answer.put("uncovered", verdict.uncovered());
-        answer.put("hits", hits);
+        answer.put("hits", retrieval.hits());
         return answer;
     }
 }

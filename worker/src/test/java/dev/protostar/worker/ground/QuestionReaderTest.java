@@ -21,12 +21,16 @@ class QuestionReaderTest {
 
     @Test
     void tells_names_and_numbers_from_words() {
-        Question question = reader.read("How did her 5 years at Naver go?");
-        assertThat(question.clauses().getFirst().terms())
+        Question question = reader.read("How did her 5 years at Naver go, in 2019?");
+        assertThat(question.clauses())
+                .flatExtracting(Question.Clause::terms)
                 .extracting(Question.Term::surface, Question.Term::kind)
                 .contains(
-                        org.assertj.core.groups.Tuple.tuple("5", Question.Kind.NUMBER),
+                        org.assertj.core.groups.Tuple.tuple("2019", Question.Kind.NUMBER),
                         org.assertj.core.groups.Tuple.tuple("Naver", Question.Kind.NAME));
+        assertThat(question.clauses().getFirst().quantities())
+                .extracting(Question.Quantity::surface)
+                .containsExactly("5 years");
     }
 
     @Test
@@ -50,10 +54,60 @@ class QuestionReaderTest {
     @Test
     void terms_bring_their_glossary_equivalents() {
         Question question = reader.read("How many people did she manage?");
-        assertThat(question.searchTerms()).contains("manag", "리드", "led", "명");
+        assertThat(question.query().allForms()).contains("manag", "리드", "led");
     }
 
     private static List<String> terms(Question.Clause clause) {
         return clause.terms().stream().map(Question.Term::text).toList();
+    }
+
+    @Test
+    void quantities_keep_their_unit_and_number_words_become_digits() {
+        assertThat(reader.read("쿠팡에서 5년 넘게 일하면서 무엇을 했나요?").clauses().getFirst().quantities())
+                .extracting(Question.Quantity::number, Question.Quantity::unit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("5", "년"));
+        assertThat(reader.read("Why did he leave Shopify after six years there?")
+                        .clauses()
+                        .getFirst()
+                        .quantities())
+                .extracting(Question.Quantity::number)
+                .containsExactly("6");
+        assertThat(reader.read("How did he reach 2 million users?")
+                        .clauses()
+                        .getFirst()
+                        .quantities())
+                .extracting(Question.Quantity::surface)
+                .containsExactly("2 million");
+    }
+
+    @Test
+    void names_of_several_words_and_quoted_names_are_phrases() {
+        assertThat(reader.read("What did he study at the University of Toronto?")
+                        .clauses()
+                        .getFirst()
+                        .phrases())
+                .containsExactly("University of Toronto");
+        assertThat(reader.read("Slack 봇 '불침번'을 만들 때 어떤 역할을 했나요?")
+                        .clauses()
+                        .getFirst()
+                        .phrases())
+                .contains("불침번");
+    }
+
+    @Test
+    void a_clause_that_asks_nothing_is_a_premise() {
+        Question question = reader.read("As Director of Product at Stripe, how many PMs does Priya manage?");
+        assertThat(question.clauses()).extracting(Question.Clause::asks).containsExactly(false, true);
+    }
+
+    @Test
+    void a_capitalised_first_word_is_not_a_name() {
+        assertThat(reader.read("Besides English, what languages can he speak?")
+                        .clauses()
+                        .getFirst()
+                        .terms())
+                .filteredOn(t -> t.kind() == Question.Kind.NAME)
+                .extracting(Question.Term::surface)
+                .containsExactly("English");
     }
 }

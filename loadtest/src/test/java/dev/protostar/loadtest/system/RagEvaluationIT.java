@@ -1,0 +1,83 @@
+package dev.protostar.loadtest.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.protostar.loadtest.eval.EvalReport;
+import dev.protostar.loadtest.eval.RagEvaluation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The RAG evaluation (loadtest/…/eval, fixtures in {@code eval/}) on a fresh stack in the offline mode, and
+ * — when {@code PROTOSTAR_EVAL_LLM_API_KEY} (with {@code _BASE_URL}, {@code _MODEL}) is set — on a second
+ * stack with that model. Prints the report; {@code -Dprotostar.eval.report=path} also saves it (what
+ * {@code ./protostar eval} does). In CI it guards the offline figures against regressions.
+ */
+class RagEvaluationIT {
+
+    @Test
+    void the_offline_mode_answers_from_the_documents_and_refuses_what_they_do_not_say() throws Exception {
+        StringBuilder report = new StringBuilder();
+        EvalReport offline;
+        try (Stack stack = Stack.offline()) {
+            offline = evaluate(stack, "offline (extractive, no language model)");
+        }
+        report.append(offline.markdown());
+        String llmKey = System.getenv("PROTOSTAR_EVAL_LLM_API_KEY");
+        if (llmKey != null && !llmKey.isBlank()) {
+            String model = System.getenv().getOrDefault("PROTOSTAR_EVAL_LLM_MODEL", "openai/gpt-4o-mini");
+            try (Stack stack = Stack.withModel(
+                    System.getenv().getOrDefault("PROTOSTAR_EVAL_LLM_BASE_URL", "https://openrouter.ai/api/v1"),
+                    llmKey,
+                    model)) {
+                report.append("\n")
+                        .append(evaluate(stack, "language model " + model).markdown());
+            }
+        } else {
+            report.append("\n_LLM mode not measured: set PROTOSTAR_EVAL_LLM_API_KEY (and _BASE_URL, _MODEL)._\n");
+        }
+        System.out.println(report);
+        String path = System.getProperty("protostar.eval.report");
+        if (path != null && !path.isBlank()) {
+            Files.writeString(Path.of(path), header() + report);
+        }
+
+        EvalReport.Figures all = offline.figures(null);
+        assertThat(all.ungroundedNumbers()).as("ungrounded numbers").isZero();
+        assertThat(all.recallAt5()).as("recall@5").isGreaterThanOrEqualTo(0.90);
+        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.80);
+        assertThat(all.overRefusal()).as("over-refusal").isLessThanOrEqualTo(0.15);
+        assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.65);
+    }
+
+    private static EvalReport evaluate(Stack stack, String label) throws Exception {
+        ApiClient api = stack.chatApi("eval-chat-api");
+        AppProcess worker = stack.worker("eval-worker", "active", Map.of());
+        stack.ingestion("eval-ingestion");
+        return new RagEvaluation(
+                        api.baseUrl(), worker.managementUrl(), stack.adminKey, stack.recruiterKey, stack.databaseUrl)
+                .run(label);
+    }
+
+    private static String header() {
+        return """
+                # RAG evaluation
+
+                Produced by `./protostar eval` (`RagEvaluationIT`) on %s, on the development machine (2 cores,
+                24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/` — six synthetic candidates (three
+                Korean, three English), questions with the facts a correct answer contains, and four kinds of
+                unanswerable question. The `dev` split was used to tune the grounding rules and the glossary; the
+                `test` split was not looked at while tuning. Definitions: recall@5 — every expected fact is in the
+                top 5 retrieved chunks; answer accuracy — every expected fact is in the answer, which is not a
+                refusal; over-refusal — answerable questions refused; correct refusals — missing-attribute,
+                false-premise and other-candidate questions refused, half-answerable ones answered with the
+                missing part declined; ungrounded numbers — numbers of an answer that no chunk it cites contains
+                (checked by the evaluator, independently of the worker).
+
+                """
+                .formatted(LocalDate.now());
+    }
+}

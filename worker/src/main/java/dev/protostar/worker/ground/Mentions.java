@@ -1,0 +1,68 @@
+package dev.protostar.worker.ground;
+
+import java.util.Arrays;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a candidate's documents state a phrase or a quantity as the question does — checked on the text
+ * itself (case and spacing aside; {@code 12000} finds {@code 12,000}), always within that candidate.
+ */
+@Component
+public class Mentions {
+
+    private final JdbcClient jdbc;
+
+    Mentions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean phrase(UUID candidateId, String phrase) {
+        return matches(
+                candidateId,
+                String.join(
+                        "\\s+",
+                        Arrays.stream(phrase.strip().split("\\s+"))
+                                .map(Mentions::literal)
+                                .toList()));
+    }
+
+    public boolean quantity(UUID candidateId, Question.Quantity quantity) {
+        return matches(candidateId, "(^|[^0-9.,])" + number(quantity.number()) + "\\s*" + quantity.unit());
+    }
+
+    private boolean matches(UUID candidateId, String regex) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM chunk WHERE candidate_id = ? AND (section || ' ' || text) ~* ?)")
+                .params(candidateId, regex)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Digits, with thousands separators optional: "12000" also matches "12,000". */
+    static String number(String digits) {
+        if (!digits.matches("\\d{4,}")) {
+            return digits.replace(".", "\\.");
+        }
+        StringBuilder pattern = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                pattern.append(",?");
+            }
+            pattern.append(digits.charAt(i));
+        }
+        return pattern.toString();
+    }
+
+    /** A word as a PostgreSQL regular expression matching it literally. */
+    static String literal(String word) {
+        StringBuilder out = new StringBuilder();
+        for (char c : word.toCharArray()) {
+            if (!Character.isLetterOrDigit(c)) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

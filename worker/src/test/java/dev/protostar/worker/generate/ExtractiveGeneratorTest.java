@@ -1,0 +1,74 @@
+package dev.protostar.worker.generate;
+
+import static dev.protostar.worker.ground.Hits.hit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.protostar.search.keyword.KeywordAnalyzer;
+import dev.protostar.worker.ground.Question;
+import dev.protostar.worker.ground.QuestionReaderAccess;
+import dev.protostar.worker.ground.Verdict;
+import dev.protostar.worker.retrieve.Hit;
+import dev.protostar.worker.retrieve.TermCounts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExtractiveGeneratorTest {
+
+    private static final KeywordAnalyzer ANALYZER = new KeywordAnalyzer();
+
+    private static String answer(String question, List<Hit> sources, List<String> uncovered) {
+        Question read = QuestionReaderAccess.read(question);
+        Verdict verdict = new Verdict(
+                read,
+                uncovered.isEmpty() ? read.clauses() : read.clauses().subList(0, 1),
+                uncovered,
+                sources,
+                new TermCounts(Map.of(), sources.size()));
+        List<String> tokens = new ArrayList<>();
+        String text = new ExtractiveGenerator(ANALYZER)
+                .generate(new Ask(question, read.language(), verdict), new TokenSink() {
+                    @Override
+                    public void token(String token) {
+                        tokens.add(token);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return false;
+                    }
+                })
+                .text();
+        assertThat(String.join("", tokens)).as("streamed as it is returned").isEqualTo(text);
+        return text;
+    }
+
+    @Test
+    void quotes_the_sentence_that_holds_the_answer_with_its_heading_and_source_number() {
+        List<Hit> sources = List.of(
+                hit("경력 > 쿠팡", "주문 시스템을 MSA로 전환했습니다."),
+                hit("경력 > 한빛페이", "정산 배치를 개발했습니다. 결제 승인 처리량을 초당 12,000건으로 높였습니다."));
+        String text = answer("한빛페이에서 결제 처리량은 얼마였나요?", sources, List.of());
+        assertThat(text)
+                .startsWith("후보자의 문서에 따르면:")
+                .contains("- 한빛페이: 결제 승인 처리량을 초당 12,000건으로 높였습니다. [2]")
+                .doesNotContain("MSA");
+    }
+
+    @Test
+    void quotes_the_lines_under_a_heading_that_names_what_is_asked() {
+        List<Hit> sources = List.of(hit(
+                "Languages",
+                "English: Native speaker\nFrench: Professional working proficiency\nYoruba: Conversational"));
+        String text = answer("Which languages does he speak?", sources, List.of());
+        assertThat(text).contains("French", "Yoruba");
+    }
+
+    @Test
+    void a_partial_answer_says_what_the_documents_do_not_mention() {
+        List<Hit> sources = List.of(hit("Experience > Stripe", "Senior Product Manager, Billing, based in Dublin."));
+        String text = answer("Which company is she at, and what is her salary?", sources, List.of("salary"));
+        assertThat(text).endsWith("The documents do not mention salary.");
+    }
+}
