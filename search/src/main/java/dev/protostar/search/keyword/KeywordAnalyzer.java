@@ -1,7 +1,9 @@
 package dev.protostar.search.keyword;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +23,7 @@ import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ko.KoreanReadingFormFilter;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
 import org.apache.lucene.analysis.ko.POS;
+import org.apache.lucene.analysis.ko.dict.UserDictionary;
 import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.miscellaneous.KeywordMarkerFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -71,12 +74,15 @@ public final class KeywordAnalyzer {
         STOP_WORDS = CharArraySet.unmodifiableSet(new CharArraySet(words, true));
     }
 
+    /** Korean spellings of technology words, kept whole (see {@code keyword/userdict_ko.txt}). */
+    private static final UserDictionary TECH_WORDS = techWords();
+
     private final Analyzer analyzer = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String field) {
             Tokenizer tokenizer = new KoreanTokenizer(
                     TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY,
-                    null,
+                    TECH_WORDS,
                     KoreanTokenizer.DecompoundMode.MIXED,
                     false,
                     true);
@@ -139,6 +145,15 @@ public final class KeywordAnalyzer {
     /** A tsquery matching any of {@code terms}, each quoted (terms hold letters and digits only). */
     public static String anyOf(Set<String> terms) {
         return terms.stream().map(t -> "'" + t.replace("'", "''") + "'").collect(Collectors.joining(" | "));
+    }
+
+    private static UserDictionary techWords() {
+        try (var in = KeywordAnalyzer.class.getResourceAsStream("/keyword/userdict_ko.txt");
+                var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return UserDictionary.open(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String normalize(String text) {
