@@ -21,6 +21,7 @@ import dev.protostar.search.embed.Embedder;
 import dev.protostar.search.embed.EmbeddingProperties;
 import dev.protostar.search.keyword.KeywordAnalyzer;
 import dev.protostar.search.tokens.TokenCounter;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,8 +108,9 @@ class IngestStages {
                         "The file is " + megabytes(job.size) + "; the limit is " + megabytes(maxFileSize) + ".");
             }
             job.content = bucket.read(job.request.objectKey(), maxFileSize);
-            job.contentHash = HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(job.content));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(IngestJob.INDEX_VERSION.getBytes(StandardCharsets.UTF_8));
+            job.contentHash = HexFormat.of().formatHex(sha256.digest(job.content));
             job.current = documents.current(job.candidateId, job.fileName);
         };
     }

@@ -112,22 +112,30 @@ final class ExtractiveGenerator implements Generator {
             }
             boolean currentSection =
                     present && PRESENT_TEXT.matcher(hit.section()).find();
+            String lastHeading = hit.section().substring(hit.section().lastIndexOf('>') + 1);
+            boolean category = analyzer.tokens(lastHeading).size() <= CATEGORY_TERMS;
             List<String> sentences = Sentences.split(hit.text());
             for (int i = 0; i < sentences.size(); i++) {
                 Set<String> terms = new HashSet<>(analyzer.tokens(sentences.get(i)));
-                double score = 0.8 * heading;
+                double own = 0;
                 for (Question.Term term : clause.terms()) {
                     if (term.forms().stream().anyMatch(terms::contains)) {
                         double weight = weight(ask.verdict().counts(), term.forms());
-                        score += term.kind() == Question.Kind.WORD ? weight : 1.5 * weight;
+                        own += term.kind() == Question.Kind.WORD ? weight : 1.5 * weight;
                     }
                 }
-                if (currentSection
-                        || (present && PRESENT_TEXT.matcher(sentences.get(i)).find())) {
-                    score += clauseWeight;
+                // The heading picks the chunk; within it, the sentence's own terms pick the line.
+                double score = own + (own > 0 ? 0.8 : 0.2) * heading;
+                if (score > 0
+                        && (currentSection
+                                || (present
+                                        && PRESENT_TEXT
+                                                .matcher(sentences.get(i))
+                                                .find()))) {
+                    score += 0.2 * clauseWeight;
                 }
                 // Earlier (better-ranked) chunks win ties.
-                candidates.add(new Candidate(s, i, sentences.get(i), score - 0.01 * s, heading));
+                candidates.add(new Candidate(s, i, sentences.get(i), score - 0.01 * s, category ? heading : 0));
             }
         }
         if (candidates.isEmpty()) {

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
  *   <li>every name it uses ("Naver", "GPA", "University of Toronto", a quoted project) occurs in the
  *       documents, every quantity ("5년", "six years") is stated there, and every other number occurs in
  *       the chunks retrieved for it;
- *   <li>and less than {@code absentWordShare} of its other words are absent — a recruiter's paraphrase
- *       differs in a word or two; a question about an attribute the documents lack, such as a salary, is
- *       mostly that attribute — unless the best chunk is semantically close ({@code semanticRescue}),
+ *   <li>and less than {@code absentWordShare} of its other words are absent (exactly that share only if its
+ *       last word, the head of what is asked, is not among them) — a recruiter's paraphrase differs in a
+ *       word or two; a question about an attribute the documents lack, such as a salary, is mostly that
+ *       attribute — unless the best chunk is semantically close ({@code semanticRescue}),
  *       which lets an English paraphrase through.
  * </ul>
  * A question with no clause covered is refused; one with some covered is answered in part, saying what
@@ -94,15 +95,21 @@ public class Gate {
     private List<String> missingWords(Question.Clause clause, TermCounts counts, double bestSimilarity) {
         List<String> missing = new ArrayList<>();
         int words = 0;
+        boolean headMissing = false;
         for (Question.Term term : clause.terms()) {
             if (term.kind() == Question.Kind.WORD) {
                 words++;
-                if (counts.of(term.forms()) == 0) {
+                headMissing = counts.of(term.forms()) == 0;
+                if (headMissing) {
                     missing.add(term.surface());
                 }
             }
         }
-        boolean tooMany = words > 0 && (double) missing.size() / words >= properties.absentWordShare();
+        double share = words == 0 ? 0 : (double) missing.size() / words;
+        // At exactly the limit the head decides — the last word, since both English noun phrases and
+        // Korean sentences end on what they are about: "undergraduate grades" asks for grades.
+        boolean tooMany =
+                share > properties.absentWordShare() || (share == properties.absentWordShare() && headMissing);
         return tooMany && bestSimilarity < properties.semanticRescue() ? missing : List.of();
     }
 }

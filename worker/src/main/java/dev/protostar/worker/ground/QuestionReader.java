@@ -128,7 +128,8 @@ public class QuestionReader {
 
     private static final Set<String> LEADING = Set.of(
             "what", "which", "when", "where", "who", "why", "how", "did", "does", "do", "is", "was", "were", "are",
-            "has", "have", "had", "can", "could", "tell", "as", "and", "besides", "if", "in", "at", "for");
+            "has", "have", "had", "can", "could", "would", "should", "will", "tell", "as", "and", "besides", "if", "in",
+            "at", "for", "after", "before", "during", "since", "with");
 
     private static final String NUMBER_WORDS =
             "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred";
