@@ -279,9 +279,9 @@ class DocumentUploadIT {
         update("INSERT INTO document (id, candidate_id, name, title, format, size_bytes, content_hash, chunk_count,"
                 + " ingestion_id, object_key) VALUES ('" + documentId + "', '" + candidateId + "', '경력기술서.pdf',"
                 + " '경력기술서', 'pdf', 3, 'hash', 1, '" + ingestionId + "', '" + key + "')");
-        update("INSERT INTO chunk (id, document_id, candidate_id, ord, section, location, text, tokens, keywords,"
-                + " embedding) VALUES ('" + UUID.randomUUID() + "', '" + documentId + "', '" + candidateId
-                + "', 0, '경력', 'page 1', 'text', 1, ''::tsvector, array_fill(0, ARRAY[384])::vector)");
+        update("INSERT INTO chunk (id, document_id, candidate_id, ord, section, location, text, tokens,"
+                + " keyword_text, embedding) VALUES ('" + UUID.randomUUID() + "', '" + documentId + "', '"
+                + candidateId + "', 0, '경력', 'page 1', 'text', 1, 'text', array_fill(0, ARRAY[384])::vector)");
         String documents = "/api/v1/candidates/" + candidateId + "/documents";
 
         JsonNode listed = expect(api.get(documents, stack.recruiterKey), 200);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -58,8 +57,6 @@ public final class KeywordAnalyzer {
      *     for telling names from common words
      */
     public record Term(String text, Kind kind, String surface) {}
-
-    private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3})");
 
     private static final CharArraySet STOP_WORDS;
 
@@ -192,8 +189,19 @@ public final class KeywordAnalyzer {
         if (text == null || text.isBlank()) {
             return terms;
         }
-        String normalized = normalize(text);
-        try (TokenStream stream = analyzer.tokenStream("text", normalized)) {
+        String written = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        // The analysed text drops thousands separators; positions map back to the text as written.
+        StringBuilder normalized = new StringBuilder(written.length());
+        int[] position = new int[written.length() + 1];
+        for (int i = 0; i < written.length(); i++) {
+            if (isThousandsSeparator(written, i)) {
+                continue;
+            }
+            position[normalized.length()] = i;
+            normalized.append(written.charAt(i));
+        }
+        position[normalized.length()] = written.length();
+        try (TokenStream stream = analyzer.tokenStream("text", normalized.toString())) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PartOfSpeechAttribute pos = stream.addAttribute(PartOfSpeechAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
@@ -205,7 +213,7 @@ public final class KeywordAnalyzer {
                 terms.add(new Term(
                         term.toString(),
                         kind(pos.getLeftPOS(), term),
-                        normalized.substring(offset.startOffset(), offset.endOffset())));
+                        written.substring(position[offset.startOffset()], position[offset.endOffset() - 1] + 1)));
             }
             stream.end();
         } catch (IOException e) {
@@ -246,10 +254,15 @@ public final class KeywordAnalyzer {
         }
     }
 
-    static String normalize(String text) {
-        return THOUSANDS
-                .matcher(Normalizer.normalize(text, Normalizer.Form.NFKC))
-                .replaceAll("");
+    /** A comma with a digit before it and three after it: "12,000". */
+    private static boolean isThousandsSeparator(String text, int i) {
+        return text.charAt(i) == ','
+                && i > 0
+                && Character.isDigit(text.charAt(i - 1))
+                && i + 3 < text.length()
+                && Character.isDigit(text.charAt(i + 1))
+                && Character.isDigit(text.charAt(i + 2))
+                && Character.isDigit(text.charAt(i + 3));
     }
 
     private static Kind kind(POS.Tag tag, CharTermAttribute term) {

@@ -47,4 +47,11 @@ class KeywordAnalyzerTest {
                 .extracting(KeywordAnalyzer.Term::kind)
                 .containsExactly(Kind.FOREIGN);
     }
+
+    @Test
+    void a_terms_surface_is_the_text_as_written() {
+        assertThat(analyzer.analyze("She streamed 1,000 databases at Klarna"))
+                .extracting(KeywordAnalyzer.Term::surface)
+                .contains("1,000", "Klarna");
+    }
 }

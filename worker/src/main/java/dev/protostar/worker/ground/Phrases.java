@@ -20,11 +20,22 @@ public final class Phrases {
                         + ", so I cannot answer that.";
     }
 
-    /** Said after a partial answer: what the documents do not cover. */
+    /**
+     * Said after a partial answer: what the documents do not cover. Figures are left out: a number in an
+     * answer must be one a cited document states, and this one is the opposite.
+     */
     public static String notCovered(Language language, List<String> uncovered) {
+        List<String> words = uncovered.stream()
+                .filter(u -> u.chars().noneMatch(Character::isDigit))
+                .toList();
+        if (words.isEmpty()) {
+            return language == Language.KOREAN
+                    ? "질문의 나머지 부분은 문서에 나와 있지 않습니다."
+                    : "The documents do not cover the rest of the question.";
+        }
         return language == Language.KOREAN
-                ? "문서에는 " + String.join(", ", uncovered) + "에 대한 내용은 없습니다."
-                : "The documents do not mention " + String.join(", ", uncovered) + ".";
+                ? "문서에는 " + String.join(", ", words) + "에 대한 내용은 없습니다."
+                : "The documents do not mention " + String.join(", ", words) + ".";
     }
 
     public static String lead(Language language) {

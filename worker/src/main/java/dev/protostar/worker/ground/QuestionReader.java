@@ -21,9 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuestionReader {
 
-    /** Where one question asks two things: ", and", "; ", "? …", " and what/when/…", "그리고", "또한". */
+    /**
+     * Where one question asks two things: ", and", "; ", "? …", " and what/when/…", "그리고", "또한" — but not
+     * at the comma of a number ("1,000").
+     */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            "\\s*[,;]\\s*(?:and\\s+|그리고\\s+)?|\\?\\s+(?=\\S)|\\s+(?:and|also)\\s+(?=(?:what|which|when|where|who|how|why|did|does|do|is|was|were|has|have|had|can|could)\\b)|\\s*(?:그리고|또한|아울러)\\s+",
+            "\\s*(?:(?<!\\d),|,(?!\\d{3}(?!\\d))|;)\\s*(?:and\\s+|그리고\\s+)?|\\?\\s+(?=\\S)|\\s+(?:and|also)\\s+(?=(?:what|which|when|where|who|how|why|did|does|do|is|was|were|has|have|had|can|could)\\b)|\\s*(?:그리고|또한|아울러)\\s+",
             Pattern.CASE_INSENSITIVE);
 
     /** Words of asking, not of the thing asked about (as analysed terms). */

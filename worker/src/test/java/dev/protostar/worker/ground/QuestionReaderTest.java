@@ -42,6 +42,10 @@ class QuestionReaderTest {
                 .hasSize(2);
         assertThat(reader.read("Which databases and queues has she used?").clauses())
                 .hasSize(1);
+        assertThat(reader.read("How did Fjord stream 1,000 source databases into the lake?")
+                        .clauses())
+                .as("a number's comma is no clause break")
+                .hasSize(1);
     }
 
     @Test
