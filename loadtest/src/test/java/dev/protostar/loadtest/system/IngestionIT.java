@@ -94,12 +94,7 @@ class IngestionIT {
                     .as(file.getKey() + " keeps its figures verbatim")
                     .isNotEqualTo("0");
 
-            boolean korean = file.getKey().contains("-ko");
-            Transcript answer = ask(
-                    candidateId,
-                    korean
-                            ? "한빛페이에서 결제 처리량을 얼마나 높였나요?"
-                            : "How far did she raise settlement throughput at Bluefin Payments?");
+            Transcript answer = ask(candidateId, question(file.getKey()));
             assertThat(answer.end.get("refused").asBoolean()).as(file.getKey()).isFalse();
             assertThat(answer.text.toString()).as(file.getKey()).contains(file.getValue());
             assertThat(answer.citations).as(file.getKey()).isNotEmpty();
@@ -233,17 +228,7 @@ class IngestionIT {
                         + "' AND stage = 'stored'")));
 
         Map<String, Integer> announced = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.kafka.bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "it-announced-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.INGEST_REQUESTS.name()));
+        try (var consumer = fromTheStart(Topics.INGEST_REQUESTS.name())) {
             long quiet = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (System.nanoTime() < quiet) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
@@ -270,17 +255,7 @@ class IngestionIT {
             producer.send(new ProducerRecord<>(Topics.INGEST_REQUESTS.name(), key, "{not json"))
                     .get();
         }
-        try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.kafka.bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "it-dlt-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.INGEST_REQUESTS.deadLetter().name()));
+        try (var consumer = fromTheStart(Topics.INGEST_REQUESTS.deadLetter().name())) {
             String reason = null;
             long giveUp = System.nanoTime() + WAIT.toNanos();
             while (reason == null && System.nanoTime() < giveUp) {
@@ -331,6 +306,22 @@ class IngestionIT {
         return file.contains("-ko")
                 ? "한빛페이에서 결제 처리량을 얼마나 높였나요?"
                 : "How far did she raise settlement throughput at Bluefin Payments?";
+    }
+
+    /** A consumer of {@code topic} in a group of its own, reading from the first record. */
+    private static KafkaConsumer<String, byte[]> fromTheStart(String topic) {
+        var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "it-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
     }
 
     private Transcript ask(String candidateId, String question) throws Exception {
