@@ -84,6 +84,23 @@ public final class EvalReport {
                     f.correctRefusals(),
                     f.ungroundedNumbers()));
         }
+        Figures all = figures(null);
+        Figures test = figures("test");
+        md.append("\nThe RAG issue's offline targets, on all questions and on the held-out `test` split:\n\n");
+        md.append("| target | all | test | met on all |\n| --- | ---: | ---: | --- |\n");
+        md.append(target("recall@5 ≥ 0.95", all.recallAt5(), test.recallAt5(), all.recallAt5() >= 0.95));
+        md.append(target(
+                "correct refusals ≥ 0.95",
+                all.correctRefusals(),
+                test.correctRefusals(),
+                all.correctRefusals() >= 0.95));
+        md.append(target("over-refusal ≤ 0.05", all.overRefusal(), test.overRefusal(), all.overRefusal() <= 0.05));
+        md.append(String.format(
+                Locale.ROOT,
+                "| ungrounded numbers = 0 | %d | %d | %s |%n",
+                all.ungroundedNumbers(),
+                test.ungroundedNumbers(),
+                all.ungroundedNumbers() == 0 ? "yes" : "**no**"));
         md.append(
                 "\nCorrect handling by kind of question (all splits):\n\n| kind | questions | correct |\n| --- | ---: | ---: |\n");
         for (String kind : new String[] {"missing", "false-premise", "other-candidate", "partial"}) {
@@ -136,6 +153,10 @@ public final class EvalReport {
         }
         md.append(wrong.isEmpty() ? "none\n" : String.join("\n", wrong) + "\n");
         return md.toString();
+    }
+
+    private static String target(String name, double all, double test, boolean met) {
+        return String.format(Locale.ROOT, "| %s | %.3f | %.3f | %s |%n", name, all, test, met ? "yes" : "**no**");
     }
 
     private static String oneLine(String text) {
