@@ -30,8 +30,11 @@ public final class Topics {
     /** Ingestion progress, keyed by ingestion id. */
     public static final TopicSpec INGEST_PROGRESS = TopicSpec.of("ingest-progress", 6, Map.of("retention.ms", days(1)));
 
-    public static final List<TopicSpec> SOURCES =
-            List.of(CHAT_REQUESTS, CHAT_RESULTS, CHAT_CONTROL, WORKER_STATUS, INGEST_REQUESTS, INGEST_PROGRESS);
+    /** A turn was answered and recorded: fold the session's older turns into its summary. Keyed by session. */
+    public static final TopicSpec SESSION_MEMORY = TopicSpec.of("session-memory", 12, Map.of("retention.ms", days(1)));
+
+    public static final List<TopicSpec> SOURCES = List.of(
+            CHAT_REQUESTS, CHAT_RESULTS, CHAT_CONTROL, WORKER_STATUS, INGEST_REQUESTS, INGEST_PROGRESS, SESSION_MEMORY);
 
     /** Every topic including the dead-letter topics of the ones consumed by a group. */
     public static final List<TopicSpec> ALL = List.of(
@@ -41,8 +44,10 @@ public final class Topics {
             WORKER_STATUS,
             INGEST_REQUESTS,
             INGEST_PROGRESS,
+            SESSION_MEMORY,
             CHAT_REQUESTS.deadLetter(),
-            INGEST_REQUESTS.deadLetter());
+            INGEST_REQUESTS.deadLetter(),
+            SESSION_MEMORY.deadLetter());
 
     /** Header on dead-letter records naming why the record was parked. */
     public static final String DLT_REASON_HEADER = "x-dlt-reason";

@@ -73,7 +73,8 @@ class SessionLogTest {
     }
 
     private static ChatEvent.Done done(String requestId, int seq) {
-        return new ChatEvent.Done(requestId, seq, false, false, new ChatEvent.Usage(1, 1), new ChatEvent.Timings(1, 2));
+        return new ChatEvent.Done(
+                requestId, seq, false, false, new ChatEvent.Usage(1, 1, 0), new ChatEvent.Timings(1, 2));
     }
 
     private static Envelope env(long offset, ChatEvent event) {

@@ -72,7 +72,11 @@ public sealed interface ChatEvent {
      */
     record Citation(int n, String documentId, String title, String section, String snippet, String chunkId) {}
 
-    record Usage(int inputTokens, int outputTokens) {}
+    /**
+     * BPE tokens of the answer: the model's input and output, and of the input, how many carried the
+     * conversation so far (its summary and recent turns).
+     */
+    record Usage(int inputTokens, int outputTokens, int historyTokens) {}
 
     /** Milliseconds from admission to the first token and to the end. */
     record Timings(long ttftMs, long totalMs) {}

@@ -21,13 +21,14 @@ import java.util.stream.Stream;
 final class EvalClient {
 
     /** What a recruiter received for one question. */
-    record Answer(
+    public record Answer(
             String text,
             boolean refused,
             boolean corrected,
             List<String> citedChunkIds,
             int inputTokens,
             int outputTokens,
+            int historyTokens,
             long ttftMs,
             String error) {}
 
@@ -120,6 +121,7 @@ final class EvalClient {
                             cited,
                             data.at("/usage/inputTokens").asInt(),
                             data.at("/usage/outputTokens").asInt(),
+                            data.at("/usage/historyTokens").asInt(),
                             data.at("/timings/ttftMs").asLong(),
                             null);
                 }
@@ -129,6 +131,7 @@ final class EvalClient {
                             false,
                             false,
                             cited,
+                            0,
                             0,
                             0,
                             0,

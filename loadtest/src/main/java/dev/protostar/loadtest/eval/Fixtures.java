@@ -64,7 +64,7 @@ final class Fixtures {
         }
     }
 
-    private static Candidate candidate(String slug) {
+    static Candidate candidate(String slug) {
         try (InputStream in = resource("eval/candidates/" + slug + "/candidate.json")) {
             var node = JSON.readTree(in);
             return new Candidate(

@@ -86,19 +86,21 @@ final class AnswerStream implements TokenSink {
         }
     }
 
-    void done(Generation generation, boolean refused, boolean corrected) {
+    ChatEvent.Done done(Generation generation, boolean refused, boolean corrected) {
         flush(System.nanoTime());
         Instant end = Instant.now();
         Instant first = firstToken == null ? end : firstToken;
-        publish(new ChatEvent.Done(
+        ChatEvent.Done done = new ChatEvent.Done(
                 request.requestId(),
                 seq++,
                 refused,
                 corrected,
-                new ChatEvent.Usage(generation.inputTokens(), generation.outputTokens()),
+                new ChatEvent.Usage(generation.inputTokens(), generation.outputTokens(), generation.historyTokens()),
                 new ChatEvent.Timings(
                         Duration.between(request.admittedAt(), first).toMillis(),
-                        Duration.between(request.admittedAt(), end).toMillis())));
+                        Duration.between(request.admittedAt(), end).toMillis()));
+        publish(done);
+        return done;
     }
 
     void error(String code, String message) {

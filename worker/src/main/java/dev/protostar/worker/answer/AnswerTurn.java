@@ -1,6 +1,7 @@
 package dev.protostar.worker.answer;
 
 import dev.protostar.kafka.Json;
+import dev.protostar.kafka.message.ChatEvent;
 import dev.protostar.kafka.message.ChatRequest;
 import dev.protostar.routes.keyed.KeyedKafkaEndpoint;
 import dev.protostar.search.tokens.TokenCounter;
@@ -12,9 +13,14 @@ import dev.protostar.worker.generate.Generator;
 import dev.protostar.worker.ground.Citations;
 import dev.protostar.worker.ground.Correction;
 import dev.protostar.worker.ground.Grounding;
+import dev.protostar.worker.ground.Language;
 import dev.protostar.worker.ground.NumberCheck;
 import dev.protostar.worker.ground.Phrases;
 import dev.protostar.worker.ground.Verdict;
+import dev.protostar.worker.memory.Memory;
+import dev.protostar.worker.memory.MemoryStore;
+import dev.protostar.worker.memory.QueryRewriter;
+import dev.protostar.worker.memory.TurnRecorder;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -40,22 +46,31 @@ class AnswerTurn implements Processor {
 
     private final TurnLedger ledger;
     private final CancelledTurns cancelled;
+    private final MemoryStore memories;
+    private final QueryRewriter rewriter;
     private final Grounding grounding;
     private final Generator generator;
+    private final TurnRecorder recorder;
     private final ProducerTemplate producer;
     private final WorkerProperties properties;
 
     AnswerTurn(
             TurnLedger ledger,
             CancelledTurns cancelled,
+            MemoryStore memories,
+            QueryRewriter rewriter,
             Grounding grounding,
             Generator generator,
+            TurnRecorder recorder,
             ProducerTemplate producer,
             WorkerProperties properties) {
         this.ledger = ledger;
         this.cancelled = cancelled;
+        this.memories = memories;
+        this.rewriter = rewriter;
         this.grounding = grounding;
         this.generator = generator;
+        this.recorder = recorder;
         this.producer = producer;
         this.properties = properties;
     }
@@ -125,21 +140,26 @@ class AnswerTurn implements Processor {
     }
 
     /**
-     * Retrieve, judge, answer: a question the documents do not cover is refused without calling the model;
-     * an answer stating a figure no cited chunk contains is corrected (a {@code reset}, then the answer
-     * without those statements) before {@code citations} and {@code done}.
+     * Remember, retrieve, judge, answer, record: the session's memory resolves a follow-up into the query
+     * retrieval sees; a question the documents do not cover is refused without calling the model; an answer
+     * stating a figure no cited chunk contains is corrected (a {@code reset}, then the answer without those
+     * statements) before {@code citations} and {@code done}; the turn is then recorded and its session's
+     * memory folded asynchronously.
      */
     private void grounded(ChatRequest request, int attempt, AnswerStream stream) {
-        Verdict verdict = grounding.ground(UUID.fromString(request.candidateId()), request.text());
-        Ask ask = new Ask(request.text(), verdict.question().language(), verdict);
+        Memory memory = memories.recall(UUID.fromString(request.sessionId()));
+        String query = rewriter.rewrite(request.text(), memory);
+        Verdict verdict = grounding.ground(UUID.fromString(request.candidateId()), query);
+        Ask ask = new Ask(request.text(), Language.of(request.text()), verdict, memory);
         if (verdict.refuse()) {
             log.info("Refused without calling the model; the documents do not mention {}", verdict.uncovered());
             String refusal = Phrases.refusal(ask.language(), verdict.uncovered());
             stream.say(refusal);
-            stream.done(
-                    new Generation(refusal, TokenCounter.count(request.text()), TokenCounter.count(refusal)),
+            ChatEvent.Done done = stream.done(
+                    new Generation(refusal, TokenCounter.count(request.text()), TokenCounter.count(refusal), 0),
                     true,
                     false);
+            recorder.record(request, refusal, List.of(), done);
             return;
         }
         Generation generation = generator.generate(ask, stream);
@@ -151,7 +171,8 @@ class AnswerTurn implements Processor {
             stream.reset(attempt);
             stream.say(answer);
         }
-        stream.citations(Citations.of(answer, verdict.sources()));
-        stream.done(generation, false, !ungrounded.isEmpty());
+        List<ChatEvent.Citation> citations = Citations.of(answer, verdict.sources());
+        stream.citations(citations);
+        recorder.record(request, answer, citations, stream.done(generation, false, !ungrounded.isEmpty()));
     }
 }

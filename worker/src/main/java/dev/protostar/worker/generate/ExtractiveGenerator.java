@@ -43,9 +43,11 @@ final class ExtractiveGenerator implements Generator {
     private static final Pattern HEADER_ROW = Pattern.compile("[^\\d]*\\|[^\\d]*");
 
     private final KeywordAnalyzer analyzer;
+    private final PromptAssembler assembler;
 
-    ExtractiveGenerator(KeywordAnalyzer analyzer) {
+    ExtractiveGenerator(KeywordAnalyzer analyzer, PromptAssembler assembler) {
         this.analyzer = analyzer;
+        this.assembler = assembler;
     }
 
     private record Candidate(int source, int order, String sentence, double score, double heading) {}
@@ -80,11 +82,10 @@ final class ExtractiveGenerator implements Generator {
             }
             sink.token(word);
         }
-        int read = TokenCounter.count(ask.question());
-        for (Hit hit : sources) {
-            read += TokenCounter.count(hit.section() + "\n" + hit.text());
-        }
-        return new Generation(text, read, TokenCounter.count(text));
+        // No prompt is sent, but the tokens are those of the prompt a model would get: the same accounting in
+        // both modes, so the memory benchmark measures the same thing either way.
+        Prompt prompt = assembler.assemble(LlmGenerator.RULES, ask);
+        return new Generation(text, prompt.inputTokens(), TokenCounter.count(text), prompt.historyTokens());
     }
 
     /**

@@ -1,4 +1,7 @@
 package dev.protostar.worker.generate;
 
-/** A complete answer: its text (with {@code [n]} citations) and the tokens it cost. */
-public record Generation(String text, int inputTokens, int outputTokens) {}
+/**
+ * A complete answer: its text (with {@code [n]} citations) and the tokens it cost; {@code historyTokens} of
+ * the input carried the conversation so far.
+ */
+public record Generation(String text, int inputTokens, int outputTokens, int historyTokens) {}

@@ -14,10 +14,10 @@ class GeneratorConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GeneratorConfiguration.class);
 
     @Bean
-    Generator generator(LlmProperties llm, KeywordAnalyzer analyzer) {
+    Generator generator(LlmProperties llm, KeywordAnalyzer analyzer, PromptAssembler assembler) {
         if (!llm.configured()) {
             log.info("No PROTOSTAR_LLM_API_KEY: offline mode (extractive answers only, no generation)");
-            return new ExtractiveGenerator(analyzer);
+            return new ExtractiveGenerator(analyzer, assembler);
         }
         log.info("Language model {} at {}", llm.model(), llm.baseUrl());
         return new LlmGenerator(
@@ -27,6 +27,7 @@ class GeneratorConfiguration {
                         .modelName(llm.model())
                         .timeout(llm.stallTimeout().multipliedBy(20))
                         .build(),
-                llm.stallTimeout());
+                llm.stallTimeout(),
+                assembler);
     }
 }

@@ -9,7 +9,6 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.protostar.search.tokens.TokenCounter;
-import dev.protostar.worker.retrieve.Hit;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,10 +28,12 @@ final class LlmGenerator implements Generator {
 
     private final StreamingChatModel model;
     private final Duration stallTimeout;
+    private final PromptAssembler assembler;
 
-    LlmGenerator(StreamingChatModel model, Duration stallTimeout) {
+    LlmGenerator(StreamingChatModel model, Duration stallTimeout, PromptAssembler assembler) {
         this.model = model;
         this.stallTimeout = stallTimeout;
+        this.assembler = assembler;
     }
 
     static final String RULES =
@@ -44,12 +45,14 @@ final class LlmGenerator implements Generator {
             - Copy numbers, dates and names exactly as the excerpts write them.
             - If the excerpts do not answer the question, or a part of it, say plainly that the documents do not \
             say, for that part.
-            - Answer briefly, in the language of the question.""";
+            - Answer briefly, in the language of the question.
+            - The conversation so far tells you what the recruiter refers to; it is not a source of facts.""";
 
     @Override
     public Generation generate(Ask ask, TokenSink sink) {
-        String system = RULES;
-        String user = userMessage(ask);
+        Prompt prompt = assembler.assemble(RULES, ask);
+        String system = prompt.system();
+        String user = prompt.user();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         AtomicLong lastSignal = new AtomicLong(System.nanoTime());
         StringBuilder answer = new StringBuilder();
@@ -77,40 +80,12 @@ final class LlmGenerator implements Generator {
         });
         ChatResponse response = await(done, lastSignal, sink);
         TokenUsage usage = response.tokenUsage();
-        int input = usage != null && usage.inputTokenCount() != null
-                ? usage.inputTokenCount()
-                : TokenCounter.count(system) + TokenCounter.count(user);
+        // The provider's own count when it reports one (it is what is billed), else ours of what was sent.
+        int input = usage != null && usage.inputTokenCount() != null ? usage.inputTokenCount() : prompt.inputTokens();
         int output = usage != null && usage.outputTokenCount() != null
                 ? usage.outputTokenCount()
                 : TokenCounter.count(answer.toString());
-        return new Generation(answer.toString(), input, output);
-    }
-
-    /** The excerpts, numbered as the citations will be, then the question (and what the documents lack). */
-    static String userMessage(Ask ask) {
-        StringBuilder user = new StringBuilder("Excerpts:\n");
-        List<Hit> sources = ask.sources();
-        for (int i = 0; i < sources.size(); i++) {
-            Hit hit = sources.get(i);
-            user.append('[')
-                    .append(i + 1)
-                    .append("] ")
-                    .append(hit.title())
-                    .append(" › ")
-                    .append(hit.section())
-                    .append(" (")
-                    .append(hit.location())
-                    .append(")\n")
-                    .append(hit.text())
-                    .append("\n\n");
-        }
-        user.append("Question: ").append(ask.question());
-        if (ask.verdict().partial()) {
-            user.append("\n(The documents do not mention: ")
-                    .append(String.join(", ", ask.verdict().uncovered()))
-                    .append(".)");
-        }
-        return user.toString();
+        return new Generation(answer.toString(), input, output, prompt.historyTokens());
     }
 
     private ChatResponse await(CompletableFuture<ChatResponse> done, AtomicLong lastSignal, TokenSink sink) {

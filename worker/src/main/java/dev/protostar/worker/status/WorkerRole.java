@@ -4,6 +4,7 @@ import dev.protostar.kafka.message.WorkerStatus.Role;
 import dev.protostar.routes.keyed.KeyedKafkaConsumer;
 import dev.protostar.worker.WorkerProperties;
 import dev.protostar.worker.answer.AnswerChatRoute;
+import dev.protostar.worker.memory.FoldMemoryRoute;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ public class WorkerRole {
 
     public synchronized void promote() throws Exception {
         camel.getRouteController().startRoute(AnswerChatRoute.ID);
+        camel.getRouteController().startRoute(FoldMemoryRoute.ID);
         role = Role.ACTIVE;
         log.info("Promoted to ACTIVE: consuming chat-requests");
     }
@@ -40,6 +42,7 @@ public class WorkerRole {
     /** Stops consuming; running turns finish first (up to the consumer's shutdown timeout). */
     public synchronized void demote() throws Exception {
         camel.getRouteController().stopRoute(AnswerChatRoute.ID);
+        camel.getRouteController().stopRoute(FoldMemoryRoute.ID);
         role = Role.STANDBY;
         log.info("Demoted to STANDBY: consuming nothing");
     }

@@ -7,6 +7,8 @@ import dev.protostar.search.keyword.KeywordAnalyzer;
 import dev.protostar.worker.ground.Question;
 import dev.protostar.worker.ground.QuestionReaderAccess;
 import dev.protostar.worker.ground.Verdict;
+import dev.protostar.worker.memory.Memory;
+import dev.protostar.worker.memory.MemoryProperties;
 import dev.protostar.worker.retrieve.Hit;
 import dev.protostar.worker.retrieve.TermCounts;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class ExtractiveGeneratorTest {
 
     private static final KeywordAnalyzer ANALYZER = new KeywordAnalyzer();
+    private static final PromptAssembler ASSEMBLER =
+            new PromptAssembler(new MemoryProperties(400, 1, 600, false), new PromptProperties(2000, 400));
 
     private static String answer(String question, List<Hit> sources, List<String> uncovered) {
         Question read = QuestionReaderAccess.read(question);
@@ -27,8 +31,8 @@ class ExtractiveGeneratorTest {
                 sources,
                 new TermCounts(Map.of(), sources.size()));
         List<String> tokens = new ArrayList<>();
-        String text = new ExtractiveGenerator(ANALYZER)
-                .generate(new Ask(question, read.language(), verdict), new TokenSink() {
+        String text = new ExtractiveGenerator(ANALYZER, ASSEMBLER)
+                .generate(new Ask(question, read.language(), verdict, Memory.EMPTY), new TokenSink() {
                     @Override
                     public void token(String token) {
                         tokens.add(token);

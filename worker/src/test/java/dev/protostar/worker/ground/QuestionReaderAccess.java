@@ -14,4 +14,8 @@ public final class QuestionReaderAccess {
     public static Question read(String question) {
         return READER.read(question);
     }
+
+    public static QuestionReader reader() {
+        return READER;
+    }
 }

@@ -1,0 +1,95 @@
+package dev.protostar.loadtest.eval;
+
+import dev.protostar.loadtest.eval.MemoryBenchmark.Played;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+
+/** The memory benchmark's figures: the same conversations with the session's memory and with the full history. */
+public final class MemoryReport {
+
+    private final List<Played> memory;
+    private final List<Played> full;
+
+    public MemoryReport(List<Played> memory, List<Played> full) {
+        this.memory = memory;
+        this.full = full;
+    }
+
+    /** Mean over the conversations that reach turn {@code index} of one turn's tokens. */
+    static double mean(List<Played> played, int index, ToIntFunction<EvalClient.Answer> tokens) {
+        return played.stream()
+                .filter(p -> p.index() == index)
+                .mapToInt(p -> tokens.applyAsInt(p.answer()))
+                .average()
+                .orElse(0);
+    }
+
+    /** How many fewer tokens the memory needs than the full history at turn {@code index}: 0.8 is 80% fewer. */
+    public double saving(int index, ToIntFunction<EvalClient.Answer> tokens) {
+        double withFull = mean(full, index, tokens);
+        return withFull == 0 ? 0 : 1 - mean(memory, index, tokens) / withFull;
+    }
+
+    public double historySavingAt(int index) {
+        return saving(index, EvalClient.Answer::historyTokens);
+    }
+
+    public double accuracy(List<Played> played, Predicate<Played> which) {
+        List<Played> turns = played.stream().filter(which).toList();
+        return turns.isEmpty()
+                ? 0
+                : (double) turns.stream().filter(Played::correct).count() / turns.size();
+    }
+
+    public double memoryDependentAccuracy(boolean withMemory) {
+        return accuracy(withMemory ? memory : full, p -> p.turn().memoryDependent());
+    }
+
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("Tokens per turn, mean over the conversations that reach it (history = the conversation so far"
+                + " as sent: summary + recent turns, or every earlier turn; input = the whole prompt: rules, history,"
+                + " excerpts, question):\n\n");
+        md.append("| turn | history, memory | history, full | fewer history tokens | input, memory | input, full |"
+                + " fewer input tokens |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        int turns = memory.stream().mapToInt(Played::index).max().orElse(0);
+        for (int i = 1; i <= turns; i++) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %.0f | %.0f | %.0f%% | %.0f | %.0f | %.0f%% |%n",
+                    i,
+                    mean(memory, i, EvalClient.Answer::historyTokens),
+                    mean(full, i, EvalClient.Answer::historyTokens),
+                    100 * saving(i, EvalClient.Answer::historyTokens),
+                    mean(memory, i, EvalClient.Answer::inputTokens),
+                    mean(full, i, EvalClient.Answer::inputTokens),
+                    100 * saving(i, EvalClient.Answer::inputTokens)));
+        }
+        md.append("\nAnswers that hold their expected facts (an unanswerable turn: refused or declined):\n\n");
+        md.append("| turns | questions | with memory | with the full history |\n| --- | ---: | ---: | ---: |\n");
+        row(md, "memory-dependent (follow-ups)", p -> p.turn().memoryDependent());
+        row(
+                md,
+                "memory-dependent, Korean",
+                p -> p.turn().memoryDependent() && "ko".equals(p.conversation().language()));
+        row(
+                md,
+                "memory-dependent, English",
+                p -> p.turn().memoryDependent() && "en".equals(p.conversation().language()));
+        row(md, "self-contained", p -> !p.turn().memoryDependent());
+        row(md, "all", p -> true);
+        return md.toString();
+    }
+
+    private void row(StringBuilder md, String name, Predicate<Played> which) {
+        md.append(String.format(
+                Locale.ROOT,
+                "| %s | %d | %.3f | %.3f |%n",
+                name,
+                memory.stream().filter(which).count(),
+                accuracy(memory, which),
+                accuracy(full, which)));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.protostar.worker.generate;
+
+import dev.protostar.search.tokens.TokenCounter;
+import dev.protostar.worker.memory.Memory;
+import dev.protostar.worker.memory.MemoryProperties;
+import dev.protostar.worker.memory.Turn;
+import dev.protostar.worker.retrieve.Hit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds a turn's prompt from its parts, each within its own token budget (BPE, cl100k — the tokens a model
+ * bills, not characters): the rules, the conversation's summary (its oldest lines dropped first if it is
+ * over budget), the turns not yet summarised verbatim, the retrieved excerpts
+ * (best first, numbered as the citations will be) and the question.
+ */
+@Component
+public class PromptAssembler {
+
+    private final MemoryProperties memory;
+    private final PromptProperties budgets;
+
+    PromptAssembler(MemoryProperties memory, PromptProperties budgets) {
+        this.memory = memory;
+        this.budgets = budgets;
+    }
+
+    public Prompt assemble(String rules, Ask ask) {
+        String history = history(ask.memory());
+        StringBuilder user = new StringBuilder(history);
+        user.append("Excerpts of the candidate's documents:\n");
+        List<Hit> sources = ask.sources();
+        int context = 0;
+        for (int i = 0; i < sources.size(); i++) {
+            Hit hit = sources.get(i);
+            String excerpt = "[" + (i + 1) + "] " + hit.title() + " › " + hit.section() + " (" + hit.location() + ")\n"
+                    + hit.text() + "\n\n";
+            int tokens = TokenCounter.count(excerpt);
+            if (i > 0 && context + tokens > budgets.contextTokens()) {
+                break;
+            }
+            context += tokens;
+            user.append(excerpt);
+        }
+        user.append("Question: ").append(cut(ask.question(), budgets.questionTokens()));
+        if (ask.verdict().partial()) {
+            user.append("\n(The documents do not mention: ")
+                    .append(String.join(", ", ask.verdict().uncovered()))
+                    .append(".)");
+        }
+        String text = user.toString();
+        return new Prompt(
+                rules, text, TokenCounter.count(rules) + TokenCounter.count(text), TokenCounter.count(history));
+    }
+
+    /** The summary and the recent turns, as the model reads them; empty for a first turn. */
+    public String history(Memory memory) {
+        if (memory.isEmpty()) {
+            return "";
+        }
+        StringBuilder history = new StringBuilder();
+        if (!memory.summary().isBlank()) {
+            history.append("Earlier in this conversation (summary):\n")
+                    .append(newestLines(memory.summary(), this.memory.summaryTokens()))
+                    .append("\n\n");
+        }
+        if (!memory.recent().isEmpty()) {
+            history.append("Recent turns:\n");
+            // Every turn the summary does not hold yet: the fold after each turn keeps these within the recent
+            // budget, and until it has run, a turn is sent verbatim rather than forgotten.
+            for (Turn turn : memory.recent()) {
+                history.append("Recruiter: ").append(turn.question()).append('\n');
+                history.append("You: ").append(turn.answer()).append("\n\n");
+            }
+        }
+        return history.toString();
+    }
+
+    /** The last lines of {@code text} that fit {@code budget} tokens. */
+    static String newestLines(String text, int budget) {
+        String[] lines = text.split("\\R");
+        Deque<String> kept = new ArrayDeque<>();
+        int tokens = 0;
+        for (int i = lines.length - 1; i >= 0; i--) {
+            tokens += TokenCounter.count(lines[i]) + 1;
+            if (!kept.isEmpty() && tokens > budget) {
+                break;
+            }
+            kept.addFirst(lines[i]);
+        }
+        return String.join("\n", kept);
+    }
+
+    /** The text, cut to {@code budget} tokens. */
+    static String cut(String text, int budget) {
+        if (TokenCounter.count(text) <= budget) {
+            return text;
+        }
+        int end = text.length();
+        while (end > 0 && TokenCounter.count(text.substring(0, end)) > budget) {
+            end -= Math.max(1, (end / 10));
+        }
+        return text.substring(0, end) + "…";
+    }
+}

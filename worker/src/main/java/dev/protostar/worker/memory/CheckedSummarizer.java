@@ -1,0 +1,48 @@
+package dev.protostar.worker.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks, not hopes, that a summary kept the figures of the turns folded into it: every number of those
+ * turns must still be in the summary; for a turn whose numbers are not, its extractive line is appended.
+ * Wraps whatever summarises (a language model may paraphrase "3년 7개월" into "about four years").
+ */
+final class CheckedSummarizer implements Summarizer {
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+
+    private final Summarizer summarizer;
+    private final FactLines lines;
+
+    CheckedSummarizer(Summarizer summarizer, FactLines lines) {
+        this.summarizer = summarizer;
+        this.lines = lines;
+    }
+
+    @Override
+    public String fold(String summary, List<Turn> turns) {
+        String folded = summarizer.fold(summary, turns);
+        StringBuilder repaired = new StringBuilder(folded);
+        for (Turn turn : turns) {
+            if (!missing(turn, folded).isEmpty()) {
+                repaired.append('\n').append(lines.line(lines.facts(turn)));
+            }
+        }
+        return repaired.toString();
+    }
+
+    /** The numbers of the turn the summary does not contain. */
+    static List<String> missing(Turn turn, String summary) {
+        List<String> missing = new ArrayList<>();
+        Matcher number = NUMBER.matcher((turn.question() + "\n" + turn.answer()).replaceAll("\\[\\d+]", ""));
+        while (number.find()) {
+            if (!summary.contains(number.group())) {
+                missing.add(number.group());
+            }
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.protostar.worker.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The offline mode's follow-up resolution: a question that leans on an earlier turn ("그 회사에서 팀 규모는?",
+ * "처음에 물어본 회사에서는?", "What about there?") gets that turn's subjects appended, quoted — what its
+ * answer quoted from — taken from the summary's lines and the recent turns alike. The turn is the
+ * latest answered one, or the first or second when the question says so.
+ */
+final class EntityCarryingRewriter implements QueryRewriter {
+
+    /** Subjects carried from the turn pointed at: enough to find its section again. */
+    private static final int SUBJECTS = 2;
+
+    private final FactLines lines;
+
+    EntityCarryingRewriter(FactLines lines) {
+        this.lines = lines;
+    }
+
+    @Override
+    public String rewrite(String question, Memory memory) {
+        if (memory.isEmpty() || !FollowUps.isFollowUp(question)) {
+            return question;
+        }
+        List<Facts> answered = new ArrayList<>();
+        for (Facts facts : lines.parse(memory.summary())) {
+            if (!facts.refused()) {
+                answered.add(facts);
+            }
+        }
+        for (Turn turn : memory.recent()) {
+            if (!turn.refused()) {
+                answered.add(lines.facts(turn));
+            }
+        }
+        if (answered.isEmpty()) {
+            return question;
+        }
+        int at = FollowUps.pointsAt(question);
+        Facts referred = at >= 0 && at < answered.size() ? answered.get(at) : answered.getLast();
+        // Quoted, so each is checked as the name it is, and never run together with the question's own words.
+        List<String> carried = referred.subjects().stream()
+                .limit(SUBJECTS)
+                .map(subject -> "'" + subject.replace("'", "") + "'")
+                .toList();
+        return question + " " + (carried.isEmpty() ? referred.gist() : String.join(" ", carried));
+    }
+}

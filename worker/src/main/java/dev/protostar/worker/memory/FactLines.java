@@ -1,0 +1,162 @@
+package dev.protostar.worker.memory;
+
+import dev.protostar.worker.ground.Question;
+import dev.protostar.worker.ground.QuestionReader;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns into {@link Facts} and facts into summary lines and back: {@code - 쿠팡 근무 기간: 쿠팡 | 2017.09 ~ 2021.03
+ * (3년 7개월) — 2017.09, 2021.03, 3년 7개월}. A line keeps every number of its turn, so nothing a recruiter
+ * learnt is lost when the turn leaves the verbatim window.
+ */
+@Component
+public class FactLines {
+
+    /** A number with the unit written after it ("3년", "6,500 TPS", "35만", "3.4 s", "12%"). */
+    static final Pattern FIGURE = Pattern.compile("\\d+(?:[.,]\\d+)*(?:\\s?(?:%|[가-힣]{1,2}|[A-Za-z]{1,9}\\b))?");
+
+    /** A quoted line of an extractive answer: "- heading: sentence [n]". */
+    private static final Pattern QUOTED_LINE = Pattern.compile("^- (.+?): (.+?)(?: \\[\\d+])+$");
+
+    private static final Pattern NAMES =
+            Pattern.compile("['‘“「]([^'’”」]{2,40})['’”」]|\\b[A-Z][\\w&.+-]*(?:\\s+[A-Z][\\w&.+-]*)*");
+
+    private static final Pattern LINE = Pattern.compile("^- (.*?): (.*?)(?: — (.*))?$");
+
+    /** An answer's frame, not its facts: "From the candidate's documents:", a not-covered note. */
+    private static final Pattern FRAME = Pattern.compile(
+            "(?s)(.*:\\s*|\\(.*\\)|The documents do not .*|문서에는 .*|후보자의 문서에는 .*|The candidate's documents .*|)");
+
+    private static final Pattern QUOTED_NAME = Pattern.compile("['‘“「]([^'’”」]{2,40})['’”」]");
+
+    /** Subjects kept per turn: what it was about, and a name or two it mentioned. */
+    private static final int MAX_SUBJECTS = 3;
+
+    static final String NOT_IN_DOCUMENTS = "(not in the documents)";
+
+    private final QuestionReader reader;
+
+    FactLines(QuestionReader reader) {
+        this.reader = reader;
+    }
+
+    public Facts facts(Turn turn) {
+        Question question = reader.read(turn.question());
+        List<String> gist = new ArrayList<>();
+        for (Question.Clause clause : question.clauses()) {
+            clause.terms().forEach(t -> addWord(gist, t.surface()));
+            clause.quantities().forEach(q -> addWord(gist, q.surface()));
+        }
+        Matcher asked = FIGURE.matcher(turn.question());
+        while (asked.find()) {
+            addWord(gist, asked.group().strip());
+        }
+        Set<String> subjects = new LinkedHashSet<>();
+        Set<String> figures = new LinkedHashSet<>();
+        if (!turn.refused()) {
+            for (String line : turn.answer().split("\\R")) {
+                if (FRAME.matcher(line.strip()).matches()) {
+                    continue;
+                }
+                Matcher quoted = QUOTED_LINE.matcher(line.strip());
+                String sentence = line;
+                if (quoted.matches()) {
+                    subjects.add(compact(quoted.group(1)));
+                    figures(quoted.group(1), figures);
+                    sentence = quoted.group(2);
+                }
+                Matcher name = NAMES.matcher(sentence);
+                while (name.find() && subjects.size() < MAX_SUBJECTS) {
+                    String found = name.group(1) != null ? name.group(1) : name.group();
+                    if (found.strip().length() > 1) {
+                        subjects.add(found.strip());
+                    }
+                }
+                figures(sentence, figures);
+            }
+        }
+        return new Facts(
+                turn.seq(),
+                String.join(" ", gist),
+                subjects.stream().limit(MAX_SUBJECTS).toList(),
+                List.copyOf(figures),
+                turn.refused());
+    }
+
+    /** The summary line of a turn, leaving out what the summary so far already says (but never its subject). */
+    public String line(Facts facts, String summarySoFar) {
+        if (facts.refused()) {
+            return "- " + facts.gist() + ": " + NOT_IN_DOCUMENTS;
+        }
+        List<String> subjects = new ArrayList<>();
+        for (String subject : facts.subjects()) {
+            if (subjects.isEmpty() || !summarySoFar.contains(subject)) {
+                subjects.add(subject);
+            }
+        }
+        List<String> figures =
+                facts.figures().stream().filter(f -> !summarySoFar.contains(f)).toList();
+        String line = "- " + facts.gist() + ": " + String.join("; ", subjects);
+        return figures.isEmpty() ? line : line + " — " + String.join(", ", figures);
+    }
+
+    /** The summary line of a turn, whole. */
+    public String line(Facts facts) {
+        return line(facts, "");
+    }
+
+    /** "[프로젝트 2] 조기지급 서비스 '빠른정산' 출시" → 빠른정산; "쿠팡 | 2017.09 ~ …" → 쿠팡: what a heading names. */
+    static String compact(String heading) {
+        Matcher quotedName = QUOTED_NAME.matcher(heading);
+        if (quotedName.find()) {
+            return quotedName.group(1).strip();
+        }
+        String name = heading.replaceFirst("^\\s*(\\[[^]]{1,20}]|\\d{1,2}\\.)\\s*", "")
+                .split(" \\| | — | – | \\(|, |: ")[0]
+                .strip();
+        String[] words = name.split("\\s+");
+        return words.length <= 5 ? name : String.join(" ", List.of(words).subList(0, 5));
+    }
+
+    private static void figures(String text, Set<String> into) {
+        Matcher figure = FIGURE.matcher(text.replaceAll("\\[\\d+]", ""));
+        while (figure.find()) {
+            into.add(figure.group().strip());
+        }
+    }
+
+    /** Adds a word unless an earlier one contains it (Nori gives 가맹점, then 가맹 and 점). */
+    private static void addWord(List<String> words, String word) {
+        if (words.stream().noneMatch(w -> w.contains(word))) {
+            words.removeIf(word::contains);
+            words.add(word);
+        }
+    }
+
+    /** The facts of a summary's lines, oldest first (lines of another shape are skipped). */
+    public List<Facts> parse(String summary) {
+        List<Facts> facts = new ArrayList<>();
+        int seq = 0;
+        for (String text : summary.split("\\R")) {
+            Matcher line = LINE.matcher(text.strip());
+            if (!line.matches()) {
+                continue;
+            }
+            seq++;
+            boolean refused = NOT_IN_DOCUMENTS.equals(line.group(2));
+            List<String> subjects = refused || line.group(2).isBlank()
+                    ? List.of()
+                    : List.of(line.group(2).split("; "));
+            List<String> figures =
+                    line.group(3) == null ? List.of() : List.of(line.group(3).split(", "));
+            facts.add(new Facts(seq, line.group(1), subjects, figures, refused));
+        }
+        return facts;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.protostar.worker.memory;
+
+import java.util.regex.Pattern;
+
+/** Whether a question leans on earlier turns, and on which: the cues of a follow-up, Korean and English. */
+final class FollowUps {
+
+    private static final Pattern CUE =
+            Pattern.compile("(?i)그\\s?(회사|곳|프로젝트|팀|때|당시|서비스|시스템|제품|직장|학교|자격증)|거기|그곳|그때|당시|앞서|아까|위에서"
+                    + "|말씀하신|언급한|처음|첫\\s?번째|두\\s?번째|이전|그\\s?전|해당"
+                    + "|\\b(there|it|its|they|them|those|same|former|latter|previous|earlier|mentioned|above|first|second)\\b"
+                    + "|\\b(that|this|the)\\s+(company|project|team|role|job|position|system|service|product|one|time|school)\\b"
+                    + "|\\bbefore that\\b");
+
+    private static final Pattern FIRST = Pattern.compile("(?i)처음|맨\\s?앞|첫\\s?번째|\\bfirst\\b");
+    private static final Pattern SECOND = Pattern.compile("(?i)두\\s?번째|\\bsecond\\b");
+
+    private FollowUps() {}
+
+    static boolean isFollowUp(String question) {
+        return CUE.matcher(question).find();
+    }
+
+    /** Which earlier turn the question points at: 0 the first, 1 the second, -1 the latest. */
+    static int pointsAt(String question) {
+        if (FIRST.matcher(question).find()) {
+            return 0;
+        }
+        return SECOND.matcher(question).find() ? 1 : -1;
+    }
+}

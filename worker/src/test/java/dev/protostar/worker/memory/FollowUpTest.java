@@ -1,0 +1,43 @@
+package dev.protostar.worker.memory;
+
+import static dev.protostar.worker.memory.MemoryFixtures.LINES;
+import static dev.protostar.worker.memory.MemoryFixtures.turn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FollowUpTest {
+
+    private final QueryRewriter rewriter = new EntityCarryingRewriter(LINES);
+
+    private final Turn toss = turn(1, "지금 어느 회사에서 일하나요?", "후보자의 문서에 따르면:\n- 토스페이먼츠 | 2021.04 ~ 재직중: 정산플랫폼팀 테크 리드 [1]");
+    private final Turn coupang =
+            turn(2, "쿠팡에서는 무슨 일을 했나요?", "후보자의 문서에 따르면:\n- 쿠팡 | 2017.09 ~ 2021.03 (3년 7개월): 주문 시스템 MSA 전환 [1]");
+
+    @Test
+    void a_self_contained_question_is_left_alone() {
+        Memory memory = new Memory("", 0, 0, List.of(toss));
+        assertThat(rewriter.rewrite("쿠팡에서 팀 규모는?", memory)).isEqualTo("쿠팡에서 팀 규모는?");
+    }
+
+    @Test
+    void a_follow_up_carries_the_latest_turns_subject() {
+        Memory memory = new Memory("", 0, 0, List.of(toss, coupang));
+        assertThat(rewriter.rewrite("그 회사에서 팀 규모는?", memory)).contains("쿠팡").doesNotContain("토스");
+    }
+
+    @Test
+    void the_first_question_is_found_in_the_summary_once_it_left_the_recent_turns() {
+        String summary = new ExtractiveSummarizer(LINES).fold("", List.of(toss));
+        Memory memory = new Memory(summary, 0, 1, List.of(coupang));
+        assertThat(rewriter.rewrite("처음에 물어본 회사에서 팀 규모는?", memory)).contains("토스페이먼츠");
+    }
+
+    @Test
+    void an_english_follow_up_is_resolved_too() {
+        Memory memory = new Memory(
+                "", 0, 0, List.of(turn(1, "Where does Priya work?", "- Stripe — Senior Product Manager: Billing [1]")));
+        assertThat(rewriter.rewrite("How large is the team there?", memory)).contains("Stripe");
+    }
+}

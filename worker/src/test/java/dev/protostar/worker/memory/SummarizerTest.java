@@ -1,0 +1,75 @@
+package dev.protostar.worker.memory;
+
+import static dev.protostar.worker.memory.MemoryFixtures.LINES;
+import static dev.protostar.worker.memory.MemoryFixtures.turn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SummarizerTest {
+
+    private final Summarizer summarizer = new CheckedSummarizer(new ExtractiveSummarizer(LINES), LINES);
+
+    @Test
+    void a_folded_turn_becomes_one_line_with_its_subjects_and_figures() {
+        String summary = summarizer.fold(
+                "",
+                List.of(turn(
+                        1,
+                        "쿠팡에서는 얼마 동안 근무했나요?",
+                        "후보자의 문서에 따르면:\n- 쿠팡 | 2017.09 ~ 2021.03 (3년 7개월): 주문플랫폼팀 시니어 백엔드 엔지니어 [1]")));
+        assertThat(summary).isEqualTo("- 쿠팡 동안 근무: 쿠팡 — 2017.09, 2021.03, 3년, 7개월");
+        assertThat(summary.lines()).hasSize(1);
+    }
+
+    @Test
+    void folding_appends_to_the_summary_without_repeating_what_it_says() {
+        String first = summarizer.fold("", List.of(turn(1, "Where does she work?", "- Stripe: Senior PM [1]")));
+        String second = summarizer.fold(first, List.of(turn(2, "How large is her team?", "- Stripe: team of 14 [1]")));
+        assertThat(second).startsWith(first).contains("14").endsWith("- large team: Stripe — 14");
+    }
+
+    @Test
+    void the_summarizer_never_drops_a_number_of_the_folded_turns() {
+        Random random = new Random(20261125);
+        String summary = "";
+        List<Turn> all = new ArrayList<>();
+        for (int seq = 1; seq <= 200; seq++) {
+            String question = random.nextBoolean() ? "How did throughput change at Hanbit Pay?" : "처리량은 얼마나 늘었나요?";
+            String answer = "From the candidate's documents:\n- Hanbit Pay | " + (2000 + random.nextInt(25)) + "."
+                    + String.format("%02d", 1 + random.nextInt(12)) + ": throughput rose from " + random.nextInt(9_000)
+                    + " to " + String.format("%,d", random.nextInt(90_000)) + " TPS, p99 " + random.nextInt(500)
+                    + " ms → " + (random.nextInt(90) / 10.0) + "s, cost cut " + random.nextInt(100) + "% [1]\n"
+                    + "- 결제팀: 초당 " + String.format("%,d", random.nextInt(20_000)) + "건, " + random.nextInt(10)
+                    + "년 " + random.nextInt(12) + "개월 [2]";
+            Turn turn = turn(seq, question, answer);
+            all.add(turn);
+            summary = summarizer.fold(summary, List.of(turn));
+        }
+        for (Turn turn : all) {
+            assertThat(CheckedSummarizer.missing(turn, summary))
+                    .as("turn " + turn.seq())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_summary_that_lost_a_figure_gets_the_turns_facts_back() {
+        Summarizer forgetful = (summary, turns) -> summary + "\n- she worked there for about four years";
+        String summary = new CheckedSummarizer(forgetful, LINES)
+                .fold("", List.of(turn(1, "How long was she at Coupang?", "- Coupang: 3 years 7 months [1]")));
+        assertThat(summary).contains("3 years", "7 months");
+    }
+
+    @Test
+    void summary_lines_read_back_as_the_facts_they_were_made_from() {
+        Facts facts = LINES.facts(turn(3, "What did she build at Toss?", "- Toss Payments: Ledger 2.0, 1.8억 원 절감 [1]"));
+        List<Facts> read = LINES.parse(LINES.line(facts));
+        assertThat(read).hasSize(1);
+        assertThat(read.getFirst().subjects()).isEqualTo(facts.subjects());
+        assertThat(read.getFirst().figures()).isEqualTo(facts.figures());
+    }
+}
