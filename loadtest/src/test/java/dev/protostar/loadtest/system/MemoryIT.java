@@ -70,23 +70,25 @@ class MemoryIT {
         String sessionId = api.createSession(stack.recruiterKey, candidateId);
         Transcript answer = ask(sessionId, "쿠팡에서는 얼마 동안 근무했나요?");
 
-        String row =
-                query("SELECT seq || '|' || question || '|' || (answer <> '') || '|' || jsonb_array_length(citations)"
+        String sql =
+                "SELECT seq || '|' || question || '|' || (answer <> '') || '|' || (jsonb_array_length(citations) > 0)"
                         + " || '|' || (input_tokens > 0) || '|' || (total_ms >= ttft_ms) FROM turn WHERE request_id = '"
-                        + answer.requestId + "'");
-        assertThat(row).isEqualTo("1|쿠팡에서는 얼마 동안 근무했나요?|true|1|true|true");
+                        + answer.requestId + "'";
+        // Recorded right after its done event went out.
+        await().atMost(WAIT).until(() -> query(sql) != null);
+        assertThat(query(sql)).isEqualTo("1|쿠팡에서는 얼마 동안 근무했나요?|true|true|true|true");
     }
 
     @Test
     void one_sessions_folds_stay_in_order_while_many_sessions_talk_at_once() throws Exception {
         List<String> questions = List.of(
-                "지금 어느 회사에서 일하나요?",
+                "토스페이먼츠에서는 어떤 팀에 있나요?",
                 "쿠팡에서는 얼마 동안 근무했나요?",
                 "모아소프트에서는 무슨 일을 했나요?",
                 "토스페이먼츠에서 몇 명을 리드했나요?",
                 "쿠팡에서 팀원은 몇 명이었나요?",
                 "모아소프트 고객사는 몇 곳이었나요?",
-                "토스페이먼츠에서 어떤 팀에 있나요?",
+                "토스페이먼츠 재직 기간은 어떻게 되나요?",
                 "쿠팡에서 어떤 시스템을 맡았나요?");
         List<String> sessions = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -118,8 +120,12 @@ class MemoryIT {
             assertThat(lines).as("one line per folded turn").hasSize(folded);
             assertThat(folded).as("the last turn stays verbatim").isBetween(1, questions.size() - 1);
             for (int i = 0; i < folded; i++) {
-                String company = questions.get(i).split("에서")[0].replace("지금 어느 회사", "토스페이먼츠");
-                assertThat(lines.get(i)).as("line %d of %s", i + 1, sessionId).contains(company);
+                String gist = lines.get(i).substring(2, lines.get(i).indexOf(':'));
+                for (String word : gist.split(" ")) {
+                    assertThat(questions.get(i))
+                            .as("line %d of %s: %s", i + 1, sessionId, gist)
+                            .contains(word);
+                }
             }
         }
     }
