@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks, not hopes, that a summary kept the figures of the turns folded into it: every number of those
- * turns must still be in the summary; for a turn whose numbers are not, its extractive line is appended.
+ * Checks, not hopes, that a summary kept the facts of the turns folded into it: every number of those turns
+ * and every name its answer was about (the subjects of {@link FactLines}: employers, schools, projects) must
+ * still be in the summary; for a turn that lost one, its extractive line is appended.
  * Wraps whatever summarises (a language model may paraphrase "3년 7개월" into "about four years").
  */
 final class CheckedSummarizer implements Summarizer {
@@ -27,11 +28,18 @@ final class CheckedSummarizer implements Summarizer {
         String folded = summarizer.fold(summary, turns);
         StringBuilder repaired = new StringBuilder(folded);
         for (Turn turn : turns) {
-            if (!missing(turn, folded).isEmpty()) {
+            if (!missing(turn, folded).isEmpty() || !missingNames(turn, folded).isEmpty()) {
                 repaired.append('\n').append(lines.line(lines.facts(turn)));
             }
         }
         return repaired.toString();
+    }
+
+    /** The names the turn's answer was about that the summary does not contain. */
+    List<String> missingNames(Turn turn, String summary) {
+        return lines.facts(turn).subjects().stream()
+                .filter(s -> !summary.contains(s))
+                .toList();
     }
 
     /** The numbers of the turn the summary does not contain. */

@@ -18,14 +18,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class FactLines {
 
-    /** A number with the unit written after it ("3년", "6,500 TPS", "35만", "3.4 s", "12%"). */
-    static final Pattern FIGURE = Pattern.compile("\\d+(?:[.,]\\d+)*(?:\\s?(?:%|[가-힣]{1,2}|[A-Za-z]{1,9}\\b))?");
+    /** A number with the unit written after it ("3년", "6,500 TPS", "35만", "3.4 s", "12%"), but not "40 to". */
+    static final Pattern FIGURE = Pattern.compile(
+            "\\d+(?:[.,]\\d+)*(?:\\s?(?:%|[가-힣]{1,2}"
+                    + "|(?!(?i:to|and|or|of|in|on|at|for|from|with|by|the|an?|as|is|was|were|into|than|per)\\b)[A-Za-z]{1,9}\\b))?");
 
     /** A quoted line of an extractive answer: "- heading: sentence [n]". */
     private static final Pattern QUOTED_LINE = Pattern.compile("^- (.+?): (.+?)(?: \\[\\d+])+$");
 
-    private static final Pattern NAMES =
-            Pattern.compile("['‘“「]([^'’”」]{2,40})['’”」]|\\b[A-Z][\\w&.+-]*(?:\\s+[A-Z][\\w&.+-]*)*");
+    private static final Pattern NAMES = Pattern.compile(
+            "['‘“「]([^'’”」]{2,40})['’”」]|\\b[A-Z](?:[\\w&+-]|\\.(?=\\w))*(?:\\s+[A-Z](?:[\\w&+-]|\\.(?=\\w))*)*");
 
     private static final Pattern LINE = Pattern.compile("^- (.*?): (.*?)(?: — (.*))?$");
 
@@ -33,7 +35,13 @@ public class FactLines {
     private static final Pattern FRAME = Pattern.compile(
             "(?s)(.*:\\s*|\\(.*\\)|The documents do not .*|문서에는 .*|후보자의 문서에는 .*|The candidate's documents .*|)");
 
+    /** What stands before the first word of a sentence: nothing, a list dash, or the end of a sentence. */
+    private static final Pattern OPENING = Pattern.compile("(?s)(|.*[.!?:]\\s+|.*\\n)\\s*(?:- )?");
+
     private static final Pattern QUOTED_NAME = Pattern.compile("['‘“「]([^'’”」]{2,40})['’”」]");
+
+    /** Words of the question kept in its line: enough to say what was asked ("팀 규모", "notice period"). */
+    private static final int GIST_WORDS = 4;
 
     /** Subjects kept per turn: what it was about, and a name or two it mentioned. */
     private static final int MAX_SUBJECTS = 3;
@@ -57,6 +65,7 @@ public class FactLines {
         while (asked.find()) {
             addWord(gist, asked.group().strip());
         }
+        // In the order the answer gives them: its first lines are the passages retrieval ranked highest.
         Set<String> subjects = new LinkedHashSet<>();
         Set<String> figures = new LinkedHashSet<>();
         if (!turn.refused()) {
@@ -73,7 +82,9 @@ public class FactLines {
                 }
                 Matcher name = NAMES.matcher(sentence);
                 while (name.find() && subjects.size() < MAX_SUBJECTS) {
-                    String found = name.group(1) != null ? name.group(1) : name.group();
+                    String found = name.group(1) != null
+                            ? name.group(1)
+                            : withoutOpeningWord(sentence, name.start(), name.group(), turn, subjects);
                     if (found.strip().length() > 1) {
                         subjects.add(found.strip());
                     }
@@ -89,6 +100,29 @@ public class FactLines {
                 turn.refused());
     }
 
+    /**
+     * A capitalised run that opens a sentence ("Launched Smart Assign", "Partnered") starts with a capital
+     * because of where it stands: its first word counts as a name only if the turn writes it capitalised
+     * somewhere else too, or a heading already named it ("Stripe").
+     */
+    private static String withoutOpeningWord(
+            String sentence, int start, String found, Turn turn, Set<String> subjects) {
+        String first = found.split("\\s+")[0];
+        if (!OPENING.matcher(sentence.substring(0, start)).matches()
+                || !first.matches("[A-Z][a-z]+")
+                || subjects.stream().anyMatch(s -> s.contains(first))) {
+            return found;
+        }
+        String text = turn.question() + "\n" + turn.answer();
+        Matcher other = Pattern.compile("\\b" + Pattern.quote(first) + "\\b").matcher(text);
+        while (other.find()) {
+            if (!OPENING.matcher(text.substring(0, other.start())).matches()) {
+                return found;
+            }
+        }
+        return found.substring(first.length()).strip();
+    }
+
     /** The summary line of a turn, leaving out what the summary so far already says (but never its subject). */
     public String line(Facts facts, String summarySoFar) {
         if (facts.refused()) {
@@ -102,8 +136,19 @@ public class FactLines {
         }
         List<String> figures =
                 facts.figures().stream().filter(f -> !summarySoFar.contains(f)).toList();
-        String line = "- " + facts.gist() + ": " + String.join("; ", subjects);
+        String line = "- " + asked(facts, subjects) + ": " + String.join("; ", subjects);
         return figures.isEmpty() ? line : line + " — " + String.join(", ", figures);
+    }
+
+    /** What was asked, in a few words, without repeating the subject the line names anyway. */
+    private static String asked(Facts facts, List<String> subjects) {
+        List<String> words = new ArrayList<>();
+        for (String word : facts.gist().split(" ")) {
+            if (!word.isBlank() && subjects.stream().noneMatch(s -> s.contains(word)) && words.size() < GIST_WORDS) {
+                words.add(word);
+            }
+        }
+        return words.isEmpty() ? facts.gist() : String.join(" ", words);
     }
 
     /** The summary line of a turn, whole. */

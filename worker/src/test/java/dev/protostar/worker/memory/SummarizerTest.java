@@ -21,7 +21,7 @@ class SummarizerTest {
                         1,
                         "쿠팡에서는 얼마 동안 근무했나요?",
                         "후보자의 문서에 따르면:\n- 쿠팡 | 2017.09 ~ 2021.03 (3년 7개월): 주문플랫폼팀 시니어 백엔드 엔지니어 [1]")));
-        assertThat(summary).isEqualTo("- 쿠팡 동안 근무: 쿠팡 — 2017.09, 2021.03, 3년, 7개월");
+        assertThat(summary).isEqualTo("- 동안 근무: 쿠팡 — 2017.09, 2021.03, 3년, 7개월");
         assertThat(summary.lines()).hasSize(1);
     }
 
@@ -53,6 +53,9 @@ class SummarizerTest {
             assertThat(CheckedSummarizer.missing(turn, summary))
                     .as("turn " + turn.seq())
                     .isEmpty();
+            assertThat(new CheckedSummarizer(summarizer, LINES).missingNames(turn, summary))
+                    .as("turn " + turn.seq())
+                    .isEmpty();
         }
     }
 
@@ -62,6 +65,23 @@ class SummarizerTest {
         String summary = new CheckedSummarizer(forgetful, LINES)
                 .fold("", List.of(turn(1, "How long was she at Coupang?", "- Coupang: 3 years 7 months [1]")));
         assertThat(summary).contains("3 years", "7 months");
+    }
+
+    @Test
+    void a_summary_that_lost_a_name_gets_the_turns_facts_back() {
+        Summarizer forgetful = (summary, turns) -> summary + "\n- she led a team of 14 for 3 years";
+        String summary = new CheckedSummarizer(forgetful, LINES)
+                .fold("", List.of(turn(1, "Where did she lead a team?", "- Stripe: led a team of 14 for 3 years [1]")));
+        assertThat(summary).contains("Stripe");
+    }
+
+    @Test
+    void a_verb_that_opens_a_sentence_is_not_taken_for_a_name() {
+        Facts facts = LINES.facts(turn(
+                4,
+                "What did she launch?",
+                "- Freshworks: Launched Smart Assign for Freshdesk. Partnered with sales on 40 accounts [1]"));
+        assertThat(facts.subjects()).containsExactly("Freshworks", "Smart Assign", "Freshdesk");
     }
 
     @Test
