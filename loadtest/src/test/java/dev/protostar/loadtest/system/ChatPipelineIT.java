@@ -1,6 +1,7 @@
 package dev.protostar.loadtest.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.protostar.kafka.Topics;
 import dev.protostar.loadtest.sim.SimulatorConfig;
@@ -86,6 +87,31 @@ class ChatPipelineIT {
             assertThat(two.text.toString()).isEqualTo(REPLY);
             assertThat(two.ids.getFirst()).isGreaterThan(one.ids.getLast());
         }
+    }
+
+    @Test
+    void with_a_model_the_summary_is_the_models_and_keeps_every_figure_of_the_folded_turns() throws Exception {
+        String sessionId = newSession();
+        List<String> questions = List.of(
+                "Did p99 latency fall to 45 milliseconds?",
+                Stack.QUESTION,
+                "What did she build on Kafka?",
+                "Which team did she lead at Hanbit Pay?",
+                "How many engineers were in her team?");
+        try (SseClient sse = apiA.events(stack.recruiterKey, sessionId, null)) {
+            for (String question : questions) {
+                Transcript.read(sse, apiA.send(stack.recruiterKey, sessionId, question), WAIT);
+            }
+        }
+        String sql = "SELECT summary FROM session_memory WHERE session_id = '" + sessionId + "'";
+        await().atMost(WAIT).until(() -> stack.query(sql) != null);
+        String summary = stack.query(sql);
+        assertThat(summary)
+                .as("written by the model (the simulator answers with its reply)")
+                .startsWith(REPLY);
+        assertThat(summary)
+                .as("the first turn's 45, which the model's summary left out, put back by the check")
+                .contains("45");
     }
 
     @Test

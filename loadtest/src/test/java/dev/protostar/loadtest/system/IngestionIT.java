@@ -14,8 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -367,9 +365,6 @@ class IngestionIT {
     }
 
     private static String query(String sql) throws Exception {
-        try (Connection db = DriverManager.getConnection(stack.databaseUrl, "protostar", "protostar");
-                var rows = db.createStatement().executeQuery(sql)) {
-            return rows.next() ? String.valueOf(rows.getString(1)) : null;
-        }
+        return stack.query(sql);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,9 +162,6 @@ class MemoryIT {
     }
 
     private static String query(String sql) throws Exception {
-        try (Connection db = DriverManager.getConnection(stack.databaseUrl, "protostar", "protostar");
-                var rows = db.createStatement().executeQuery(sql)) {
-            return rows.next() ? rows.getString(1) : null;
-        }
+        return stack.query(sql);
     }
 }

@@ -15,6 +15,8 @@ import io.minio.messages.Item;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -198,6 +200,14 @@ final class Stack implements AutoCloseable {
         env.put("PROTOSTAR_S3_REGION", LocalServices.S3_REGION);
         env.put("PROTOSTAR_S3_BUCKET", bucket);
         return env;
+    }
+
+    /** The first column of the first row of a query against this stack's database, or null for no row. */
+    String query(String sql) throws Exception {
+        try (Connection db = DriverManager.getConnection(databaseUrl, "protostar", "protostar");
+                var rows = db.createStatement().executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
     }
 
     @Override

@@ -27,6 +27,15 @@ final class CheckedSummarizer implements Summarizer {
     public String fold(String summary, List<Turn> turns) {
         String folded = summarizer.fold(summary, turns);
         StringBuilder repaired = new StringBuilder(folded);
+        // A model rewrites the whole summary: a line of it that lost a figure or a name comes back as it was.
+        for (String line : summary.split("\\R")) {
+            if (!numbersMissing(line, folded).isEmpty()
+                    || lines.parse(line).stream()
+                            .flatMap(facts -> facts.subjects().stream())
+                            .anyMatch(name -> !folded.contains(name))) {
+                repaired.append('\n').append(line);
+            }
+        }
         for (Turn turn : turns) {
             if (!missing(turn, folded).isEmpty() || !missingNames(turn, folded).isEmpty()) {
                 repaired.append('\n').append(lines.line(lines.facts(turn)));
@@ -44,8 +53,12 @@ final class CheckedSummarizer implements Summarizer {
 
     /** The numbers of the turn the summary does not contain. */
     static List<String> missing(Turn turn, String summary) {
+        return numbersMissing(turn.question() + "\n" + turn.answer(), summary);
+    }
+
+    private static List<String> numbersMissing(String text, String summary) {
         List<String> missing = new ArrayList<>();
-        Matcher number = NUMBER.matcher((turn.question() + "\n" + turn.answer()).replaceAll("\\[\\d+]", ""));
+        Matcher number = NUMBER.matcher(text.replaceAll("\\[\\d+]", ""));
         while (number.find()) {
             if (!summary.contains(number.group())) {
                 missing.add(number.group());

@@ -13,7 +13,8 @@ class MemoryConfiguration {
 
     @Bean
     Summarizer summarizer(LlmProperties llm, FactLines lines) {
-        Summarizer base = llm.configured() ? new LlmSummarizer(chatModel(llm)) : new ExtractiveSummarizer(lines);
+        Summarizer extractive = new ExtractiveSummarizer(lines);
+        Summarizer base = llm.configured() ? new LlmSummarizer(chatModel(llm), extractive) : extractive;
         return new CheckedSummarizer(base, lines);
     }
 

@@ -76,6 +76,17 @@ class SummarizerTest {
     }
 
     @Test
+    void a_model_that_rewrites_the_summary_cannot_drop_an_earlier_turns_figures() {
+        Summarizer rewriting = (summary, turns) -> "- the candidate was discussed";
+        Summarizer checked = new CheckedSummarizer(rewriting, LINES);
+        String first =
+                checked.fold("", List.of(turn(1, "How long was she at Coupang?", "- Coupang: 3 years 7 months [1]")));
+        String second =
+                checked.fold(first, List.of(turn(2, "Where does she work now?", "- Toss Payments: since 2021 [1]")));
+        assertThat(second).contains("3 years", "7 months", "2021", "Coupang", "Toss Payments");
+    }
+
+    @Test
     void a_verb_that_opens_a_sentence_is_not_taken_for_a_name() {
         Facts facts = LINES.facts(turn(
                 4,
