@@ -64,6 +64,12 @@ class MemoryBenchmarkIT {
                 history (every earlier turn verbatim), with a 300 ms pause between turns. Tokens are BPE (cl100k),
                 counted on the prompt as a model would receive it.
 
+                What the accuracy rows can and cannot say: offline, an answer is extractive, so the history reaches
+                it only through the follow-up rewrite, which in both setups reads nearly the same facts (summary lines,
+                or facts taken the same way from the verbatim turns). Equal accuracy shows the summary keeps what resolving
+                a follow-up needs; whether a model answers as well from a summary as from a transcript needs a
+                model run, which this machine cannot make (no key, no network).
+
                 """
                 .formatted(LocalDate.now());
     }

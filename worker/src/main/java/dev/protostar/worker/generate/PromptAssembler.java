@@ -67,15 +67,29 @@ public class PromptAssembler {
                     .append("\n\n");
         }
         if (!memory.recent().isEmpty()) {
-            history.append("Recent turns:\n");
-            // Every turn the summary does not hold yet: the fold after each turn keeps these within the recent
-            // budget, and until it has run, a turn is sent verbatim rather than forgotten.
-            for (Turn turn : memory.recent()) {
-                history.append("Recruiter: ").append(turn.question()).append('\n');
-                history.append("You: ").append(turn.answer()).append("\n\n");
-            }
+            history.append("Recent turns:\n").append(recent(memory.recent()));
         }
         return history.toString();
+    }
+
+    /**
+     * The turns the summary does not hold yet, verbatim: the fold after each turn keeps them few, and until it
+     * has run a turn is sent rather than forgotten. Newest first within the budget (the newest always, cut if
+     * it alone is over); the full-history baseline sends them all.
+     */
+    private String recent(List<Turn> turns) {
+        Deque<String> kept = new ArrayDeque<>();
+        int tokens = 0;
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            String turn = "Recruiter: " + turns.get(i).question() + "\nYou: "
+                    + turns.get(i).answer() + "\n\n";
+            tokens += TokenCounter.count(turn);
+            if (!kept.isEmpty() && tokens > budgets.verbatimTokens() && !memory.fullHistory()) {
+                break;
+            }
+            kept.addFirst(kept.isEmpty() && !memory.fullHistory() ? cut(turn, budgets.verbatimTokens()) : turn);
+        }
+        return String.join("", kept);
     }
 
     /** The last lines of {@code text} that fit {@code budget} tokens. */

@@ -20,7 +20,7 @@ class ExtractiveGeneratorTest {
 
     private static final KeywordAnalyzer ANALYZER = new KeywordAnalyzer();
     private static final PromptAssembler ASSEMBLER =
-            new PromptAssembler(new MemoryProperties(400, 1, 600, false), new PromptProperties(2000, 400));
+            new PromptAssembler(new MemoryProperties(400, 1, 600, false), new PromptProperties(2000, 400, 1500));
 
     private static String answer(String question, List<Hit> sources, List<String> uncovered) {
         Question read = QuestionReaderAccess.read(question);
