@@ -71,7 +71,8 @@ public final class MemoryReport {
                 withMemory >= withFull ? "met" : "**not met**"));
         md.append("Tokens per turn, mean over the conversations that reach it (history = the conversation so far"
                 + " as sent: summary + recent turns, or every earlier turn; input = the whole prompt: rules, history,"
-                + " excerpts, question):\n\n");
+                + " excerpts, question; a turn refused before any model builds no prompt and counts its question"
+                + " alone, in both setups):\n\n");
         md.append("| turn | history, memory | history, full | fewer history tokens | input, memory | input, full |"
                 + " fewer input tokens |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         int turns = memory.stream().mapToInt(Played::index).max().orElse(0);
