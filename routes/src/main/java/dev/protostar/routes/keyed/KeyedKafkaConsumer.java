@@ -42,6 +42,7 @@ public final class KeyedKafkaConsumer extends DefaultConsumer {
     private final KeyedKafkaEndpoint endpoint;
     private final OffsetTracker offsets = new OffsetTracker();
     private final KeyLanes lanes = new KeyLanes(this::run);
+    private final WaitingRecords waiting = new WaitingRecords(System::nanoTime);
     private final Map<TopicPartition, AtomicBoolean> ownership = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -57,6 +58,11 @@ public final class KeyedKafkaConsumer extends DefaultConsumer {
     /** Records received and not yet finished: running plus waiting behind their key. */
     public int outstanding() {
         return offsets.outstanding();
+    }
+
+    /** Age of the oldest record received and not yet started (behind its key or for a slot), 0 if none. */
+    public long oldestWaitingMillis() {
+        return waiting.oldestMillis();
     }
 
     @Override
@@ -107,6 +113,7 @@ public final class KeyedKafkaConsumer extends DefaultConsumer {
                 for (ConsumerRecord<String, byte[]> record :
                         consumer.poll(Duration.ofMillis(endpoint.getPollTimeoutMs()))) {
                     offsets.received(partitionOf(record), record.offset());
+                    waiting.arrived(record);
                     lanes.submit(record);
                 }
             }
@@ -154,6 +161,7 @@ public final class KeyedKafkaConsumer extends DefaultConsumer {
             try {
                 slots.acquire();
                 slot = true;
+                waiting.started(record);
                 exchange.getMessage().setBody(record.value());
                 exchange.getMessage().setHeader(KafkaConstants.KEY, record.key());
                 exchange.getMessage().setHeader(KafkaConstants.TOPIC, record.topic());
@@ -168,6 +176,7 @@ public final class KeyedKafkaConsumer extends DefaultConsumer {
             } catch (Exception e) {
                 getExceptionHandler().handleException("Record failed", exchange, e);
             } finally {
+                waiting.started(record);
                 if (slot) {
                     slots.release();
                 }
@@ -231,6 +240,7 @@ public final class KeyedKafkaConsumer extends DefaultConsumer {
                 }
             });
             lanes.dropWaiting(lost);
+            waiting.forget(lost);
             offsets.forget(lost);
         }
 

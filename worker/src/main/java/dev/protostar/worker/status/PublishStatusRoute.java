@@ -3,11 +3,18 @@ package dev.protostar.worker.status;
 import dev.protostar.kafka.message.WorkerStatus;
 import dev.protostar.routes.KafkaRecord;
 import dev.protostar.worker.WorkerProperties;
+import dev.protostar.worker.generate.LlmBreaker;
+import dev.protostar.worker.generate.LlmProperties;
 import java.time.Instant;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** A heartbeat every second on the compacted {@code worker-status}: what the dam may count on. */
+/**
+ * A heartbeat every second on the compacted {@code worker-status}: what the dam may count on — capacity,
+ * turns held, the age of the oldest one not yet started, and the LLM breaker. An open breaker is reported
+ * as {@code OPEN_OFFLINE} when this worker answers in the offline mode meanwhile, because the dam sheds
+ * only while every worker reports {@code OPEN}, and this one still answers.
+ */
 @Component
 class PublishStatusRoute extends RouteBuilder {
 
@@ -15,27 +22,38 @@ class PublishStatusRoute extends RouteBuilder {
 
     private final WorkerRole role;
     private final WorkerProperties properties;
+    private final LlmBreaker breaker;
+    private final LlmProperties llm;
 
-    PublishStatusRoute(WorkerRole role, WorkerProperties properties) {
+    PublishStatusRoute(WorkerRole role, WorkerProperties properties, LlmBreaker breaker, LlmProperties llm) {
         this.role = role;
         this.properties = properties;
+        this.breaker = breaker;
+        this.llm = llm;
     }
 
     @Override
     public void configure() {
         from("timer:worker-status?period={{protostar.worker.status-interval-ms}}")
                 .routeId(ID)
-                .process(exchange -> exchange.getMessage()
-                        .setBody(new WorkerStatus(
-                                properties.id(),
-                                role.current(),
-                                properties.maxInFlight(),
-                                role.inFlight(),
-                                0,
-                                "CLOSED",
-                                0,
-                                Instant.now())))
+                .process(exchange -> exchange.getMessage().setBody(status()))
                 .process(KafkaRecord.keyedBy(WorkerStatus.class, WorkerStatus::workerId))
                 .to("kafka:{{protostar.topics.worker-status}}");
+    }
+
+    private WorkerStatus status() {
+        String state = breaker.state();
+        if (state.equals("OPEN") && llm.onBreakerOpen() == LlmProperties.OnBreakerOpen.OFFLINE) {
+            state = "OPEN_OFFLINE";
+        }
+        return new WorkerStatus(
+                properties.id(),
+                role.current(),
+                properties.maxInFlight(),
+                role.inFlight(),
+                role.oldestQueuedMillis(),
+                state,
+                breaker.openRemainingMillis(),
+                Instant.now());
     }
 }

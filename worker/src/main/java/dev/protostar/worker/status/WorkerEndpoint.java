@@ -1,5 +1,6 @@
 package dev.protostar.worker.status;
 
+import dev.protostar.worker.generate.LlmBreaker;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -13,14 +14,21 @@ import org.springframework.stereotype.Component;
 class WorkerEndpoint {
 
     private final WorkerRole role;
+    private final LlmBreaker breaker;
 
-    WorkerEndpoint(WorkerRole role) {
+    WorkerEndpoint(WorkerRole role, LlmBreaker breaker) {
         this.role = role;
+        this.breaker = breaker;
     }
 
     @ReadOperation
     Map<String, Object> status() {
-        return Map.of("role", role.current(), "inFlight", role.inFlight());
+        return Map.of(
+                "role", role.current(),
+                "inFlight", role.inFlight(),
+                "oldestQueuedMs", role.oldestQueuedMillis(),
+                "breaker", breaker.state(),
+                "breakerOpenRemainingMs", breaker.openRemainingMillis());
     }
 
     @WriteOperation

@@ -49,7 +49,19 @@ public class WorkerRole {
 
     /** Turns held by this worker now: running plus queued behind their session. */
     public int inFlight() {
+        return consumer() instanceof KeyedKafkaConsumer consumer ? consumer.outstanding() : 0;
+    }
+
+    /**
+     * Age of the oldest turn received and not yet started (waiting behind its session, or for a slot at
+     * {@code max-in-flight}). Turns still in Kafka while consumption is paused are not seen here.
+     */
+    public long oldestQueuedMillis() {
+        return consumer() instanceof KeyedKafkaConsumer consumer ? consumer.oldestWaitingMillis() : 0;
+    }
+
+    private Object consumer() {
         Route route = camel.getRoute(AnswerChatRoute.ID);
-        return route != null && route.getConsumer() instanceof KeyedKafkaConsumer consumer ? consumer.outstanding() : 0;
+        return route != null ? route.getConsumer() : null;
     }
 }
