@@ -2,13 +2,17 @@ package dev.protostar.chat.intake;
 
 import dev.protostar.chat.ChatApiProperties;
 import dev.protostar.chat.auth.Caller;
+import dev.protostar.chat.dam.Admission;
+import dev.protostar.chat.dam.Classifier;
+import dev.protostar.chat.dam.Dam;
+import dev.protostar.chat.dam.Reservation;
+import dev.protostar.chat.dam.Ticket;
 import dev.protostar.chat.problem.ApiProblem;
 import dev.protostar.chat.session.Sessions.Session;
 import dev.protostar.kafka.message.ChatControl;
 import dev.protostar.kafka.message.ChatRequest;
-import dev.protostar.kafka.message.Priority;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
@@ -17,8 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Admits a question into a session: validates it, honours Idempotency-Key, holds the session for the
- * turn (409 while one runs) and hands it to {@code submit-chat}. Every way in (the contract's messages,
+ * Admits a question into a session: validates it, takes it through the Traffic Dam (quota, Idempotency-Key,
+ * the session's single flight — 409 while a turn runs —, capacity, deadline) and hands it to
+ * {@code submit-chat}. Every way in (the contract's messages,
  * the OpenAI-compatible endpoint) goes through here.
  */
 @Component
@@ -26,62 +31,102 @@ public class Intake {
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
+    private final Classifier classifier;
     private final TurnGuard guard;
+    private final Dam dam;
     private final ProducerTemplate producer;
     private final ChatApiProperties properties;
 
-    Intake(TurnGuard guard, ProducerTemplate producer, ChatApiProperties properties) {
+    Intake(Classifier classifier, TurnGuard guard, Dam dam, ProducerTemplate producer, ChatApiProperties properties) {
+        this.classifier = classifier;
         this.guard = guard;
+        this.dam = dam;
         this.producer = producer;
         this.properties = properties;
     }
 
-    /** Returns the turn's requestId (the first one's, for a repeated Idempotency-Key). */
-    public String submit(Caller caller, Session session, String text, String idempotencyKey) {
+    /**
+     * An admitted turn: its requestId (the first one's, for a repeated Idempotency-Key) and the RateLimit
+     * header fields that tell the client what is left of its quotas.
+     */
+    public record Submitted(String requestId, Map<String, String> headers) {}
+
+    /**
+     * Takes the turn through the dam's gates in order: classify, quota, idempotency and the session's single
+     * flight, capacity and deadline. Whatever refuses it gives back what the gates before it took.
+     *
+     * @param priority the {@code Protostar-Priority} header, may be null
+     * @param timeout the {@code Request-Timeout} header, may be null
+     */
+    public Submitted submit(
+            Caller caller, Session session, String text, String idempotencyKey, String priority, String timeout) {
         String question = validText(text);
         String sessionId = session.sessionId().toString();
-        String requestId = UUID.randomUUID().toString();
+        Ticket ticket = classifier.classify(
+                UUID.randomUUID().toString(), sessionId, caller.tenant(), question, priority, timeout);
+        String requestId = ticket.requestId();
+        Admission.Granted quota = dam.quota(ticket);
+        Reservation reservation = quota.reservation();
+        Map<String, String> headers =
+                Map.of("RateLimit-Policy", quota.rateLimitPolicy(), "RateLimit", quota.rateLimit());
+        boolean slotTaken = false;
         boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
-        if (keyed) {
-            Optional<String> first =
-                    guard.remember(caller.tenant(), idempotencyKey, requestId, properties.idempotencyTtl());
-            if (first.isPresent()) {
-                return first.get();
+        try {
+            if (keyed) {
+                Optional<String> first =
+                        guard.remember(caller.tenant(), idempotencyKey, requestId, properties.idempotencyTtl());
+                if (first.isPresent()) {
+                    return new Submitted(first.get(), headers);
+                }
             }
-        }
-        Optional<String> running = guard.acquire(sessionId, requestId, properties.turnLease());
-        if (running.isPresent()) {
+            Optional<String> running = guard.acquire(sessionId, requestId, properties.turnLease());
+            if (running.isPresent()) {
+                throw ApiProblem.conflict(
+                                "turn-running", "A turn of this session is still running; wait for its 'done' event.")
+                        .with("runningRequestId", running.get())
+                        .with("gate", "session");
+            }
+            try {
+                dam.admit(ticket, reservation);
+                slotTaken = true;
+                producer.requestBody(SubmitChatRoute.URI, request(ticket, session, question));
+                return new Submitted(requestId, headers);
+            } catch (RuntimeException e) {
+                guard.release(sessionId, requestId);
+                if (slotTaken) {
+                    log.warn("Could not hand turn {} to Kafka", requestId, e);
+                    dam.notSent(requestId);
+                    throw ApiProblem.unavailable(
+                                    "intake-unavailable",
+                                    "The message queue did not accept the turn.",
+                                    Duration.ofSeconds(5))
+                            .with("gate", "intake");
+                }
+                throw e;
+            }
+        } catch (RuntimeException e) {
             if (keyed) {
                 guard.forget(caller.tenant(), idempotencyKey, requestId);
             }
-            throw ApiProblem.conflict(
-                            "turn-running", "A turn of this session is still running; wait for its 'done' event.")
-                    .with("runningRequestId", running.get());
+            throw e;
+        } finally {
+            if (!slotTaken) {
+                dam.refund(reservation);
+            }
         }
-        Instant now = Instant.now();
-        ChatRequest request = new ChatRequest(
-                requestId,
-                sessionId,
-                caller.tenant(),
+    }
+
+    private static ChatRequest request(Ticket ticket, Session session, String question) {
+        return new ChatRequest(
+                ticket.requestId(),
+                ticket.sessionId(),
+                ticket.tenant(),
                 session.candidateId().toString(),
                 question,
-                Priority.INTERACTIVE,
-                now.plus(properties.deadline()),
-                now,
+                ticket.priority(),
+                ticket.deadline(),
+                ticket.arrived(),
                 1);
-        try {
-            producer.requestBody(SubmitChatRoute.URI, request);
-        } catch (RuntimeException e) {
-            log.warn("Could not hand turn {} to Kafka", requestId, e);
-            guard.release(sessionId, requestId);
-            if (keyed) {
-                guard.forget(caller.tenant(), idempotencyKey, requestId);
-            }
-            throw ApiProblem.unavailable(
-                            "intake-unavailable", "The message queue did not accept the turn.", Duration.ofSeconds(5))
-                    .with("gate", "intake");
-        }
-        return requestId;
     }
 
     /** Tells the workers nobody waits for this turn any more; its worker stops and answers with an error. */

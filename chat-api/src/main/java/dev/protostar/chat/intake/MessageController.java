@@ -1,6 +1,7 @@
 package dev.protostar.chat.intake;
 
 import dev.protostar.chat.auth.Caller;
+import dev.protostar.chat.dam.Classifier;
 import dev.protostar.chat.problem.ApiProblem;
 import dev.protostar.chat.session.Sessions;
 import dev.protostar.chat.session.Sessions.Session;
@@ -30,14 +31,18 @@ class MessageController {
             @PathVariable String sessionId,
             @RequestBody MessageRequest body,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(value = Classifier.PRIORITY_HEADER, required = false) String priority,
+            @RequestHeader(value = Classifier.TIMEOUT_HEADER, required = false) String timeout,
             HttpServletRequest http) {
         Caller caller = Caller.of(http);
         Session session = sessions.find(caller.tenant(), sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("No chat session " + sessionId + " in your tenant."));
-        String requestId = intake.submit(caller, session, body == null ? null : body.text(), idempotencyKey);
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/v1/chat/sessions/" + sessionId + "/events"))
-                .body(new Accepted(requestId));
+        Intake.Submitted turn =
+                intake.submit(caller, session, body == null ? null : body.text(), idempotencyKey, priority, timeout);
+        ResponseEntity.BodyBuilder accepted = ResponseEntity.accepted();
+        turn.headers().forEach(accepted::header);
+        return accepted.location(URI.create("/api/v1/chat/sessions/" + sessionId + "/events"))
+                .body(new Accepted(turn.requestId()));
     }
 
     record MessageRequest(String text) {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.protostar.chat.ChatApiProperties;
 import dev.protostar.chat.auth.Caller;
 import dev.protostar.chat.candidate.Candidates;
+import dev.protostar.chat.dam.Classifier;
 import dev.protostar.chat.intake.Intake;
 import dev.protostar.chat.problem.ApiProblem;
 import dev.protostar.chat.session.Sessions;
@@ -91,7 +92,7 @@ class OpenAiController {
         // Subscribed before the turn is submitted, so not even its first event can be missed.
         PendingSink sink = new PendingSink();
         Subscription subscription = hub.subscribe(session.sessionId().toString(), -1, sink);
-        String requestId = submit(caller, session, question, idempotencyKey, subscription, sink);
+        String requestId = submit(caller, session, question, idempotencyKey, request, subscription, sink);
         if (body.path("stream").asBoolean(false)) {
             SseEmitter emitter = new SseEmitter(0L);
             String turn = requestId;
@@ -128,9 +129,22 @@ class OpenAiController {
     }
 
     private String submit(
-            Caller caller, Session session, String question, String key, Subscription subscription, PendingSink sink) {
+            Caller caller,
+            Session session,
+            String question,
+            String key,
+            HttpServletRequest request,
+            Subscription subscription,
+            PendingSink sink) {
         try {
-            return intake.submit(caller, session, question, key);
+            return intake.submit(
+                            caller,
+                            session,
+                            question,
+                            key,
+                            request.getHeader(Classifier.PRIORITY_HEADER),
+                            request.getHeader(Classifier.TIMEOUT_HEADER))
+                    .requestId();
         } catch (RuntimeException e) {
             sink.attach(PendingSink.DISCARD);
             subscription.close();

@@ -18,6 +18,7 @@ public class ApiProblem extends RuntimeException {
     private final String title;
     private final Duration retryAfter;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String type, String title, String detail, Duration retryAfter) {
         super(detail);
@@ -51,6 +52,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.CONFLICT, type, "Conflict", detail, null);
     }
 
+    public static ApiProblem tooManyRequests(String type, String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, type, "Too many requests", detail, retryAfter);
+    }
+
     public static ApiProblem unavailable(String type, String detail, Duration retryAfter) {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, type, "Service unavailable", detail, retryAfter);
     }
@@ -59,6 +64,16 @@ public class ApiProblem extends RuntimeException {
     public ApiProblem with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /** Adds a response header (e.g. RateLimit, RateLimit-Policy). */
+    public ApiProblem header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public HttpStatus status() {

@@ -1,6 +1,7 @@
 package dev.protostar.chat.stream;
 
 import dev.protostar.chat.ChatApiProperties;
+import dev.protostar.chat.dam.Dam;
 import dev.protostar.chat.intake.TurnGuard;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,19 +21,25 @@ public class AnswerHub {
     private final ConcurrentHashMap<String, SessionLog> sessions = new ConcurrentHashMap<>();
     private final SessionHistory history;
     private final TurnGuard guard;
+    private final Dam dam;
     private final ChatApiProperties properties;
 
-    AnswerHub(SessionHistory history, TurnGuard guard, ChatApiProperties properties) {
+    AnswerHub(SessionHistory history, TurnGuard guard, Dam dam, ChatApiProperties properties) {
         this.history = history;
         this.guard = guard;
+        this.dam = dam;
         this.properties = properties;
     }
 
     void accept(String sessionId, Envelope envelope) {
         SessionLog log = sessions.computeIfAbsent(sessionId, id -> new SessionLog());
-        if (log.append(envelope) && envelope.event().isFinal()) {
+        // Session and slot are freed before any client sees the end, so a client that asks again the moment it
+        // reads 'done' finds both free. Both are idempotent, so a redelivered event changes nothing.
+        if (envelope.event().isFinal()) {
             guard.release(sessionId, envelope.event().requestId());
         }
+        dam.observe(envelope.event());
+        log.append(envelope);
     }
 
     /**

@@ -104,6 +104,31 @@ final class AppProcess implements AutoCloseable {
         return response.body();
     }
 
+    String name() {
+        return name;
+    }
+
+    /**
+     * The value of a Prometheus sample of this application, summed over its series that carry every
+     * label in {@code labels} (e.g. {@code gate="capacity"}); 0 if there is none.
+     */
+    double metric(String name, String... labels) throws IOException, InterruptedException {
+        double sum = 0;
+        for (String line : get("/actuator/prometheus").split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                String series = line.substring(0, line.lastIndexOf(' '));
+                if (java.util.Arrays.stream(labels).allMatch(series::contains)) {
+                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    if (Double.isNaN(value)) {
+                        throw new IllegalStateException(series + " reads NaN (a gauge whose state was collected?)");
+                    }
+                    sum += value;
+                }
+            }
+        }
+        return sum;
+    }
+
     String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
     }

@@ -117,6 +117,14 @@ final class Stack implements AutoCloseable {
         return new ApiClient("http://127.0.0.1:" + http);
     }
 
+    /** An application this stack started, by the name it was given. */
+    AppProcess app(String name) {
+        return apps.stream()
+                .filter(app -> app.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No application named " + name));
+    }
+
     /** A worker, ACTIVE or STANDBY. */
     AppProcess worker(String name, String role, Map<String, String> extraEnv) throws IOException, InterruptedException {
         int management = FreePorts.next();
@@ -199,6 +207,10 @@ final class Stack implements AutoCloseable {
         env.put("PROTOSTAR_S3_SECRET_KEY", LocalServices.S3_SECRET_KEY);
         env.put("PROTOSTAR_S3_REGION", LocalServices.S3_REGION);
         env.put("PROTOSTAR_S3_BUCKET", bucket);
+        // System tests of the pipeline, memory and failover offer load the dam would rightly shed; they run
+        // its gates in shadow mode (counted, slots taken and freed, nothing refused). DamIT enforces them.
+        env.put("PROTOSTAR_DAM_SHADOW", "capacity,deadline,breaker");
+        env.put("PROTOSTAR_DAM_QUOTA_SHADOW", "true");
         return env;
     }
 
