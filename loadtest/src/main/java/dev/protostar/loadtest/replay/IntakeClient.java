@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The users' HTTP contract as the replay needs it: sessions, messages, and a session's event stream. */
-final class IntakeClient {
+public final class IntakeClient {
 
     /** The answer to a POST of a turn: 202 with a requestId, or a rejection with its status and body. */
     record Reply(int status, String requestId, Optional<String> retryAfter, String body) {
@@ -27,7 +27,7 @@ final class IntakeClient {
     private final String baseUrl;
     private final String apiKey;
 
-    IntakeClient(String baseUrl, String apiKey) {
+    public IntakeClient(String baseUrl, String apiKey) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.apiKey = apiKey;
     }

@@ -25,13 +25,16 @@ import org.slf4j.LoggerFactory;
  * previous turn has ended if that is later: a session never has two turns running, as the intake
  * would refuse the second with 409.
  */
-final class Player {
+public final class Player {
 
     /** How a replay ended: the counts, which session replayed which, and the requestIds the intake accepted. */
-    record Result(Tally tally, Map<String, String> sessions, List<String> acceptedRequestIds) {}
+    public record Result(Tally tally, Map<String, String> sessions, List<String> acceptedRequestIds) {}
 
     static final String PRIORITY_HEADER = "Protostar-Priority";
     static final String TIMEOUT_HEADER = "Request-Timeout";
+
+    /** How long a 409 right after the session's previous turn ended is taken for the session not yet released. */
+    private static final Duration RELEASE_GRACE = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(Player.class);
 
@@ -45,14 +48,14 @@ final class Player {
      *     system's ids), or null
      * @param answerTimeout how long to wait for a turn's {@code done} or {@code error} before counting it unanswered
      */
-    Player(IntakeClient api, String candidateOverride, Duration answerTimeout, LongSupplier nanoTime) {
+    public Player(IntakeClient api, String candidateOverride, Duration answerTimeout, LongSupplier nanoTime) {
         this.api = api;
         this.candidateOverride = candidateOverride;
         this.answerTimeout = answerTimeout;
         this.nanoTime = nanoTime;
     }
 
-    Result play(ReplayPlan plan) throws InterruptedException {
+    public Result play(ReplayPlan plan) throws InterruptedException {
         Tally tally = new Tally();
         Map<String, String> sessions = new ConcurrentHashMap<>();
         List<String> accepted = new CopyOnWriteArrayList<>();
@@ -85,7 +88,7 @@ final class Player {
             sessionId = api.createSession(candidateId);
         } catch (IOException e) {
             log.warn("Session {} not replayed: {}", session.originalSessionId(), e.getMessage());
-            tally.failed.addAndGet(steps.size());
+            tally.fail(steps.size());
             return;
         }
         sessions.put(session.originalSessionId(), sessionId);
@@ -96,27 +99,33 @@ final class Player {
             }
         } catch (IOException e) {
             log.warn("Replayed session {} broke off: {}", sessionId, e.getMessage());
-            tally.failed.incrementAndGet();
+            tally.fail(1);
         }
     }
 
     private void playTurn(
             String sessionId, ChatRequest original, EventStream events, Tally tally, List<String> accepted)
             throws InterruptedException {
-        tally.offered.incrementAndGet();
+        tally.offer();
         IntakeClient.Reply reply;
         try {
             reply = api.send(sessionId, original.text(), headers(original));
+            long giveUp = nanoTime.getAsLong() + RELEASE_GRACE.toNanos();
+            // The stream shows 'done' a moment before the intake lets go of the session: that 409 is no answer.
+            while (reply.status() == 409 && nanoTime.getAsLong() < giveUp) {
+                TimeUnit.MILLISECONDS.sleep(50);
+                reply = api.send(sessionId, original.text(), headers(original));
+            }
         } catch (IOException e) {
             log.warn("Turn {} not offered: {}", original.requestId(), e.getMessage());
-            tally.failed.incrementAndGet();
+            tally.fail(1);
             return;
         }
         if (!reply.accepted()) {
-            tally.rejected(reply.status());
+            tally.reject(reply.status());
             return;
         }
-        tally.accepted.incrementAndGet();
+        tally.accept();
         accepted.add(reply.requestId());
         awaitEnd(reply.requestId(), events, tally);
     }
@@ -128,7 +137,7 @@ final class Player {
             long left = giveUp - nanoTime.getAsLong();
             Optional<EventStream.Event> event = left > 0 ? events.next(Duration.ofNanos(left)) : Optional.empty();
             if (event.isEmpty()) {
-                tally.unanswered.incrementAndGet();
+                tally.timeOut();
                 return;
             }
             String name = event.get().name();
@@ -140,10 +149,7 @@ final class Player {
                 continue;
             }
             if ("done".equals(name)) {
-                tally.answered.incrementAndGet();
-                if (data.path("refused").asBoolean()) {
-                    tally.refused.incrementAndGet();
-                }
+                tally.answer(data.path("refused").asBoolean());
             } else {
                 tally.error(data.path("code").asText("unknown"));
             }

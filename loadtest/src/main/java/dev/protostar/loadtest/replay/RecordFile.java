@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A recorded window as JSON lines, one {@link RecordedTurn} a line, oldest first: readable with jq and grep. */
-final class RecordFile {
+public final class RecordFile {
 
     private RecordFile() {}
 
-    static void write(Path file, List<RecordedTurn> turns) throws IOException {
+    public static void write(Path file, List<RecordedTurn> turns) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -28,7 +28,7 @@ final class RecordFile {
     }
 
     /** Blank lines are skipped; a malformed line fails the read, naming its line number. */
-    static List<RecordedTurn> read(Path file) throws IOException {
+    public static List<RecordedTurn> read(Path file) throws IOException {
         List<RecordedTurn> turns = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {

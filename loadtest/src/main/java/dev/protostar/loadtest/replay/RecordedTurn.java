@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 public record RecordedTurn(Instant timestamp, int partition, long offset, ChatRequest request) {
 
-    String sessionId() {
+    public String sessionId() {
         return request.sessionId();
     }
 }

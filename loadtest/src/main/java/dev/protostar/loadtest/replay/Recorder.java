@@ -25,19 +25,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * can be repeated. Reads up to the end offsets seen when it started: records arriving meanwhile are not
  * waited for.
  */
-final class Recorder {
+public final class Recorder {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final String bootstrapServers;
     private int malformed;
 
-    Recorder(String bootstrapServers) {
+    public Recorder(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
     /** The window's turns, oldest first; records that are not a ChatRequest are counted and left out. */
-    List<RecordedTurn> record(String topic, Instant from, Instant to) {
+    public List<RecordedTurn> record(String topic, Instant from, Instant to) {
         List<RecordedTurn> turns = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -85,7 +85,7 @@ final class Recorder {
     }
 
     /** Records in the window that were not a ChatRequest. */
-    int malformed() {
+    public int malformed() {
         return malformed;
     }
 

@@ -13,15 +13,15 @@ import java.util.Map;
  * the session sent them (its partition's offsets: one session lives in one partition), because a replayed
  * session plays its turns one after another as the original client did.
  */
-record ReplayPlan(double speed, List<Session> sessions) {
+public record ReplayPlan(double speed, List<Session> sessions) {
 
     /** One original session's turns, in order, each with when it is due. */
-    record Session(String originalSessionId, String candidateId, List<Step> steps) {}
+    public record Session(String originalSessionId, String candidateId, List<Step> steps) {}
 
     /** A turn and its offset from the start of the replay. */
-    record Step(Duration due, RecordedTurn turn) {}
+    public record Step(Duration due, RecordedTurn turn) {}
 
-    static ReplayPlan of(List<RecordedTurn> turns, double speed) {
+    public static ReplayPlan of(List<RecordedTurn> turns, double speed) {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be a positive number, got " + speed);
         }
@@ -54,12 +54,12 @@ record ReplayPlan(double speed, List<Session> sessions) {
         return new ReplayPlan(speed, List.copyOf(sessions));
     }
 
-    int turns() {
+    public int turns() {
         return sessions.stream().mapToInt(s -> s.steps().size()).sum();
     }
 
     /** From the first turn to the last, at this speed. */
-    Duration length() {
+    public Duration length() {
         return sessions.stream()
                 .map(s -> s.steps().getLast().due())
                 .max(Comparator.naturalOrder())

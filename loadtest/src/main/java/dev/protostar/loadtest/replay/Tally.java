@@ -7,26 +7,35 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What happened to the replayed turns, counted from many sessions' threads at once. */
-final class Tally {
+public final class Tally {
 
-    final AtomicInteger offered = new AtomicInteger();
-    final AtomicInteger accepted = new AtomicInteger();
-    /** Turns whose stream ended with {@code done} (a refusal is an answer too). */
-    final AtomicInteger answered = new AtomicInteger();
-
-    final AtomicInteger refused = new AtomicInteger();
-    /** Turns whose stream ended with {@code error}. */
-    final AtomicInteger errors = new AtomicInteger();
-    /** Accepted turns with neither {@code done} nor {@code error} within the answer timeout. */
-    final AtomicInteger unanswered = new AtomicInteger();
-    /** Turns never offered or never answered with a status: a session could not be created, or I/O failed. */
-    final AtomicInteger failed = new AtomicInteger();
-
+    private final AtomicInteger offered = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger answered = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final AtomicInteger unanswered = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
     private final Map<Integer, AtomicInteger> rejected = new ConcurrentSkipListMap<>();
     private final Map<String, AtomicInteger> errorCodes = new ConcurrentHashMap<>();
 
-    void rejected(int status) {
+    void offer() {
+        offered.incrementAndGet();
+    }
+
+    void accept() {
+        accepted.incrementAndGet();
+    }
+
+    void reject(int status) {
         rejected.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+    }
+
+    void answer(boolean refusal) {
+        answered.incrementAndGet();
+        if (refusal) {
+            refused.incrementAndGet();
+        }
     }
 
     void error(String code) {
@@ -34,18 +43,61 @@ final class Tally {
         errorCodes.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
     }
 
+    void timeOut() {
+        unanswered.incrementAndGet();
+    }
+
+    void fail(int turns) {
+        failed.addAndGet(turns);
+    }
+
+    /** Turns posted to the intake. */
+    public int offered() {
+        return offered.get();
+    }
+
+    /** Turns the intake answered 202. */
+    public int accepted() {
+        return accepted.get();
+    }
+
+    /** Accepted turns whose stream ended with {@code done} (a refusal is an answer too). */
+    public int answered() {
+        return answered.get();
+    }
+
+    /** Answered turns the worker refused (nothing in the candidate's documents). */
+    public int refused() {
+        return refused.get();
+    }
+
+    /** Accepted turns whose stream ended with {@code error}. */
+    public int errors() {
+        return errors.get();
+    }
+
+    /** Accepted turns with neither {@code done} nor {@code error} within the answer timeout. */
+    public int unanswered() {
+        return unanswered.get();
+    }
+
+    /** Turns never offered or never given a status: a session could not be created, or I/O failed. */
+    public int failed() {
+        return failed.get();
+    }
+
     /** Rejections by HTTP status, lowest status first. */
-    Map<Integer, Integer> rejectedByStatus() {
+    public Map<Integer, Integer> rejectedByStatus() {
         Map<Integer, Integer> copy = new TreeMap<>();
         rejected.forEach((status, count) -> copy.put(status, count.get()));
         return copy;
     }
 
-    int rejectedTotal() {
+    public int rejected() {
         return rejected.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    String report() {
+    public String report() {
         return """
                 offered     %d
                 accepted    %d
@@ -55,15 +107,15 @@ final class Tally {
                 unanswered  %d
                 failed      %d"""
                 .formatted(
-                        offered.get(),
-                        accepted.get(),
-                        rejectedTotal(),
+                        offered(),
+                        accepted(),
+                        rejected(),
                         rejectedByStatus(),
-                        answered.get(),
-                        refused.get(),
-                        errors.get(),
+                        answered(),
+                        refused(),
+                        errors(),
                         new TreeMap<>(errorCodes),
-                        unanswered.get(),
-                        failed.get());
+                        unanswered(),
+                        failed());
     }
 }
