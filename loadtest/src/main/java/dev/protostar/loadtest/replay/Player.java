@@ -33,9 +33,6 @@ public final class Player {
     static final String PRIORITY_HEADER = "Protostar-Priority";
     static final String TIMEOUT_HEADER = "Request-Timeout";
 
-    /** How long a 409 right after the session's previous turn ended is taken for the session not yet released. */
-    private static final Duration RELEASE_GRACE = Duration.ofSeconds(2);
-
     private static final Logger log = LoggerFactory.getLogger(Player.class);
 
     private final IntakeClient api;
@@ -110,12 +107,6 @@ public final class Player {
         IntakeClient.Reply reply;
         try {
             reply = api.send(sessionId, original.text(), headers(original));
-            long giveUp = nanoTime.getAsLong() + RELEASE_GRACE.toNanos();
-            // The stream shows 'done' a moment before the intake lets go of the session: that 409 is no answer.
-            while (reply.status() == 409 && nanoTime.getAsLong() < giveUp) {
-                TimeUnit.MILLISECONDS.sleep(50);
-                reply = api.send(sessionId, original.text(), headers(original));
-            }
         } catch (IOException e) {
             log.warn("Turn {} not offered: {}", original.requestId(), e.getMessage());
             tally.fail(1);

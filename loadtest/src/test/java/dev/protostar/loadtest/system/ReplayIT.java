@@ -1,7 +1,6 @@
 package dev.protostar.loadtest.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.protostar.kafka.Topics;
 import dev.protostar.kafka.message.Priority;
@@ -130,10 +129,6 @@ class ReplayIT {
     @Test
     void replayed_turns_carry_priority_replay_on_chat_requests() {
         assertThat(replayedOnTopic).isNotEmpty();
-        // Until the dam's classify gate reads Protostar-Priority, the intake admits everything as INTERACTIVE.
-        assumeFalse(
-                replayedOnTopic.stream().allMatch(t -> t.request().priority() == Priority.INTERACTIVE),
-                "chat-api ignores Protostar-Priority (the dam's classify gate is not in this build)");
         assertThat(replayedOnTopic).extracting(t -> t.request().priority()).containsOnly(Priority.REPLAY);
     }
 
@@ -165,17 +160,12 @@ class ReplayIT {
         }
     }
 
-    /** The requestId; a 409 just after the previous turn's done is the session not yet released: try again. */
+    /** The requestId: the session is free again the moment its previous turn's done was read. */
     private static String send(String sessionId, String question) throws Exception {
-        String path = "/api/v1/chat/sessions/" + sessionId + "/messages";
-        for (int tries = 0; ; tries++) {
-            var reply = api.post(path, stack.recruiterKey, Map.of("text", question));
-            if (reply.status() != 409 || tries == 40) {
-                assertThat(reply.status()).as(reply.raw().body()).isEqualTo(202);
-                return reply.body().get("requestId").asText();
-            }
-            Thread.sleep(50);
-        }
+        var reply = api.post(
+                "/api/v1/chat/sessions/" + sessionId + "/messages", stack.recruiterKey, Map.of("text", question));
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(202);
+        return reply.body().get("requestId").asText();
     }
 
     /** Each session's question texts in topic order. */
