@@ -26,6 +26,7 @@ public class Dam {
     private final Workers workers;
     private final AdaptiveLimit limit;
     private final Quotas quotas;
+    private final Baseline baseline;
     private final Slots slots;
     private final DamMetrics metrics;
     private final InstantSource clock;
@@ -38,6 +39,7 @@ public class Dam {
             Workers workers,
             AdaptiveLimit limit,
             Quotas quotas,
+            Baseline baseline,
             DamMetrics metrics,
             InstantSource clock,
             LongSupplier nanoTime) {
@@ -45,6 +47,7 @@ public class Dam {
         this.workers = workers;
         this.limit = limit;
         this.quotas = quotas;
+        this.baseline = baseline;
         this.slots = new Slots(nanoTime);
         this.metrics = metrics;
         this.clock = clock;
@@ -100,6 +103,10 @@ public class Dam {
     public void admit(Ticket ticket, Reservation reservation) {
         long start = nanoTime.getAsLong();
         try {
+            if (baseline != null) {
+                admitByBaseline(ticket, reservation);
+                return;
+            }
             Optional<Duration> breaker = workers.breakerOpen();
             if (breaker.isPresent()) {
                 refuse(
@@ -137,12 +144,20 @@ public class Dam {
         }
     }
 
+    /** The benchmark's baselines decide alone: no breaker, deadline or priority, only their own permits. */
+    private void admitByBaseline(Ticket ticket, Reservation reservation) {
+        String gate = properties.mode().name().toLowerCase();
+        if (!baseline.tryEnter(ticket)) {
+            metrics.rejected(gate, "full", true);
+            throw problem(gate, "full", "The " + gate + " baseline is full.", Duration.ofSeconds(1));
+        }
+        slots.take(ticket, reservation, Integer.MAX_VALUE);
+        metrics.admitted(ticket.priority());
+    }
+
     /** Gives back the slot of a turn that never reached Kafka; nothing was used, so the reservation is refunded. */
     public void notSent(String requestId) {
-        slots.release(requestId).ifPresent(slot -> {
-            quotas.settle(slot.reservation(), 0);
-            metrics.released("not_sent");
-        });
+        slots.release(requestId).ifPresent(slot -> end(slot, "not_sent", 0, "not_sent"));
     }
 
     /** Every answer event of every session passes here; only this instance's turns are acted on. */
@@ -154,12 +169,12 @@ public class Dam {
                     long used = done.usage() == null
                             ? 0
                             : done.usage().inputTokens() + done.usage().outputTokens();
-                    end(slot, "done", used);
+                    end(slot, "done", used, null);
                 });
             case ChatEvent.Error error ->
                 slots.release(error.requestId()).ifPresent(slot -> {
                     drop(error.code()).ifPresent(limit::onDrop);
-                    end(slot, "error", slot.reservation().tokens());
+                    end(slot, "error", slot.reservation().tokens(), error.code());
                 });
             default -> {}
         }
@@ -183,7 +198,7 @@ public class Dam {
     @Scheduled(fixedDelayString = "${protostar.dam.reap-interval-ms:1000}")
     void reap() {
         for (Slots.Slot slot : slots.reap(clock.instant(), properties.leaseGrace())) {
-            end(slot, "lease_expired", slot.reservation().tokens());
+            end(slot, "lease_expired", slot.reservation().tokens(), "lease_expired");
         }
     }
 
@@ -196,7 +211,10 @@ public class Dam {
         }
     }
 
-    private void end(Slots.Slot slot, String how, long usedTokens) {
+    private void end(Slots.Slot slot, String how, long usedTokens, String code) {
+        if (baseline != null) {
+            baseline.exit(slot.ticket().requestId(), code);
+        }
         quotas.settle(slot.reservation(), usedTokens);
         metrics.released(how);
         metrics.tokens("used", usedTokens);

@@ -2,6 +2,8 @@ package dev.protostar.chat.dam;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,8 +26,21 @@ class DamConfiguration {
         return new DamMetrics(registry);
     }
 
+    /** The Camel Throttle baseline's route, only when the benchmark asks for it. */
     @Bean
-    Dam dam(DamProperties properties, Workers workers, Quotas quotas, DamMetrics metrics, InstantSource clock) {
+    @ConditionalOnProperty(name = "protostar.dam.mode", havingValue = "throttle")
+    ThrottleTurnRoute throttleTurnRoute(DamProperties properties) {
+        return new ThrottleTurnRoute(properties.baselineSize());
+    }
+
+    @Bean
+    Dam dam(
+            DamProperties properties,
+            Workers workers,
+            Quotas quotas,
+            DamMetrics metrics,
+            InstantSource clock,
+            ObjectProvider<ThrottleTurnRoute> throttle) {
         AdaptiveLimitSettings d = AdaptiveLimitSettings.defaults();
         DamProperties.Limit bounds = properties.limit();
         AdaptiveLimit limit = new AdaptiveLimit(
@@ -42,6 +57,9 @@ class DamConfiguration {
                         d.backoffRatio(),
                         d.minTtft()),
                 System::nanoTime);
-        return new Dam(properties, workers, limit, quotas, metrics, clock, System::nanoTime);
+        Baseline baseline = properties.mode() == DamProperties.Mode.DAM
+                ? null
+                : Baseline.of(properties.mode(), properties.baselineSize(), throttle.getIfAvailable());
+        return new Dam(properties, workers, limit, quotas, baseline, metrics, clock, System::nanoTime);
     }
 }

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param statusFreshness a worker heartbeat older than this no longer counts
  * @param leaseGrace a slot whose turn is past its deadline by this much is taken back (its end was lost)
  * @param shadow gates counted but not enforced, by name (capacity, deadline, breaker)
+ * @param mode {@code dam}, or a baseline the benchmark compares it with (never in production)
+ * @param baselineSize the permits of the static baselines (throttle, bulkhead)
  */
 @ConfigurationProperties("protostar.dam")
 public record DamProperties(
@@ -28,10 +30,22 @@ public record DamProperties(
         Duration minDeadline,
         Duration statusFreshness,
         Duration leaseGrace,
-        java.util.Set<String> shadow) {
+        java.util.Set<String> shadow,
+        Mode mode,
+        int baselineSize) {
 
     public DamProperties {
         shadow = shadow == null ? java.util.Set.of() : java.util.Set.copyOf(shadow);
+        mode = mode == null ? Mode.DAM : mode;
+    }
+
+    /** The dam, or one of the baselines of the dam benchmark. */
+    public enum Mode {
+        DAM,
+        NONE,
+        THROTTLE,
+        BULKHEAD,
+        GRADIENT2
     }
 
     /** Bounds of the adaptive limit, in turns in flight (a turn holds one slot from admission to its end). */

@@ -35,6 +35,10 @@ class DamTest {
     private int turns;
 
     private Dam dam(int limit, Set<String> shadow) {
+        return dam(limit, shadow, DamProperties.Mode.DAM, null, quotas);
+    }
+
+    private Dam dam(int limit, Set<String> shadow, DamProperties.Mode mode, Baseline baseline, Quotas quotas) {
         AdaptiveLimitSettings d = AdaptiveLimitSettings.defaults();
         AdaptiveLimit adaptive = new AdaptiveLimit(
                 new AdaptiveLimitSettings(
@@ -59,8 +63,10 @@ class DamTest {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(30),
-                shadow);
-        return new Dam(properties, workers, adaptive, quotas, new DamMetrics(meters), clock, nanos::get);
+                shadow,
+                mode,
+                limit);
+        return new Dam(properties, workers, adaptive, quotas, baseline, new DamMetrics(meters), clock, nanos::get);
     }
 
     private Ticket ticket(Priority priority, Duration deadline) {
@@ -252,24 +258,7 @@ class DamTest {
                 new LocalBuckets(1, nanos::get),
                 meters,
                 nanos::get);
-        DamProperties properties = new DamProperties(
-                new DamProperties.Limit(4, 4, 4),
-                0.5,
-                0.25,
-                3500,
-                700,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(3),
-                Duration.ofSeconds(30),
-                Set.of());
-        Dam dam = new Dam(
-                properties,
-                workers,
-                new AdaptiveLimit(AdaptiveLimitSettings.defaults(), nanos::get),
-                tight,
-                new DamMetrics(meters),
-                clock,
-                nanos::get);
+        Dam dam = dam(4, Set.of(), DamProperties.Mode.DAM, null, tight);
         dam.quota(ticket(Priority.INTERACTIVE, Duration.ofMinutes(2)));
 
         ApiProblem refused = refusal(() -> dam.quota(ticket(Priority.INTERACTIVE, Duration.ofMinutes(2))));
@@ -279,5 +268,47 @@ class DamTest {
         assertThat(refused.headers()).containsKeys("RateLimit", "RateLimit-Policy");
         assertThat(refused.headers().get("RateLimit-Policy")).contains("\"requests\";q=1;w=60");
         assertThat(refused.retryAfterSeconds()).isBetween(1L, 60L);
+    }
+
+    @Test
+    void a_baseline_decides_alone_and_holds_its_permit_until_the_turn_ends() {
+        Dam dam = dam(2, Set.of(), DamProperties.Mode.BULKHEAD, new Baseline.StaticBulkhead(2), quotas);
+        heartbeat("w1", 8, "OPEN", 5_000, 0);
+        Ticket first = admit(dam, Priority.REPLAY);
+        admit(dam, Priority.REPLAY);
+
+        ApiProblem refused = refusal(() -> admit(dam, Priority.INTERACTIVE));
+        assertThat(refused.toProblemDetail().getProperties()).containsEntry("gate", "bulkhead");
+
+        dam.observe(new ChatEvent.Done(first.requestId(), 2, false, false, null, null));
+        admit(dam, Priority.INTERACTIVE);
+        assertThat(dam.inFlight()).isEqualTo(2);
+    }
+
+    @Test
+    void no_dam_admits_everything_and_still_counts_what_is_in_flight() {
+        Dam dam = dam(1, Set.of(), DamProperties.Mode.NONE, new Baseline.None(), quotas);
+        for (int i = 0; i < 50; i++) {
+            admit(dam, Priority.INTERACTIVE);
+        }
+        assertThat(dam.inFlight()).isEqualTo(50);
+    }
+
+    @Test
+    void netflix_gradient2_holds_its_permit_for_the_whole_stream() {
+        Baseline.NetflixGradient2 gradient2 = new Baseline.NetflixGradient2();
+        int admitted = 0;
+        while (gradient2.tryEnter(ticket(Priority.INTERACTIVE, Duration.ofMinutes(2)))) {
+            admitted++;
+            assertThat(admitted).as("Gradient2 starts at a limit of 20").isLessThanOrEqualTo(1000);
+        }
+        assertThat(admitted).isEqualTo(20);
+
+        gradient2.exit("turn-1", null);
+        assertThat(gradient2.tryEnter(ticket(Priority.INTERACTIVE, Duration.ofMinutes(2))))
+                .isTrue();
+        gradient2.exit("never-admitted", null);
+        assertThat(gradient2.tryEnter(ticket(Priority.INTERACTIVE, Duration.ofMinutes(2))))
+                .isFalse();
     }
 }

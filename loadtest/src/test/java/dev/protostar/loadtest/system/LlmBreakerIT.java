@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -65,7 +68,9 @@ class LlmBreakerIT {
                         "PROTOSTAR_LLM_BREAKER_MINIMUMCALLS", "3",
                         "PROTOSTAR_LLM_BREAKER_WINDOW", "3",
                         "PROTOSTAR_LLM_BREAKER_OPENWAIT", "8s",
-                        "PROTOSTAR_LLM_BREAKER_HALFOPENCALLS", "1"));
+                        "PROTOSTAR_LLM_BREAKER_HALFOPENCALLS", "1",
+                        // One retry after a 429, so a refused turn ends within seconds here.
+                        "PROTOSTAR_LLM_RATELIMITRETRIES", "1"));
         candidateId = stack.candidateWithResume(api);
         heartbeats = heartbeatConsumer();
     }
@@ -93,6 +98,31 @@ class LlmBreakerIT {
 
     @Test
     @Order(2)
+    void a_429_before_the_first_token_is_retried_after_the_wait_the_provider_asks_for() throws Exception {
+        long refusedBefore = stack.llm.stats().rejected429();
+        stack.llm.reconfigure(MODEL.withMaxStreams(0).withRetryAfterSeconds(2));
+        Transcript turn;
+        try (ExecutorService client = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Transcript> asked = client.submit(LlmBreakerIT::ask);
+            long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (stack.llm.stats().rejected429() == refusedBefore && System.nanoTime() < giveUp) {
+                Thread.sleep(50);
+            }
+            stack.llm.reconfigure(MODEL);
+            turn = asked.get();
+        } finally {
+            stack.llm.reconfigure(MODEL);
+        }
+
+        assertThat(turn.names.getLast()).isEqualTo("done");
+        assertThat(turn.text.toString()).isEqualTo(REPLY);
+        assertThat(turn.end.at("/timings/ttftMs").asLong())
+                .as("the first token came after the provider's 2 s")
+                .isGreaterThanOrEqualTo(2000);
+    }
+
+    @Test
+    @Order(3)
     void provider_429s_end_turns_as_rate_limited_and_never_open_the_breaker() throws Exception {
         Instant began = Instant.now();
         stack.llm.reconfigure(MODEL.withMaxStreams(0).withRetryAfterSeconds(3));
@@ -105,13 +135,13 @@ class LlmBreakerIT {
         } finally {
             stack.llm.reconfigure(MODEL);
         }
-        assertThat(stack.llm.stats().rejected429()).isGreaterThanOrEqualTo(5);
+        assertThat(stack.llm.stats().rejected429()).as("each turn tried twice").isGreaterThanOrEqualTo(10);
         WorkerStatus after = awaitStatus(s -> s.at().isAfter(began.plusSeconds(1)));
         assertThat(after.breaker()).isEqualTo("CLOSED");
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void failing_openings_open_the_breaker_turns_then_end_at_once_and_it_recovers_after_the_wait() throws Exception {
         stack.llm.reconfigure(MODEL.withErrorRate(1.0));
         // The window (3) holds the first test's success; two failures make 2 of 3, over the 50 % threshold.

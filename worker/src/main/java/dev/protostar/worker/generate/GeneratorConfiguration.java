@@ -55,7 +55,7 @@ class GeneratorConfiguration {
                         .build(),
                 llm.stallTimeout(),
                 assembler,
-                new CallLlm(producer, breaker)::open);
+                new CallLlm(producer, breaker, llm)::open);
         return llm.onBreakerOpen() == LlmProperties.OnBreakerOpen.OFFLINE
                 ? new OfflineWhenBreakerOpen(model, offline)
                 : model;

@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param onBreakerOpen what a turn gets while the breaker is open: an {@code llm_unavailable} error, or
  *     the offline (extractive) answer
  * @param breaker when the model counts as down
+ * @param rateLimitRetries times a stream refused with 429 is opened again before the turn gives up; only
+ *     before its first token, so nothing a user saw is repeated
+ * @param rateLimitBackoff the first wait when the provider names none, doubled each time (with jitter)
+ * @param rateLimitMaxWait the longest wait for one retry, whatever the provider asks
  */
 @ConfigurationProperties("protostar.llm")
 public record LlmProperties(
@@ -20,7 +24,10 @@ public record LlmProperties(
         String model,
         Duration stallTimeout,
         OnBreakerOpen onBreakerOpen,
-        Breaker breaker) {
+        Breaker breaker,
+        int rateLimitRetries,
+        Duration rateLimitBackoff,
+        Duration rateLimitMaxWait) {
 
     public boolean configured() {
         return apiKey != null && !apiKey.isBlank();

@@ -2,6 +2,7 @@ package dev.protostar.worker.generate;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RateLimitException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +51,11 @@ final class ProviderErrors {
             }
         }
         return false;
+    }
+
+    /** The wait a 429 asks for, when it names one. */
+    static Optional<Duration> retryAfter(Throwable error) {
+        return retryAfterSeconds(error).map(seconds -> Duration.ofMillis((long) (Double.parseDouble(seconds) * 1000)));
     }
 
     private static Optional<String> retryAfterSeconds(Throwable error) {

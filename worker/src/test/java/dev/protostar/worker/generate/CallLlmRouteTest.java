@@ -27,11 +27,27 @@ class CallLlmRouteTest {
     private CallLlm callLlm;
 
     private void start() throws Exception {
+        start(0);
+    }
+
+    private void start(int rateLimitRetries) throws Exception {
         camel = new DefaultCamelContext();
         camel.getRegistry().bind(CallLlmRoute.BREAKER, breaker.circuitBreaker());
         camel.addRoutes(new CallLlmRoute());
         camel.start();
-        callLlm = new CallLlm(camel.createProducerTemplate(), breaker);
+        callLlm = new CallLlm(
+                camel.createProducerTemplate(),
+                breaker,
+                new LlmProperties(
+                        null,
+                        null,
+                        null,
+                        STALL,
+                        LlmProperties.OnBreakerOpen.ERROR,
+                        null,
+                        rateLimitRetries,
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(300)));
     }
 
     @AfterEach
@@ -86,6 +102,40 @@ class CallLlmRouteTest {
                 .isEqualTo("llm_unavailable");
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofMillis(100));
         assertThat(model.calls).hasValue(4);
+    }
+
+    @Test
+    void a_429_is_opened_again_after_a_wait_and_the_turn_goes_on_once_the_provider_has_room() throws Exception {
+        start(2);
+        ScriptedModel model = new ScriptedModel(ScriptedModel.failing(new RateLimitException(new HttpException(
+                429, "{\"error\":{\"message\":\"Rate limit reached. Please try again in 200ms.\"}}"))));
+        Thread.ofVirtual().start(() -> {
+            while (model.calls.get() == 0) {
+                Thread.onSpinWait();
+            }
+            model.then(ScriptedModel.answering(Duration.ofMillis(10), Duration.ofMillis(5), ANSWER));
+        });
+        Sink sink = new Sink();
+
+        long began = System.nanoTime();
+        open(model, sink).awaitEnd();
+
+        assertThat(String.join("", sink.tokens)).isEqualTo(String.join("", ANSWER));
+        assertThat(model.calls).hasValue(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - began))
+                .as("waited as the provider asked")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void retries_stop_after_their_budget_and_the_turn_ends_rate_limited() throws Exception {
+        start(2);
+        ScriptedModel model =
+                new ScriptedModel(ScriptedModel.failing(new RateLimitException(new HttpException(429, "{}"))));
+
+        assertThat(codeOf(model)).isEqualTo("llm_rate_limited");
+        assertThat(model.calls).as("the first opening and two retries").hasValue(3);
+        assertThat(breaker.state()).isEqualTo("CLOSED");
     }
 
     @Test
