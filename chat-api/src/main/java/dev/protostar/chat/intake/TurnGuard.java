@@ -40,6 +40,11 @@ public class TurnGuard {
         return Optional.of("unknown");
     }
 
+    /** The requestId of the session's running turn, if one runs. */
+    public Optional<String> running(String sessionId) {
+        return Optional.ofNullable(redis.opsForValue().get(turnKey(sessionId)));
+    }
+
     /** Frees the session if {@code requestId} still holds it; safe to call from every instance. */
     public void release(String sessionId, String requestId) {
         redis.execute(RELEASE, List.of(turnKey(sessionId)), requestId);

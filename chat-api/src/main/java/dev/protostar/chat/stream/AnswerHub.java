@@ -3,6 +3,7 @@ package dev.protostar.chat.stream;
 import dev.protostar.chat.ChatApiProperties;
 import dev.protostar.chat.dam.Dam;
 import dev.protostar.chat.intake.TurnGuard;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,11 @@ public class AnswerHub {
     private final SessionHistory history;
     private final TurnGuard guard;
     private final Dam dam;
+    private final Abandonment abandonment;
     private final ChatApiProperties properties;
 
-    AnswerHub(SessionHistory history, TurnGuard guard, Dam dam, ChatApiProperties properties) {
+    AnswerHub(SessionHistory history, TurnGuard guard, Dam dam, Abandonment abandonment, ChatApiProperties properties) {
+        this.abandonment = abandonment;
         this.history = history;
         this.guard = guard;
         this.dam = dam;
@@ -49,6 +52,7 @@ public class AnswerHub {
     public Subscription subscribe(String sessionId, long lastEventId, EventSink sink) {
         SessionLog log = sessions.computeIfAbsent(sessionId, id -> new SessionLog());
         Subscriber subscriber = new Subscriber(sink, lastEventId, CLIENT_QUEUE);
+        abandonment.watching(sessionId);
         if (lastEventId < 0) {
             log.joinLive(subscriber);
         } else {
@@ -65,9 +69,19 @@ public class AnswerHub {
                 sink.close();
             } finally {
                 log.leave(subscriber);
+                abandonment.left(sessionId, log::watchers);
             }
         });
         return subscriber;
+    }
+
+    /** Tells the other instances which sessions still have clients here (see {@link Abandonment}). */
+    @Scheduled(fixedDelayString = "${protostar.chat.watch-refresh}")
+    void refreshWatches() {
+        abandonment.stillWatching(sessions.entrySet().stream()
+                .filter(entry -> entry.getValue().watchers() > 0)
+                .map(Map.Entry::getKey)
+                .toList());
     }
 
     /** Forgets sessions nobody listens to and nothing happened in for longer than the rewind window. */

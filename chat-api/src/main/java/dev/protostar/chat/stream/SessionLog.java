@@ -80,6 +80,11 @@ final class SessionLog {
         subscribers.remove(subscriber);
     }
 
+    /** Clients of this session connected to this instance. */
+    int watchers() {
+        return subscribers.size();
+    }
+
     synchronized boolean idleSince(long cutoffMillis) {
         return subscribers.isEmpty() && lastActivity < cutoffMillis;
     }

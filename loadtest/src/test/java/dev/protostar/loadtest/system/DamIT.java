@@ -21,6 +21,12 @@ import org.junit.jupiter.api.Test;
 class DamIT {
 
     private static final String REPLY = "Four words, then done.";
+    private static final String LONG_REPLY = String.join(" ", java.util.Collections.nCopies(40, "word"));
+    private static final SimulatorConfig MODEL = SimulatorConfig.defaults()
+            .withPort(0)
+            .withTtftMs(3000)
+            .withTokensPerSecond(20)
+            .withReply(REPLY);
 
     private static Stack stack;
     private static ApiClient api;
@@ -29,11 +35,7 @@ class DamIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = Stack.start(SimulatorConfig.defaults()
-                .withPort(0)
-                .withTtftMs(3000)
-                .withTokensPerSecond(20)
-                .withReply(REPLY));
+        stack = Stack.start(MODEL);
         api = stack.chatApi(
                 "dam-chat-api",
                 Map.of(
@@ -42,7 +44,9 @@ class DamIT {
                         "PROTOSTAR_DAM_LIMIT_MAX", "2",
                         "PROTOSTAR_DAM_BULKSHARE", "0.5",
                         "PROTOSTAR_DAM_MINDEADLINE", "1s",
-                        "PROTOSTAR_DAM_SHADOW", "none"));
+                        "PROTOSTAR_DAM_SHADOW", "none",
+                        "PROTOSTAR_CHAT_ABANDONGRACE", "2s",
+                        "PROTOSTAR_CHAT_WATCHREFRESH", "500ms"));
         chatApi = stack.app("dam-chat-api");
         stack.ingestion("dam-ingestion");
         stack.worker("dam-worker", "active", Map.of());
@@ -171,6 +175,32 @@ class DamIT {
                 .isBetween(1L, 60L);
         assertThat(refused.raw().headers().firstValue("RateLimit"))
                 .hasValueSatisfying(limit -> assertThat(limit).startsWith("\"requests\";r=0"));
+    }
+
+    @Test
+    void a_client_that_leaves_mid_answer_cancels_the_turn_and_frees_its_slot() throws Exception {
+        String session = sessions.get(4);
+        stack.llm.reconfigure(MODEL.withTokensPerSecond(2).withReply(LONG_REPLY));
+        String requestId;
+        String lastSeen;
+        try (SseClient stream = api.events(stack.recruiterKey, session, null)) {
+            requestId = api.send(stack.recruiterKey, session, Stack.QUESTION);
+            lastSeen = Transcript.readDeltas(stream, requestId, 2, Duration.ofSeconds(30))
+                    .lastId();
+        } finally {
+            stack.llm.reconfigure(MODEL);
+        }
+        long left = System.nanoTime();
+
+        awaitNoSlotsInUse();
+        assertThat(Duration.ofNanos(System.nanoTime() - left))
+                .as("cancelled after the 2 s grace, long before the 20 s answer would end")
+                .isLessThan(Duration.ofSeconds(12));
+        // Read afterwards: a client reading while the turn ran would be a watcher and keep it alive.
+        try (SseClient history = api.events(stack.recruiterKey, session, lastSeen)) {
+            Transcript end = Transcript.read(history, requestId, Duration.ofSeconds(30));
+            assertThat(end.end.path("code").asText()).isEqualTo("cancelled");
+        }
     }
 
     private static ApiClient.Reply ask(String session, Map<String, String> headers) throws Exception {
