@@ -48,6 +48,22 @@ record AdaptiveLimitSettings(
         }
     }
 
+    /** These settings with other bounds (protostar.dam.limit). */
+    AdaptiveLimitSettings withBounds(int initial, int min, int max) {
+        return new AdaptiveLimitSettings(
+                initial,
+                min,
+                max,
+                window,
+                minSamples,
+                tolerance,
+                decreaseSmoothing,
+                baselineSmoothing,
+                relearnAfterWindows,
+                backoffRatio,
+                minTtft);
+    }
+
     static AdaptiveLimitSettings defaults() {
         return new AdaptiveLimitSettings(
                 // modest start, as Netflix's limits: a used limit grows by sqrt(limit) per window

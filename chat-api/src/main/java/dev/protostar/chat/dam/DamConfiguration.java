@@ -41,21 +41,9 @@ class DamConfiguration {
             DamMetrics metrics,
             InstantSource clock,
             ObjectProvider<ThrottleTurnRoute> throttle) {
-        AdaptiveLimitSettings d = AdaptiveLimitSettings.defaults();
         DamProperties.Limit bounds = properties.limit();
         AdaptiveLimit limit = new AdaptiveLimit(
-                new AdaptiveLimitSettings(
-                        bounds.initial(),
-                        bounds.min(),
-                        bounds.max(),
-                        d.window(),
-                        d.minSamples(),
-                        d.tolerance(),
-                        d.decreaseSmoothing(),
-                        d.baselineSmoothing(),
-                        d.relearnAfterWindows(),
-                        d.backoffRatio(),
-                        d.minTtft()),
+                AdaptiveLimitSettings.defaults().withBounds(bounds.initial(), bounds.min(), bounds.max()),
                 System::nanoTime);
         Baseline baseline = properties.mode() == DamProperties.Mode.DAM
                 ? null

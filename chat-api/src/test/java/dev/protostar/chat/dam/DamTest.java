@@ -39,21 +39,8 @@ class DamTest {
     }
 
     private Dam dam(int limit, Set<String> shadow, DamProperties.Mode mode, Baseline baseline, Quotas quotas) {
-        AdaptiveLimitSettings d = AdaptiveLimitSettings.defaults();
-        AdaptiveLimit adaptive = new AdaptiveLimit(
-                new AdaptiveLimitSettings(
-                        limit,
-                        limit,
-                        limit,
-                        d.window(),
-                        d.minSamples(),
-                        d.tolerance(),
-                        d.decreaseSmoothing(),
-                        d.baselineSmoothing(),
-                        d.relearnAfterWindows(),
-                        d.backoffRatio(),
-                        d.minTtft()),
-                nanos::get);
+        AdaptiveLimit adaptive =
+                new AdaptiveLimit(AdaptiveLimitSettings.defaults().withBounds(limit, limit, limit), nanos::get);
         DamProperties properties = new DamProperties(
                 new DamProperties.Limit(limit, limit, limit),
                 0.5,
