@@ -30,7 +30,21 @@ public record QuotaProperties(
         if (requestsPerMinute < 1 || tokensPerMinute < 1 || instances < 1) {
             throw new IllegalArgumentException("protostar.dam.quota: quotas and instances must be at least 1");
         }
+        for (Limits limits : tenants.values()) {
+            if (limits.requestsPerMinute() > MAX_PER_MINUTE || limits.tokensPerMinute() > MAX_PER_MINUTE) {
+                throw new IllegalArgumentException(TOO_HIGH);
+            }
+        }
+        if (requestsPerMinute > MAX_PER_MINUTE || tokensPerMinute > MAX_PER_MINUTE) {
+            throw new IllegalArgumentException(TOO_HIGH);
+        }
     }
+
+    /** Bucket4j refills at most one token a nanosecond; a higher quota would fail every turn, so it fails the start. */
+    static final long MAX_PER_MINUTE = 60_000_000_000L;
+
+    private static final String TOO_HIGH =
+            "protostar.dam.quota: a quota may be at most " + MAX_PER_MINUTE + " per minute (one a nanosecond)";
 
     /** The quotas of {@code tenant}: its own where configured, the defaults elsewhere. */
     public Limits limitsOf(String tenant) {

@@ -2,6 +2,7 @@ package dev.protostar.chat.dam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.protostar.chat.dam.Admission.Granted;
 import dev.protostar.chat.dam.Admission.Rejected;
@@ -218,6 +219,24 @@ class QuotasTest {
         Admission[] admission = new Admission[1];
         assertThatCode(() -> admission[0] = quotas.reserve(tenant, 100)).doesNotThrowAnyException();
         return admission[0];
+    }
+
+    @Test
+    void a_quota_the_buckets_cannot_refill_fails_the_start_not_every_turn() {
+        assertThatThrownBy(() -> properties(60, 100_000_000_000L, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 60000000000 per minute");
+        assertThatThrownBy(() -> new QuotaProperties(
+                        60,
+                        60_000,
+                        Map.of("huge", new Limits(QuotaProperties.MAX_PER_MINUTE + 1, 0)),
+                        1,
+                        false,
+                        Duration.ofMillis(250),
+                        Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class);
+        Quotas quotas = quotas(properties(QuotaProperties.MAX_PER_MINUTE, QuotaProperties.MAX_PER_MINUTE, false));
+        assertThat(quotas.reserve("acme", 1_000_000)).isInstanceOf(Granted.class);
     }
 
     private Quotas quotas(QuotaProperties properties) {
