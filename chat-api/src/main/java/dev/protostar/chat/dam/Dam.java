@@ -59,9 +59,9 @@ public class Dam {
                 () -> workers.queueDelay().toMillis() / 1000.0);
     }
 
-    /** The limit in force: the adaptive one, never above what the live workers say they hold. */
+    /** The limit in force: the adaptive one, never above this instance's share of what the live workers hold. */
     int limit() {
-        limit.ceiling(workers.capacity().orElse(0));
+        limit.ceiling(workers.share().orElse(0));
         return limit.limit();
     }
 

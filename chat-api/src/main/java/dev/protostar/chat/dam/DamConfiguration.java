@@ -17,8 +17,8 @@ class DamConfiguration {
     }
 
     @Bean
-    Workers workers(DamProperties properties, InstantSource clock) {
-        return new Workers(properties.statusFreshness(), clock);
+    Workers workers(DamProperties properties, QuotaProperties quota, InstantSource clock) {
+        return new Workers(properties.statusFreshness(), clock, quota.instances());
     }
 
     @Bean

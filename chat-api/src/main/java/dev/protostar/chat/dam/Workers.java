@@ -19,10 +19,13 @@ public class Workers {
     private final Map<String, WorkerStatus> latest = new ConcurrentHashMap<>();
     private final Duration freshness;
     private final InstantSource clock;
+    private final int instances;
 
-    Workers(Duration freshness, InstantSource clock) {
+    /** @param instances chat-api instances sharing the workers: each admits its share of their capacity */
+    Workers(Duration freshness, InstantSource clock, int instances) {
         this.freshness = freshness;
         this.clock = clock;
+        this.instances = instances;
     }
 
     void accept(WorkerStatus status) {
@@ -42,6 +45,11 @@ public class Workers {
         return active.isEmpty()
                 ? Optional.empty()
                 : Optional.of(active.stream().mapToInt(WorkerStatus::capacity).sum());
+    }
+
+    /** This chat-api instance's share of {@link #capacity}, rounded up so that a small pool is never shut. */
+    Optional<Integer> share() {
+        return capacity().map(slots -> Math.ceilDiv(slots, instances));
     }
 
     /** How long a turn admitted now waits before a worker starts it: the youngest of the workers' oldest queued turns. */

@@ -26,7 +26,7 @@ class DamTest {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final InstantSource clock = () -> START.plusNanos(nanos.get());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Workers workers = new Workers(Duration.ofSeconds(3), clock);
+    private final Workers workers = new Workers(Duration.ofSeconds(3), clock, 1);
     private final Quotas quotas = new Quotas(
             new QuotaProperties(1000, 10_000_000, Map.of(), 1, false, Duration.ofMillis(250), Duration.ofSeconds(5)),
             new LocalBuckets(1, nanos::get),
@@ -144,6 +144,17 @@ class DamTest {
 
         tick(Duration.ofSeconds(4));
         assertThat(dam.limit()).as("silent workers no longer cap the limit").isEqualTo(10);
+    }
+
+    @Test
+    void each_chat_api_instance_admits_its_share_of_the_workers_capacity_rounded_up() {
+        Workers shared = new Workers(Duration.ofSeconds(3), clock, 3);
+        shared.accept(new WorkerStatus("w1", WorkerStatus.Role.ACTIVE, 8, 0, 0, "CLOSED", 0, clock.instant()));
+
+        assertThat(shared.capacity()).hasValue(8);
+        assertThat(shared.share()).hasValue(3);
+        shared.accept(new WorkerStatus("w1", WorkerStatus.Role.ACTIVE, 1, 0, 0, "CLOSED", 0, clock.instant()));
+        assertThat(shared.share()).as("never zero while a worker holds one").hasValue(1);
     }
 
     @Test

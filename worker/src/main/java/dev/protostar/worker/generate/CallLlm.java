@@ -17,29 +17,45 @@ final class CallLlm {
     private final ProducerTemplate producer;
     private final LlmBreaker breaker;
     private final LlmProperties properties;
+    private final ModelStreams streams;
 
-    CallLlm(ProducerTemplate producer, LlmBreaker breaker, LlmProperties properties) {
+    CallLlm(ProducerTemplate producer, LlmBreaker breaker, LlmProperties properties, ModelStreams streams) {
         this.producer = producer;
         this.breaker = breaker;
         this.properties = properties;
+        this.streams = streams;
     }
 
+    /**
+     * Returns once the first token arrived; the stream counts as open at the provider until the caller
+     * {@link #close}s it.
+     */
     LlmStream open(LlmCall call) {
         Duration backoff = properties.rateLimitBackoff();
         for (int attempt = 0; ; attempt++) {
+            streams.opening();
             try {
                 return openOnce(call);
-            } catch (GenerationException e) {
-                if (!e.code().equals("llm_rate_limited")
-                        || attempt >= properties.rateLimitRetries()
-                        || call.sink().cancelled()) {
+            } catch (RuntimeException e) {
+                streams.closed();
+                if (!(e instanceof GenerationException refused)
+                        || !refused.code().equals("llm_rate_limited")) {
                     throw e;
                 }
-                Duration wait = ProviderErrors.retryAfter(e).orElse(jittered(backoff));
+                streams.refused();
+                if (attempt >= properties.rateLimitRetries() || call.sink().cancelled()) {
+                    throw e;
+                }
+                Duration wait = ProviderErrors.retryAfter(refused).orElse(jittered(backoff));
                 sleep(wait.compareTo(properties.rateLimitMaxWait()) > 0 ? properties.rateLimitMaxWait() : wait);
                 backoff = backoff.multipliedBy(2);
             }
         }
+    }
+
+    /** The stream {@link #open} returned has ended, however. */
+    void close() {
+        streams.closed();
     }
 
     private LlmStream openOnce(LlmCall call) {

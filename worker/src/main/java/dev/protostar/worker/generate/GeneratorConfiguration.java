@@ -30,12 +30,18 @@ class GeneratorConfiguration {
     }
 
     @Bean
+    ModelStreams modelStreams(LlmProperties llm) {
+        return new ModelStreams(llm.capacityProbe(), System::nanoTime);
+    }
+
+    @Bean
     Generator generator(
             LlmProperties llm,
             KeywordAnalyzer analyzer,
             PromptAssembler assembler,
             ProducerTemplate producer,
-            LlmBreaker breaker) {
+            LlmBreaker breaker,
+            ModelStreams streams) {
         Generator offline = new ExtractiveGenerator(analyzer, assembler);
         if (!llm.configured()) {
             log.info("No PROTOSTAR_LLM_API_KEY: offline mode (extractive answers only, no generation)");
@@ -55,7 +61,7 @@ class GeneratorConfiguration {
                         .build(),
                 llm.stallTimeout(),
                 assembler,
-                new CallLlm(producer, breaker, llm)::open);
+                new CallLlm(producer, breaker, llm, streams));
         return llm.onBreakerOpen() == LlmProperties.OnBreakerOpen.OFFLINE
                 ? new OfflineWhenBreakerOpen(model, offline)
                 : model;

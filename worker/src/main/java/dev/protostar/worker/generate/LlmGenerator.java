@@ -5,7 +5,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.protostar.search.tokens.TokenCounter;
 import java.time.Duration;
-import java.util.function.Function;
 
 /**
  * Streams from an OpenAI-compatible model through langchain4j. The stream is opened through {@code open}
@@ -18,18 +17,14 @@ final class LlmGenerator implements Generator {
     private final StreamingChatModel model;
     private final Duration stallTimeout;
     private final PromptAssembler assembler;
-    private final Function<LlmCall, LlmStream> open;
+    private final CallLlm calls;
 
-    /** @param open opens the stream and returns once its first token arrived, e.g. {@code LlmCall::open} */
-    LlmGenerator(
-            StreamingChatModel model,
-            Duration stallTimeout,
-            PromptAssembler assembler,
-            Function<LlmCall, LlmStream> open) {
+    /** @param calls opens the stream (returning once its first token arrived) and counts it until its end */
+    LlmGenerator(StreamingChatModel model, Duration stallTimeout, PromptAssembler assembler, CallLlm calls) {
         this.model = model;
         this.stallTimeout = stallTimeout;
         this.assembler = assembler;
-        this.open = open;
+        this.calls = calls;
     }
 
     static final String RULES =
@@ -47,8 +42,13 @@ final class LlmGenerator implements Generator {
     @Override
     public Generation generate(Ask ask, TokenSink sink) {
         Prompt prompt = assembler.assemble(RULES, ask);
-        LlmStream stream = open.apply(new LlmCall(model, prompt, sink, stallTimeout));
-        ChatResponse response = stream.awaitEnd();
+        LlmStream stream = calls.open(new LlmCall(model, prompt, sink, stallTimeout));
+        ChatResponse response;
+        try {
+            response = stream.awaitEnd();
+        } finally {
+            calls.close();
+        }
         String answer = stream.text();
         TokenUsage usage = response.tokenUsage();
         // The provider's own count when it reports one (it is what is billed), else ours of what was sent.

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     before its first token, so nothing a user saw is repeated
  * @param rateLimitBackoff the first wait when the provider names none, doubled each time (with jitter)
  * @param rateLimitMaxWait the longest wait for one retry, whatever the provider asks
+ * @param capacityProbe after this long at the stream count the provider last refused beyond, one more is
+ *     tried (see {@link ModelStreams})
  */
 @ConfigurationProperties("protostar.llm")
 public record LlmProperties(
@@ -27,7 +29,8 @@ public record LlmProperties(
         Breaker breaker,
         int rateLimitRetries,
         Duration rateLimitBackoff,
-        Duration rateLimitMaxWait) {
+        Duration rateLimitMaxWait,
+        Duration capacityProbe) {
 
     public boolean configured() {
         return apiKey != null && !apiKey.isBlank();

@@ -5,14 +5,16 @@ import dev.protostar.routes.KafkaRecord;
 import dev.protostar.worker.WorkerProperties;
 import dev.protostar.worker.generate.LlmBreaker;
 import dev.protostar.worker.generate.LlmProperties;
+import dev.protostar.worker.generate.ModelStreams;
 import java.time.Instant;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * A heartbeat every second on the compacted {@code worker-status}: what the dam may count on — capacity,
- * turns held, the age of the oldest one not yet started, and the LLM breaker. An open breaker is reported
- * as {@code OPEN_OFFLINE} when this worker answers in the offline mode meanwhile, because the dam sheds
+ * A heartbeat every second on the compacted {@code worker-status}: what the dam may count on — capacity
+ * (max-in-flight, or the streams the model provider holds for this worker once it refused more), turns held,
+ * the age of the oldest one not yet started, and the LLM breaker. An open breaker is reported as
+ * {@code OPEN_OFFLINE} when this worker answers in the offline mode meanwhile, because the dam sheds
  * only while every worker reports {@code OPEN}, and this one still answers.
  */
 @Component
@@ -24,12 +26,15 @@ class PublishStatusRoute extends RouteBuilder {
     private final WorkerProperties properties;
     private final LlmBreaker breaker;
     private final LlmProperties llm;
+    private final ModelStreams streams;
 
-    PublishStatusRoute(WorkerRole role, WorkerProperties properties, LlmBreaker breaker, LlmProperties llm) {
+    PublishStatusRoute(
+            WorkerRole role, WorkerProperties properties, LlmBreaker breaker, LlmProperties llm, ModelStreams streams) {
         this.role = role;
         this.properties = properties;
         this.breaker = breaker;
         this.llm = llm;
+        this.streams = streams;
     }
 
     @Override
@@ -49,7 +54,7 @@ class PublishStatusRoute extends RouteBuilder {
         return new WorkerStatus(
                 properties.id(),
                 role.current(),
-                properties.maxInFlight(),
+                streams.capacity(properties.maxInFlight()),
                 role.inFlight(),
                 role.oldestQueuedMillis(),
                 state,

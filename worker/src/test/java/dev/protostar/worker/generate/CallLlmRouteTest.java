@@ -23,6 +23,7 @@ class CallLlmRouteTest {
     private final LlmBreaker breaker = new LlmBreaker(
             new LlmProperties.Breaker(50, Duration.ofMillis(300), 50, 4, 4, Duration.ofMillis(500), 2),
             System::nanoTime);
+    private final ModelStreams streams = new ModelStreams(Duration.ofSeconds(10), System::nanoTime);
     private CamelContext camel;
     private CallLlm callLlm;
 
@@ -47,7 +48,9 @@ class CallLlmRouteTest {
                         null,
                         rateLimitRetries,
                         Duration.ofMillis(100),
-                        Duration.ofMillis(300)));
+                        Duration.ofMillis(300),
+                        Duration.ofSeconds(10)),
+                streams);
     }
 
     @AfterEach
@@ -153,6 +156,28 @@ class CallLlmRouteTest {
         }
         assertThat(breaker.state()).isEqualTo("CLOSED");
         assertThat(model.calls).hasValue(10);
+    }
+
+    @Test
+    void a_429_while_streams_are_open_makes_their_count_the_workers_capacity() throws Exception {
+        start();
+        ScriptedModel model = new ScriptedModel(ScriptedModel.answering(Duration.ZERO, Duration.ofMillis(200), ANSWER));
+        List<LlmStream> open = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            open.add(open(model, new Sink()));
+        }
+        model.then(ScriptedModel.failing(new RateLimitException(new HttpException(429, "{}"))));
+
+        assertThat(codeOf(model)).isEqualTo("llm_rate_limited");
+        assertThat(streams.open()).as("the refused opening is not counted").isEqualTo(3);
+        assertThat(streams.capacity(512)).isEqualTo(3);
+
+        for (LlmStream stream : open) {
+            stream.awaitEnd();
+            callLlm.close();
+        }
+        assertThat(streams.open()).isZero();
+        assertThat(streams.capacity(2)).as("never above max-in-flight").isEqualTo(2);
     }
 
     @Test
