@@ -3,9 +3,12 @@ package dev.protostar.chat.intake;
 import dev.protostar.chat.auth.Caller;
 import dev.protostar.chat.dam.Classifier;
 import dev.protostar.chat.problem.ApiProblem;
+import dev.protostar.chat.problem.ProblemWriter;
 import dev.protostar.chat.session.Sessions;
 import dev.protostar.chat.session.Sessions.Session;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,10 +23,12 @@ class MessageController {
 
     private final Sessions sessions;
     private final Intake intake;
+    private final ProblemWriter problems;
 
-    MessageController(Sessions sessions, Intake intake) {
+    MessageController(Sessions sessions, Intake intake, ProblemWriter problems) {
         this.sessions = sessions;
         this.intake = intake;
+        this.problems = problems;
     }
 
     @PostMapping("/api/v1/chat/sessions/{sessionId}/messages")
@@ -33,12 +38,20 @@ class MessageController {
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestHeader(value = Classifier.PRIORITY_HEADER, required = false) String priority,
             @RequestHeader(value = Classifier.TIMEOUT_HEADER, required = false) String timeout,
-            HttpServletRequest http) {
+            HttpServletRequest http,
+            HttpServletResponse response)
+            throws IOException {
         Caller caller = Caller.of(http);
         Session session = sessions.find(caller.tenant(), sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("No chat session " + sessionId + " in your tenant."));
-        Intake.Submitted turn =
-                intake.submit(caller, session, body == null ? null : body.text(), idempotencyKey, priority, timeout);
+        Intake.Submitted turn;
+        try {
+            turn = intake.submit(caller, session, body == null ? null : body.text(), idempotencyKey, priority, timeout);
+        } catch (ApiProblem refused) {
+            // under overload most turns end here: answered directly, not through Spring's exception resolution
+            problems.write(response, refused);
+            return null;
+        }
         ResponseEntity.BodyBuilder accepted = ResponseEntity.accepted();
         turn.headers().forEach(accepted::header);
         return accepted.location(URI.create("/api/v1/chat/sessions/" + sessionId + "/events"))

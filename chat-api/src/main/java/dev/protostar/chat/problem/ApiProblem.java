@@ -9,7 +9,8 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * An error the client can act on, answered as {@code application/problem+json}. {@code type} is a stable
- * URN naming the problem; {@code retryAfter}, when set, becomes the Retry-After header.
+ * URN naming the problem; {@code retryAfter}, when set, becomes the Retry-After header. It is an answer, not a
+ * fault, so it carries no stack trace: a dam refusing hundreds of turns a second should not walk the stack for each.
  */
 public class ApiProblem extends RuntimeException {
 
@@ -21,7 +22,7 @@ public class ApiProblem extends RuntimeException {
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String type, String title, String detail, Duration retryAfter) {
-        super(detail);
+        super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;

@@ -1,15 +1,22 @@
 package dev.protostar.chat.session;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Chat sessions: one recruiter conversation about one candidate, owned by a tenant. */
+/**
+ * Chat sessions: one recruiter conversation about one candidate, owned by a tenant. A session never changes,
+ * so the ones found are kept in memory: a turn, admitted or refused, does not wait on the database for it.
+ */
 @Repository
 public class Sessions {
 
     private final JdbcClient jdbc;
+    private final Cache<UUID, Session> known =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     Sessions(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -31,10 +38,16 @@ public class Sessions {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, candidate_id FROM chat_session WHERE id = ? AND tenant = ?")
+        Session cached = known.getIfPresent(id);
+        if (cached != null) {
+            return cached.tenant().equals(tenant) ? Optional.of(cached) : Optional.empty();
+        }
+        Optional<Session> session = jdbc.sql("SELECT id, candidate_id FROM chat_session WHERE id = ? AND tenant = ?")
                 .params(id, tenant)
                 .query((rs, n) -> new Session(rs.getObject(1, UUID.class), tenant, rs.getObject(2, UUID.class)))
                 .optional();
+        session.ifPresent(found -> known.put(id, found));
+        return session;
     }
 
     public record Session(UUID sessionId, String tenant, UUID candidateId) {}
