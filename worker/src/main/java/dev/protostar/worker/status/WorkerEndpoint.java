@@ -1,6 +1,8 @@
 package dev.protostar.worker.status;
 
+import dev.protostar.worker.WorkerProperties;
 import dev.protostar.worker.generate.LlmBreaker;
+import dev.protostar.worker.generate.ModelStreams;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -15,10 +17,14 @@ class WorkerEndpoint {
 
     private final WorkerRole role;
     private final LlmBreaker breaker;
+    private final ModelStreams streams;
+    private final WorkerProperties properties;
 
-    WorkerEndpoint(WorkerRole role, LlmBreaker breaker) {
+    WorkerEndpoint(WorkerRole role, LlmBreaker breaker, ModelStreams streams, WorkerProperties properties) {
         this.role = role;
         this.breaker = breaker;
+        this.streams = streams;
+        this.properties = properties;
     }
 
     @ReadOperation
@@ -26,6 +32,8 @@ class WorkerEndpoint {
         return Map.of(
                 "role", role.current(),
                 "inFlight", role.inFlight(),
+                "capacity", streams.capacity(properties.maxInFlight()),
+                "modelStreams", streams.open(),
                 "oldestQueuedMs", role.oldestQueuedMillis(),
                 "breaker", breaker.state(),
                 "breakerOpenRemainingMs", breaker.openRemainingMillis());
