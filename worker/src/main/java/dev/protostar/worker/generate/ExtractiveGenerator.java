@@ -122,7 +122,9 @@ final class ExtractiveGenerator implements Generator {
                 for (Question.Term term : clause.terms()) {
                     if (term.forms().stream().anyMatch(terms::contains)) {
                         double weight = weight(ask.verdict().counts(), term.forms());
-                        own += term.kind() == Question.Kind.WORD ? weight : 1.5 * weight;
+                        own += term.kind() == Question.Kind.NAME || term.kind() == Question.Kind.NUMBER
+                                ? 1.5 * weight
+                                : weight;
                     }
                 }
                 // The heading picks the chunk; within it, the sentence's own terms pick the line.

@@ -143,6 +143,15 @@ public class QuestionReader {
             + "|years?\\b|months?\\b|weeks?\\b|days?\\b|hours?\\b|minutes?\\b|seconds?\\b|people\\b|engineers?\\b"
             + "|members?\\b|million\\b|billion\\b|thousand\\b|percent\\b|times\\b|users?\\b|customers?\\b)");
 
+    /**
+     * The verb of an English question, after its inverted auxiliary and subject: "What languages can he
+     * <i>speak</i>?", "How many people did Priya <i>manage</i>?". Forms of "be" are left out: what follows them
+     * ("Is she fluent…") is what is asked.
+     */
+    private static final Pattern INVERTED_VERB = Pattern.compile(
+            "\\b(?i:do|does|did|can|could|will|would|should|has|have|had)\\s+(?:(?i:he|she|they|it|you|we|i)|[A-Z][\\w'’-]*)"
+                    + "\\s+(?:(?i:ever|also|not|still|already|actually|really)\\s+)?([a-z][\\w-]*)");
+
     private final KeywordAnalyzer analyzer;
     private final Glossary glossary;
     private final Set<String> knownNames;
@@ -175,6 +184,11 @@ public class QuestionReader {
             quantified.add(q.number());
             quantified.add(q.surface().split("\\s+|(?<=\\d)(?=\\D)")[0].toLowerCase(Locale.ROOT));
         });
+        Set<String> verbs = new java.util.HashSet<>();
+        Matcher verb = INVERTED_VERB.matcher(text);
+        while (verb.find()) {
+            verbs.add(verb.group(1));
+        }
         Map<String, Question.Term> terms = new LinkedHashMap<>();
         for (KeywordAnalyzer.Term term : analyzer.analyze(text)) {
             boolean opening = text.startsWith(term.surface());
@@ -184,13 +198,12 @@ public class QuestionReader {
                     || quantified.contains(term.text())) {
                 continue;
             }
+            Question.Kind kind = knownNames.contains(term.text()) ? Question.Kind.NAME : kind(term, opening);
+            if (kind == Question.Kind.WORD && verbs.contains(term.surface())) {
+                kind = Question.Kind.VERB;
+            }
             terms.putIfAbsent(
-                    term.text(),
-                    new Question.Term(
-                            term.text(),
-                            knownNames.contains(term.text()) ? Question.Kind.NAME : kind(term, opening),
-                            term.surface(),
-                            glossary.expand(term.text())));
+                    term.text(), new Question.Term(term.text(), kind, term.surface(), glossary.expand(term.text())));
         }
         return new Question.Clause(
                 text,

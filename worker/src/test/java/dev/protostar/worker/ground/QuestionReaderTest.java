@@ -105,6 +105,20 @@ class QuestionReaderTest {
     }
 
     @Test
+    void the_verb_after_an_inverted_auxiliary_is_a_verb() {
+        assertThat(reader.read("How many people did Priya manage?")
+                        .clauses()
+                        .getFirst()
+                        .terms())
+                .filteredOn(t -> t.kind() == Question.Kind.VERB)
+                .extracting(Question.Term::surface)
+                .containsExactly("manage");
+        assertThat(reader.read("Is she fluent in French?").clauses().getFirst().terms())
+                .as("what follows a form of 'be' is what is asked")
+                .noneMatch(t -> t.kind() == Question.Kind.VERB);
+    }
+
+    @Test
     void a_capitalised_first_word_is_not_a_name() {
         assertThat(reader.read("Besides English, what languages can he speak?")
                         .clauses()
