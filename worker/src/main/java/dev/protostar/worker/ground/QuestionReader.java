@@ -111,6 +111,8 @@ public class QuestionReader {
             "씨",
             "본인",
             "해당",
+            // 일(하다) is work in general, and a homonym of the day in "일 30억 건", "2일"
+            "일",
             "어떻",
             "있",
             "되",
