@@ -192,8 +192,10 @@ public class QuestionReader {
             verbs.add(verb.group(1));
         }
         Map<String, Question.Term> terms = new LinkedHashMap<>();
+        // Korean has no capitals of its own: a Latin word opening a Korean sentence is capitalised as a name.
+        boolean english = Language.of(text) == Language.ENGLISH;
         for (KeywordAnalyzer.Term term : analyzer.analyze(text)) {
-            boolean opening = text.startsWith(term.surface());
+            boolean opening = english && text.startsWith(term.surface());
             if (ASKING.contains(term.text())
                     || term.kind() == KeywordAnalyzer.Kind.VERB
                     || term.kind() == KeywordAnalyzer.Kind.OTHER

@@ -105,6 +105,17 @@ class QuestionReaderTest {
     }
 
     @Test
+    void a_latin_word_opening_a_korean_question_is_a_name() {
+        assertThat(reader.read("Radish에서 온라인 피처 조회 처리량은 얼마인가요?")
+                        .clauses()
+                        .getFirst()
+                        .terms())
+                .filteredOn(t -> t.kind() == Question.Kind.NAME)
+                .extracting(Question.Term::surface)
+                .containsExactly("Radish");
+    }
+
+    @Test
     void the_verb_after_an_inverted_auxiliary_is_a_verb() {
         assertThat(reader.read("How many people did Priya manage?")
                         .clauses()
