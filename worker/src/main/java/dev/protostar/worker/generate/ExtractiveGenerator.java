@@ -153,7 +153,8 @@ final class ExtractiveGenerator implements Generator {
         if (top.score() <= 0) {
             return firstLines(scored, 0, 2);
         }
-        if (clauseWeight > 0 && top.heading() >= 0.5 * clauseWeight) {
+        // A category heading ("Certificates", "자격증") that is the best line, or names most of the clause.
+        if ((top.order() < 0 && top.heading() > 0) || (clauseWeight > 0 && top.heading() >= 0.5 * clauseWeight)) {
             return firstLines(scored, top.source(), LIST_LINES);
         }
         List<Candidate> picked = new ArrayList<>(scored.stream()
@@ -165,9 +166,15 @@ final class ExtractiveGenerator implements Generator {
                 .findFirst()
                 .filter(next -> !picked.contains(next))
                 .ifPresent(picked::add);
-        // A line quoted from a chunk carries its heading already.
-        picked.removeIf(
-                c -> c.order() < 0 && picked.stream().anyMatch(o -> o.source() == c.source() && o.order() >= 0));
+        // A line quoted from a chunk carries its heading already; a heading alone is quoted with its first line.
+        for (Candidate heading : List.copyOf(picked)) {
+            if (heading.order() < 0) {
+                picked.remove(heading);
+                if (picked.stream().noneMatch(o -> o.source() == heading.source())) {
+                    picked.addAll(firstLines(scored, heading.source(), 1));
+                }
+            }
+        }
         picked.sort(Comparator.comparingInt(Candidate::source).thenComparingInt(Candidate::order));
         return picked;
     }

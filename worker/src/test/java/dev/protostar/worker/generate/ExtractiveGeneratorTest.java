@@ -79,6 +79,17 @@ class ExtractiveGeneratorTest {
     }
 
     @Test
+    void a_category_heading_is_answered_by_the_lines_under_it_never_alone() {
+        List<Hit> sources = List.of(
+                hit("Certificates", "Associate Android Developer — Google, 2019-08"),
+                hit("Languages", "French: Professional working proficiency"));
+        String text = answer("Does he hold any professional certifications?", sources, List.of());
+        assertThat(text)
+                .contains("- Certificates: Associate Android Developer — Google, 2019-08 [1]")
+                .doesNotContain("- Certificates [1]");
+    }
+
+    @Test
     void a_partial_answer_says_what_the_documents_do_not_mention() {
         List<Hit> sources = List.of(hit("Experience > Stripe", "Senior Product Manager, Billing, based in Dublin."));
         String text = answer("Which company is she at, and what is her salary?", sources, List.of("salary"));
