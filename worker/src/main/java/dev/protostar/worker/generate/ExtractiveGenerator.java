@@ -39,6 +39,13 @@ final class ExtractiveGenerator implements Generator {
     private static final Pattern PRESENT_TEXT =
             Pattern.compile("(?i)\\b(present|current(ly)?|now)\\b|재직\\s*중|현재|[~–-]\\s*(\\)|$)");
 
+    /** A question for a name ("the name of the app", "시스템 이름이 뭔가요"): lines that hold one answer it. */
+    private static final Pattern NAME_QUESTION = Pattern.compile("(?i)\\bname\\b|\\bcalled\\b|이름|명칭");
+
+    /** A name in a line: a capitalised Latin word after its first word (in Korean, anywhere), or quoted. */
+    private static final Pattern NAME_TEXT = Pattern.compile(
+            "(?<=\\S\\s{1,3})[A-Z][A-Za-z]+|(?<![A-Za-z])[A-Z][A-Za-z]+(?=[가-힣])|['‘「『\"“][^'’」』\"”]{2,30}['’」』\"”]");
+
     /** A table's header row: cells of labels, no figures. */
     private static final Pattern HEADER_ROW = Pattern.compile("[^\\d]*\\|[^\\d]*");
 
@@ -52,12 +59,13 @@ final class ExtractiveGenerator implements Generator {
 
     /**
      * A line that may be quoted: {@code order} is its place in its chunk, -1 for the chunk's heading;
-     * {@code current} whether it (or its heading) is marked as the present, for a question about the present.
+     * {@code preferred} whether it is the kind of line the question asks for (marked as the present for a
+     * question about the present, holding a name for a question about a name).
      */
-    private record Candidate(int source, int order, String sentence, double score, double heading, boolean current) {
+    private record Candidate(int source, int order, String sentence, double score, double heading, boolean preferred) {
 
         Candidate plus(double more) {
-            return new Candidate(source, order, sentence, score + more, heading, current);
+            return new Candidate(source, order, sentence, score + more, heading, preferred);
         }
     }
 
@@ -101,12 +109,14 @@ final class ExtractiveGenerator implements Generator {
      * The sentences that answer one clause. When a chunk's heading names what is asked ("which languages",
      * "자격증은") its lines are the answer, quoted in order; otherwise the sentences sharing the most
      * (rarity-weighted) terms with the clause, with the one after the best for context. A question about
-     * the present prefers lines marked as current ("재직중", "Present").
+     * the present prefers lines marked as current ("재직중", "Present"); one about a name, lines that hold a
+     * name ("Built the CareCall app").
      */
     private List<Candidate> pick(Question.Clause clause, Ask ask) {
         List<Hit> sources = ask.sources();
         TermCounts counts = ask.verdict().counts();
         boolean present = PRESENT_QUESTION.matcher(ask.question()).find();
+        boolean name = NAME_QUESTION.matcher(clause.text()).find();
         List<Candidate> candidates = new ArrayList<>();
         Set<String> sourceTerms = new HashSet<>();
         for (int s = 0; s < sources.size(); s++) {
@@ -132,11 +142,12 @@ final class ExtractiveGenerator implements Generator {
                 double own = matched(clause, terms, counts, true);
                 // The heading picks the chunk; within it, the sentence's own terms pick the line.
                 double score = own + (own > 0 ? 0.8 : 0.2) * heading;
-                boolean current = currentSection
-                        || (present && PRESENT_TEXT.matcher(sentences.get(i)).find());
+                boolean preferred = currentSection
+                        || (present && PRESENT_TEXT.matcher(sentences.get(i)).find())
+                        || (name && NAME_TEXT.matcher(sentences.get(i)).find());
                 // Earlier (better-ranked) chunks win ties.
                 candidates.add(
-                        new Candidate(s, i, sentences.get(i), score - 0.01 * s, category ? heading : 0, current));
+                        new Candidate(s, i, sentences.get(i), score - 0.01 * s, category ? heading : 0, preferred));
             }
         }
         if (candidates.isEmpty()) {
@@ -146,7 +157,7 @@ final class ExtractiveGenerator implements Generator {
         double clauseWeight = matched(clause, sourceTerms, counts, false);
         List<Candidate> scored = new ArrayList<>();
         for (Candidate c : candidates) {
-            scored.add(c.current() && c.score() > 0 ? c.plus(0.2 * clauseWeight) : c);
+            scored.add(c.preferred() && c.score() > 0 ? c.plus(0.2 * clauseWeight) : c);
         }
         scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
         Candidate top = scored.getFirst();

@@ -90,6 +90,16 @@ class ExtractiveGeneratorTest {
     }
 
     @Test
+    void a_question_for_a_name_prefers_the_line_that_holds_one() {
+        List<Hit> sources = List.of(hit(
+                "Work > Lumen Health",
+                "First mobile hire at a telehealth startup.\nBuilt and owned the patient app.\n"
+                        + "Built the apps of two clinics.\nBuilt the CareCall video-visit app."));
+        String text = answer("What was the name of the app he built at the telehealth startup?", sources, List.of());
+        assertThat(text).contains("Built the CareCall video-visit app.");
+    }
+
+    @Test
     void a_partial_answer_says_what_the_documents_do_not_mention() {
         List<Hit> sources = List.of(hit("Experience > Stripe", "Senior Product Manager, Billing, based in Dublin."));
         String text = answer("Which company is she at, and what is her salary?", sources, List.of("salary"));
