@@ -154,6 +154,14 @@ public class QuestionReader {
             "\\b(?i:do|does|did|can|could|will|would|should|has|have|had)\\s+(?:(?i:he|she|they|it|you|we|i)|[A-Z][\\w'’-]*)"
                     + "\\s+(?:(?i:ever|also|not|still|already|actually|really)\\s+)?([a-z][\\w-]*)");
 
+    /**
+     * The verb of a relative clause after the noun it describes: "a product of hers that <i>failed</i>", "the
+     * team which she <i>led</i>" — the noun before it is what is asked about. Not after "and", "in"… ("and
+     * which company…"), where "which" asks.
+     */
+    private static final Pattern RELATIVE_VERB = Pattern.compile(
+            "\\b([A-Za-z]+)\\s+(?i:that|which|who)\\s+(?:(?i:he|she|they|it|you|we|i)\\s+)?([a-z][\\w-]*)");
+
     private final KeywordAnalyzer analyzer;
     private final Glossary glossary;
     private final Set<String> knownNames;
@@ -190,6 +198,12 @@ public class QuestionReader {
         Matcher verb = INVERTED_VERB.matcher(text);
         while (verb.find()) {
             verbs.add(verb.group(1));
+        }
+        Matcher relative = RELATIVE_VERB.matcher(text);
+        while (relative.find()) {
+            if (!LEADING.contains(relative.group(1).toLowerCase(Locale.ROOT))) {
+                verbs.add(relative.group(2));
+            }
         }
         Map<String, Question.Term> terms = new LinkedHashMap<>();
         // Korean has no capitals of its own: a Latin word opening a Korean sentence is capitalised as a name.

@@ -116,7 +116,7 @@ class QuestionReaderTest {
     }
 
     @Test
-    void the_verb_after_an_inverted_auxiliary_is_a_verb() {
+    void the_verb_after_an_inverted_auxiliary_or_of_a_relative_clause_is_a_verb() {
         assertThat(reader.read("How many people did Priya manage?")
                         .clauses()
                         .getFirst()
@@ -124,6 +124,21 @@ class QuestionReaderTest {
                 .filteredOn(t -> t.kind() == Question.Kind.VERB)
                 .extracting(Question.Term::surface)
                 .containsExactly("manage");
+        assertThat(reader.read("Tell me about a project of his that shipped late.")
+                        .clauses()
+                        .getFirst()
+                        .terms())
+                .filteredOn(t -> t.kind() == Question.Kind.VERB)
+                .extracting(Question.Term::surface)
+                .containsExactly("shipped");
+        assertThat(reader.read("What was her GPA, and which company did she join?")
+                        .clauses()
+                        .get(1)
+                        .terms())
+                .as("'which' after 'and' asks")
+                .filteredOn(t -> t.kind() == Question.Kind.VERB)
+                .extracting(Question.Term::surface)
+                .containsExactly("join");
         assertThat(reader.read("Is she fluent in French?").clauses().getFirst().terms())
                 .as("what follows a form of 'be' is what is asked")
                 .noneMatch(t -> t.kind() == Question.Kind.VERB);
