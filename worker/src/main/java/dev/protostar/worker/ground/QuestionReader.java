@@ -208,7 +208,23 @@ public class QuestionReader {
         Map<String, Question.Term> terms = new LinkedHashMap<>();
         // Korean has no capitals of its own: a Latin word opening a Korean sentence is capitalised as a name.
         boolean english = Language.of(text) == Language.ENGLISH;
-        for (KeywordAnalyzer.Term term : analyzer.analyze(text)) {
+        List<KeywordAnalyzer.Term> analysed = analyzer.analyze(text);
+        List<String> texts = analysed.stream().map(KeywordAnalyzer.Term::text).toList();
+        for (int i = 0; i < analysed.size(); i++) {
+            var phrase = glossary.phraseAt(texts, i);
+            if (phrase.isPresent()) {
+                // "outside of work" asks about hobbies, not about work
+                String surface = span(
+                        text,
+                        analysed.get(i).surface(),
+                        analysed.get(i + phrase.get().length() - 1).surface());
+                String meaning = phrase.get().term();
+                terms.putIfAbsent(
+                        meaning, new Question.Term(meaning, Question.Kind.WORD, surface, glossary.expand(meaning)));
+                i += phrase.get().length() - 1;
+                continue;
+            }
+            KeywordAnalyzer.Term term = analysed.get(i);
             boolean opening = english && text.startsWith(term.surface());
             if (ASKING.contains(term.text())
                     || term.kind() == KeywordAnalyzer.Kind.VERB
@@ -229,6 +245,13 @@ public class QuestionReader {
                 phrases(text),
                 quantities,
                 ASKS.matcher(text).find());
+    }
+
+    /** The text from {@code first} to {@code last} as the recruiter wrote it ("outside of work"). */
+    private static String span(String text, String first, String last) {
+        int from = text.indexOf(first);
+        int to = from < 0 ? -1 : text.indexOf(last, from);
+        return to < 0 ? first + " " + last : text.substring(from, to + last.length());
     }
 
     private static List<String> phrases(String text) {

@@ -56,6 +56,15 @@ class QuestionReaderTest {
     }
 
     @Test
+    void a_glossary_phrase_stands_for_its_line_not_for_its_words() {
+        Question question = reader.read("What does he do in his spare time?");
+        assertThat(question.clauses().getFirst().terms())
+                .extracting(Question.Term::text, Question.Term::surface)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("hobbi", "spare time"));
+        assertThat(question.query().allForms()).contains("interest", "취미").doesNotContain("time");
+    }
+
+    @Test
     void terms_bring_their_glossary_equivalents() {
         Question question = reader.read("How many people did she manage?");
         assertThat(question.query().allForms()).contains("manag", "리드", "led");
