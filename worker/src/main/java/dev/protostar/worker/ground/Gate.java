@@ -1,6 +1,7 @@
 package dev.protostar.worker.ground;
 
 import dev.protostar.search.keyword.KeywordAnalyzer;
+import dev.protostar.worker.retrieve.Glossary;
 import dev.protostar.worker.retrieve.Hit;
 import dev.protostar.worker.retrieve.Retrieval;
 import dev.protostar.worker.retrieve.TermCounts;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * both modes, applied in code before any model is called. A clause is covered when
  * <ul>
  *   <li>every name it uses ("Naver", "GPA", "University of Toronto", a quoted project) occurs in the
- *       documents, every quantity ("5년", "six years") is stated there, and every other number occurs in
+ *       documents as written or in another spelling ({@link Glossary#spellings}), every quantity ("5년", "six years") is stated there, and every other number occurs in
  *       the chunks retrieved for it;
  *   <li>and less than {@code absentWordShare} of its other words are absent (exactly that share only if its
  *       last word, the head of what is asked, is not among them) — a recruiter's paraphrase differs in a
@@ -33,11 +34,13 @@ public class Gate {
 
     private final Mentions mentions;
     private final KeywordAnalyzer analyzer;
+    private final Glossary glossary;
     private final GroundingProperties properties;
 
-    Gate(Mentions mentions, KeywordAnalyzer analyzer, GroundingProperties properties) {
+    Gate(Mentions mentions, KeywordAnalyzer analyzer, Glossary glossary, GroundingProperties properties) {
         this.mentions = mentions;
         this.analyzer = analyzer;
+        this.glossary = glossary;
         this.properties = properties;
     }
 
@@ -75,7 +78,8 @@ public class Gate {
             UUID candidateId, Question.Clause clause, TermCounts counts, Set<String> retrievedTerms) {
         List<String> unknown = new ArrayList<>();
         for (Question.Term term : clause.terms()) {
-            if (term.kind() == Question.Kind.NAME && counts.of(term.forms()) == 0) {
+            // A name is found as written or spelt otherwise (토익 for TOEIC), never by its category (English).
+            if (term.kind() == Question.Kind.NAME && counts.of(glossary.spellings(term.text())) == 0) {
                 unknown.add(term.surface());
             } else if (term.kind() == Question.Kind.NUMBER && !retrievedTerms.contains(term.text())) {
                 unknown.add(term.surface());

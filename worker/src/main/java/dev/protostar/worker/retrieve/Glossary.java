@@ -28,6 +28,9 @@ public class Glossary {
 
     private final Map<String, Set<String>> related = new HashMap<>();
 
+    /** The lines (by number) each term is on. */
+    private final Map<String, Set<Integer>> lines = new HashMap<>();
+
     /** Entries of several words ("outside work"), as analysed, and the single-word term of their line. */
     private final Map<List<String>, String> phrases = new HashMap<>();
 
@@ -39,8 +42,9 @@ public class Glossary {
         this(analyzer, readLines());
     }
 
-    Glossary(KeywordAnalyzer analyzer, List<String> lines) {
-        for (String line : lines) {
+    Glossary(KeywordAnalyzer analyzer, List<String> entries) {
+        int lineNumber = 0;
+        for (String line : entries) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -56,8 +60,10 @@ public class Glossary {
                 // ('시간') never drags the whole concept into unrelated questions.
                 tokens.stream().max(Comparator.comparingInt(String::length)).ifPresent(group::add);
             }
+            int number = lineNumber++;
             for (String term : group) {
                 related.computeIfAbsent(term, t -> new LinkedHashSet<>()).addAll(group);
+                lines.computeIfAbsent(term, t -> new HashSet<>()).add(number);
             }
             if (!group.isEmpty()) {
                 multiword.forEach(
@@ -72,6 +78,23 @@ public class Glossary {
         terms.add(term);
         terms.addAll(related.getOrDefault(term, Set.of()));
         return terms;
+    }
+
+    /**
+     * The other spellings of a term, not the categories it belongs to: the forms found only on lines that have
+     * the term too. {@code toeic} gives {@code 토익} but not {@code english} (which TOEFL's line has as well),
+     * {@code kubernetes} gives {@code 쿠버네티스} but not {@code container}.
+     */
+    public Set<String> spellings(String term) {
+        Set<Integer> on = lines.getOrDefault(term, Set.of());
+        Set<String> spellings = new LinkedHashSet<>();
+        spellings.add(term);
+        for (String form : related.getOrDefault(term, Set.of())) {
+            if (on.containsAll(lines.get(form))) {
+                spellings.add(form);
+            }
+        }
+        return spellings;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.protostar.worker.ground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.protostar.search.keyword.KeywordAnalyzer;
+import dev.protostar.worker.retrieve.Glossary;
 import dev.protostar.worker.retrieve.Hit;
 import dev.protostar.worker.retrieve.Retrieval;
 import dev.protostar.worker.retrieve.TermCounts;
@@ -28,7 +29,9 @@ class GateTest {
         }
     };
 
-    private final Gate gate = new Gate(EVERYTHING, new KeywordAnalyzer(), new GroundingProperties(0.5, 0.8));
+    private static final KeywordAnalyzer ANALYZER = new KeywordAnalyzer();
+
+    private final Gate gate = new Gate(EVERYTHING, ANALYZER, new Glossary(ANALYZER), new GroundingProperties(0.5, 0.8));
 
     @Test
     void an_english_questions_verb_is_not_what_it_asks_about() {
@@ -40,6 +43,16 @@ class GateTest {
                         .refuse())
                 .as("the verb is the only word: it must be found")
                 .isTrue();
+    }
+
+    @Test
+    void a_name_is_found_in_another_spelling_but_not_by_its_category() {
+        assertThat(judge("TOEIC 점수가 있나요?", Map.of("토익", 1, "영어", 2, "점수", 1), 0.5)
+                        .refuse())
+                .isFalse();
+        assertThat(judge("TOEIC 점수가 있나요?", Map.of("opic", 1, "영어", 2, "점수", 1), 0.5)
+                        .uncovered())
+                .containsExactly("TOEIC");
     }
 
     @Test
