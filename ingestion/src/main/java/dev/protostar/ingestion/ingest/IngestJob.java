@@ -18,7 +18,7 @@ final class IngestJob {
      * Part of every content hash: bump it when parsing, chunking or embedding changes what a file becomes,
      * so the same bytes are indexed again instead of skipped as unchanged.
      */
-    static final String INDEX_VERSION = "protostar-index-2";
+    static final String INDEX_VERSION = "protostar-index-3";
 
     final IngestRequest request;
     final String fileName;

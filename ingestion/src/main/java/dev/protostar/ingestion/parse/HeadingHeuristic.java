@@ -15,6 +15,8 @@ import java.util.List;
  * <p>A line is a <b>section heading</b> (level 1) when it is
  *
  * <ul>
+ *   <li>underlined by a rule of {@code =====} (level 1) or {@code -----} (level 2), as plain-text documents
+ *       mark their titles (the rule is dropped);
  *   <li>led by a section marker: {@code ■ 경력사항}, {@code ◆ Projects} (the marker is dropped);
  *   <li>wholly in brackets: {@code [경력]}, {@code 【학력】}, {@code <자격증>} (the brackets are dropped);
  *   <li>(level 2) led by a bracketed label: {@code [프로젝트 3] 주문 시스템 MSA 전환};
@@ -24,7 +26,7 @@ import java.util.List;
  *   <li>a resume section name on its own line: {@code 경력}, {@code 학력사항}, {@code Skills:}.
  * </ul>
  *
- * <p>A line is a <b>sub-heading</b> (level 2 after a section heading, else 1) when it looks like a title —
+ * <p>A line is a <b>sub-heading</b> (one level below the last section heading, else 1) when it looks like a title —
  * at most 50 characters and 8 words, mostly letters, no final punctuation, no comma or colon (a list or a
  * "key: value"), no leading figure or date ({@code 2019.03}, {@code 2020 –}) — and stands where a title
  * stands: it begins a paragraph, directly follows no other sub-heading, and body text follows it. So
@@ -71,17 +73,20 @@ final class HeadingHeuristic {
         for (Block block : blocks) {
             if (block.kind() != Kind.PARAGRAPH) {
                 lines.add(
-                        new Line(block.text(), block.page(), true, block.text().length(), block));
+                        new Line(block.text(), block.page(), true, block.text().length(), block, 0));
                 continue;
             }
-            List<String> paragraph = block.text()
-                    .lines()
-                    .map(Text::collapse)
-                    .filter(HeadingHeuristic::hasContent)
-                    .toList();
+            List<String> all = block.text().lines().map(Text::collapse).toList();
+            List<String> paragraph =
+                    all.stream().filter(HeadingHeuristic::hasContent).toList();
             int width = paragraph.stream().mapToInt(String::length).max().orElse(0);
-            for (int i = 0; i < paragraph.size(); i++) {
-                lines.add(new Line(paragraph.get(i), block.page(), i == 0, width, null));
+            boolean first = true;
+            for (int i = 0; i < all.size(); i++) {
+                if (hasContent(all.get(i))) {
+                    int underline = i + 1 < all.size() ? underline(all.get(i + 1)) : 0;
+                    lines.add(new Line(all.get(i), block.page(), first, width, null, underline));
+                    first = false;
+                }
             }
         }
         return lines;
@@ -92,6 +97,20 @@ final class HeadingHeuristic {
         return line.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
+    /**
+     * The heading level a line of only {@code =} (1) or only {@code -} (2) gives the line above it, as in
+     * Markdown's setext headings and plain-text documents that underline their titles; 0 for any other line.
+     */
+    private static int underline(String line) {
+        if (line.length() < 3) {
+            return 0;
+        }
+        if (line.chars().allMatch(c -> c == '=')) {
+            return 1;
+        }
+        return line.chars().allMatch(c -> c == '-') ? 2 : 0;
+    }
+
     /** Walks the classified lines once, opening and closing blocks. */
     private static final class Builder {
         private final List<Block> out = new ArrayList<>();
@@ -100,7 +119,9 @@ final class HeadingHeuristic {
         private final StringBuilder open = new StringBuilder();
         private String lastLine = "";
         private int lastWidth;
-        private boolean sawSection;
+        /** The level of the last section heading, 0 before any: a sub-heading goes one below it. */
+        private int sectionLevel;
+
         private boolean afterSubheading;
 
         List<Block> build(List<Classified> lines) {
@@ -111,14 +132,16 @@ final class HeadingHeuristic {
                     case MARKUP -> {
                         close();
                         out.add(c.line().markup());
-                        sawSection |= c.line().markup().kind() == Kind.HEADING;
+                        if (c.line().markup().kind() == Kind.HEADING) {
+                            sectionLevel = c.line().markup().level();
+                        }
                         afterSubheading = false;
                     }
                     case SECTION -> {
                         close();
                         out.add(Block.heading(c.level(), c.text())
                                 .onPage(c.line().page()));
-                        sawSection = true;
+                        sectionLevel = c.level();
                         afterSubheading = false;
                     }
                     case ITEM -> {
@@ -128,7 +151,7 @@ final class HeadingHeuristic {
                     case TITLE_LIKE -> {
                         if (isSubheading(c, next)) {
                             close();
-                            int level = sawSection ? 2 : 1;
+                            int level = sectionLevel + 1;
                             out.add(Block.heading(level, c.text())
                                     .onPage(c.line().page()));
                             afterSubheading = true;

@@ -20,8 +20,9 @@ final class LineRoles {
      * @param paragraphStart the first line of its paragraph
      * @param width the length of the longest line of its paragraph
      * @param markup a block that already has its structure (a table row, a list item), passed through
+     * @param underline the heading level of a rule of {@code =} (1) or {@code -} (2) drawn under the line, else 0
      */
-    record Line(String text, int page, boolean paragraphStart, int width, Block markup) {}
+    record Line(String text, int page, boolean paragraphStart, int width, Block markup, int underline) {}
 
     /** @param text the line as it will be written: markers and brackets dropped from section headings */
     record Classified(Line line, Role role, int level, String text) {}
@@ -63,6 +64,9 @@ final class LineRoles {
         }
         String text = line.text();
         Matcher m;
+        if (line.underline() > 0 && !BULLET.matcher(text).matches() && !endsSentence(text) && text.length() <= 100) {
+            return new Classified(line, Role.SECTION, line.underline(), text);
+        }
         if ((m = MARKER.matcher(text)).matches() && text.length() <= 50 && !endsSentence(text)) {
             return new Classified(line, Role.SECTION, 1, m.group(1).strip());
         }

@@ -167,6 +167,33 @@ class HeadingHeuristicTest {
     }
 
     @Test
+    void underlined_lines_are_headings_and_subheadings_go_one_level_below() {
+        var blocks = structure(
+                """
+                PRODUCT CASE STUDIES
+                ====================
+
+                CASE STUDY 1: PROJECT TIDEWATER (STRIPE, 2021-2023)
+                ---------------------------------------------------
+
+                Context
+                Finance teams told us month-end close was the most painful week.
+
+                What happened
+                - Month-end close went from 9 days to 3 days.
+                """);
+
+        assertThat(blocks)
+                .filteredOn(b -> b.kind() == Kind.HEADING)
+                .extracting(Block::level, Block::text)
+                .containsExactly(
+                        tuple(1, "PRODUCT CASE STUDIES"),
+                        tuple(2, "CASE STUDY 1: PROJECT TIDEWATER (STRIPE, 2021-2023)"),
+                        tuple(3, "Context"),
+                        tuple(3, "What happened"));
+    }
+
+    @Test
     void a_line_led_by_a_bracketed_label_heads_its_block_and_drawn_rules_are_dropped() {
         var blocks = structure(
                 """

@@ -22,6 +22,11 @@ class KeywordAnalyzerTest {
     }
 
     @Test
+    void loanwords_ending_in_line_are_not_split_into_the_employer() {
+        assertThat(analyzer.tokens("데이터 파이프라인을 온라인으로")).containsExactly("데이터", "파이프라인", "온라인");
+    }
+
+    @Test
     void english_is_lower_cased_stemmed_and_stop_words_dropped() {
         assertThat(analyzer.tokens("She led the Engineers at Kakao")).containsExactly("led", "engin", "kakao");
     }

@@ -39,6 +39,13 @@ final class ExtractiveGenerator implements Generator {
     private static final Pattern PRESENT_TEXT =
             Pattern.compile("(?i)\\b(present|current(ly)?|now)\\b|재직\\s*중|현재|[~–-]\\s*(\\)|$)");
 
+    /** A question for a name ("the name of the app", "시스템 이름이 뭔가요"): lines that hold one answer it. */
+    private static final Pattern NAME_QUESTION = Pattern.compile("(?i)\\bname\\b|\\bcalled\\b|이름|명칭");
+
+    /** A name in a line: a capitalised Latin word after its first word (in Korean, anywhere), or quoted. */
+    private static final Pattern NAME_TEXT = Pattern.compile(
+            "(?<=\\S\\s{1,3})[A-Z][A-Za-z]+|(?<![A-Za-z])[A-Z][A-Za-z]+(?=[가-힣])|['‘「『\"“][^'’」』\"”]{2,30}['’」』\"”]");
+
     /** A table's header row: cells of labels, no figures. */
     private static final Pattern HEADER_ROW = Pattern.compile("[^\\d]*\\|[^\\d]*");
 
@@ -50,7 +57,17 @@ final class ExtractiveGenerator implements Generator {
         this.assembler = assembler;
     }
 
-    private record Candidate(int source, int order, String sentence, double score, double heading) {}
+    /**
+     * A line that may be quoted: {@code order} is its place in its chunk, -1 for the chunk's heading;
+     * {@code preferred} whether it is the kind of line the question asks for (marked as the present for a
+     * question about the present, holding a name for a question about a name).
+     */
+    private record Candidate(int source, int order, String sentence, double score, double heading, boolean preferred) {
+
+        Candidate plus(double more) {
+            return new Candidate(source, order, sentence, score + more, heading, preferred);
+        }
+    }
 
     @Override
     public Generation generate(Ask ask, TokenSink sink) {
@@ -92,81 +109,110 @@ final class ExtractiveGenerator implements Generator {
      * The sentences that answer one clause. When a chunk's heading names what is asked ("which languages",
      * "자격증은") its lines are the answer, quoted in order; otherwise the sentences sharing the most
      * (rarity-weighted) terms with the clause, with the one after the best for context. A question about
-     * the present prefers lines marked as current ("재직중", "Present").
+     * the present prefers lines marked as current ("재직중", "Present"); one about a name, lines that hold a
+     * name ("Built the CareCall app").
      */
     private List<Candidate> pick(Question.Clause clause, Ask ask) {
         List<Hit> sources = ask.sources();
+        TermCounts counts = ask.verdict().counts();
         boolean present = PRESENT_QUESTION.matcher(ask.question()).find();
-        double clauseWeight = 0;
-        for (Question.Term term : clause.terms()) {
-            clauseWeight += weight(ask.verdict().counts(), term.forms());
-        }
+        boolean name = NAME_QUESTION.matcher(clause.text()).find();
         List<Candidate> candidates = new ArrayList<>();
+        Set<String> sourceTerms = new HashSet<>();
         for (int s = 0; s < sources.size(); s++) {
             Hit hit = sources.get(s);
             Set<String> sectionTerms = new HashSet<>(analyzer.tokens(hit.section()));
-            double heading = 0;
-            for (Question.Term term : clause.terms()) {
-                if (term.forms().stream().anyMatch(sectionTerms::contains)) {
-                    heading += weight(ask.verdict().counts(), term.forms());
-                }
-            }
+            sourceTerms.addAll(sectionTerms);
+            double heading = matched(clause, sectionTerms, counts, false);
             boolean currentSection =
                     present && PRESENT_TEXT.matcher(hit.section()).find();
-            String lastHeading = hit.section().substring(hit.section().lastIndexOf('>') + 1);
+            String lastHeading = lastHeading(hit);
             boolean category = analyzer.tokens(lastHeading).size() <= CATEGORY_TERMS;
+            // A heading is a line of the document too ("쿠팡 | 2017.09 ~ 2021.03 (3년 7개월)", "Dacon … 경진대회
+            // 2위"): it can be the answer, though any line under it that matches the clause says more.
+            if (!lastHeading.isEmpty()) {
+                double headingScore = matched(clause, sectionTerms, counts, true);
+                candidates.add(new Candidate(
+                        s, -1, lastHeading, headingScore - 0.01 * s, category ? heading : 0, currentSection));
+            }
             List<String> sentences = Sentences.split(hit.text());
             for (int i = 0; i < sentences.size(); i++) {
                 Set<String> terms = new HashSet<>(analyzer.tokens(sentences.get(i)));
-                double own = 0;
-                for (Question.Term term : clause.terms()) {
-                    if (term.forms().stream().anyMatch(terms::contains)) {
-                        double weight = weight(ask.verdict().counts(), term.forms());
-                        own += term.kind() == Question.Kind.WORD ? weight : 1.5 * weight;
-                    }
-                }
+                sourceTerms.addAll(terms);
+                double own = matched(clause, terms, counts, true);
                 // The heading picks the chunk; within it, the sentence's own terms pick the line.
                 double score = own + (own > 0 ? 0.8 : 0.2) * heading;
-                if (score > 0
-                        && (currentSection
-                                || (present
-                                        && PRESENT_TEXT
-                                                .matcher(sentences.get(i))
-                                                .find()))) {
-                    score += 0.2 * clauseWeight;
-                }
+                boolean preferred = currentSection
+                        || (present && PRESENT_TEXT.matcher(sentences.get(i)).find())
+                        || (name && NAME_TEXT.matcher(sentences.get(i)).find());
                 // Earlier (better-ranked) chunks win ties.
-                candidates.add(new Candidate(s, i, sentences.get(i), score - 0.01 * s, category ? heading : 0));
+                candidates.add(
+                        new Candidate(s, i, sentences.get(i), score - 0.01 * s, category ? heading : 0, preferred));
             }
         }
         if (candidates.isEmpty()) {
             return List.of();
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        Candidate top = candidates.getFirst();
+        // What the retrieved chunks can match of the clause: a term none of them has cannot decide a line.
+        double clauseWeight = matched(clause, sourceTerms, counts, false);
+        List<Candidate> scored = new ArrayList<>();
+        for (Candidate c : candidates) {
+            scored.add(c.preferred() && c.score() > 0 ? c.plus(0.2 * clauseWeight) : c);
+        }
+        scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        Candidate top = scored.getFirst();
         if (top.score() <= 0) {
-            return firstLines(candidates, 0, 2);
+            return firstLines(scored, 0, 2);
         }
-        if (clauseWeight > 0 && top.heading() >= 0.5 * clauseWeight) {
-            return firstLines(candidates, top.source(), LIST_LINES);
+        // A category heading ("Certificates", "자격증") that is the best line, or names most of the clause.
+        if ((top.order() < 0 && top.heading() > 0) || (clauseWeight > 0 && top.heading() >= 0.5 * clauseWeight)) {
+            return firstLines(scored, top.source(), LIST_LINES);
         }
-        List<Candidate> picked = new ArrayList<>(candidates.stream()
+        List<Candidate> picked = new ArrayList<>(scored.stream()
                 .filter(c -> c.score() >= NEAR_BEST * top.score())
                 .limit(PER_CLAUSE)
                 .toList());
-        candidates.stream()
+        scored.stream()
                 .filter(c -> c.source() == top.source() && c.order() == top.order() + 1)
                 .findFirst()
                 .filter(next -> !picked.contains(next))
                 .ifPresent(picked::add);
+        // A line quoted from a chunk carries its heading already; a heading alone is quoted with its first line.
+        for (Candidate heading : List.copyOf(picked)) {
+            if (heading.order() < 0) {
+                picked.remove(heading);
+                if (picked.stream().noneMatch(o -> o.source() == heading.source())) {
+                    picked.addAll(firstLines(scored, heading.source(), 1));
+                }
+            }
+        }
         picked.sort(Comparator.comparingInt(Candidate::source).thenComparingInt(Candidate::order));
         return picked;
+    }
+
+    /** The rarity weights of the clause's terms found among {@code terms}; names and figures count more. */
+    private static double matched(
+            Question.Clause clause, Set<String> terms, TermCounts counts, boolean namesCountMore) {
+        double sum = 0;
+        for (Question.Term term : clause.terms()) {
+            if (term.forms().stream().anyMatch(terms::contains)) {
+                double weight = weight(counts, term.forms());
+                boolean name = term.kind() == Question.Kind.NAME || term.kind() == Question.Kind.NUMBER;
+                sum += namesCountMore && name ? 1.5 * weight : weight;
+            }
+        }
+        return sum;
+    }
+
+    private static String lastHeading(Hit hit) {
+        return hit.section().substring(hit.section().lastIndexOf('>') + 1).strip();
     }
 
     /** A chunk's lines in order, without table header rows ("기간 | 학교명 | 전공"). */
     private static List<Candidate> firstLines(List<Candidate> candidates, int source, int limit) {
         return candidates.stream()
                 .filter(c -> c.source() == source
+                        && c.order() >= 0
                         && !HEADER_ROW.matcher(c.sentence()).matches())
                 .sorted(Comparator.comparingInt(Candidate::order))
                 .limit(limit)

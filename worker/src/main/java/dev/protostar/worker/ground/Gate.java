@@ -1,6 +1,7 @@
 package dev.protostar.worker.ground;
 
 import dev.protostar.search.keyword.KeywordAnalyzer;
+import dev.protostar.worker.retrieve.Glossary;
 import dev.protostar.worker.retrieve.Hit;
 import dev.protostar.worker.retrieve.Retrieval;
 import dev.protostar.worker.retrieve.TermCounts;
@@ -17,13 +18,13 @@ import org.springframework.stereotype.Component;
  * both modes, applied in code before any model is called. A clause is covered when
  * <ul>
  *   <li>every name it uses ("Naver", "GPA", "University of Toronto", a quoted project) occurs in the
- *       documents, every quantity ("5년", "six years") is stated there, and every other number occurs in
+ *       documents as written or in another spelling ({@link Glossary#spellings}), every quantity ("5년", "six years") is stated there, and every other number occurs in
  *       the chunks retrieved for it;
  *   <li>and less than {@code absentWordShare} of its other words are absent (exactly that share only if its
  *       last word, the head of what is asked, is not among them) — a recruiter's paraphrase differs in a
  *       word or two; a question about an attribute the documents lack, such as a salary, is mostly that
- *       attribute — unless the best chunk is semantically close ({@code semanticRescue}),
- *       which lets an English paraphrase through.
+ *       attribute — unless the question is in English and the best chunk is semantically close
+ *       ({@code semanticRescue}), which lets an English paraphrase through.
  * </ul>
  * A question with no clause covered is refused; one with some covered is answered in part, saying what
  * is not. A premise the documents contradict ("As Director of Product at Stripe, …") voids the question.
@@ -33,11 +34,13 @@ public class Gate {
 
     private final Mentions mentions;
     private final KeywordAnalyzer analyzer;
+    private final Glossary glossary;
     private final GroundingProperties properties;
 
-    Gate(Mentions mentions, KeywordAnalyzer analyzer, GroundingProperties properties) {
+    Gate(Mentions mentions, KeywordAnalyzer analyzer, Glossary glossary, GroundingProperties properties) {
         this.mentions = mentions;
         this.analyzer = analyzer;
+        this.glossary = glossary;
         this.properties = properties;
     }
 
@@ -47,8 +50,11 @@ public class Gate {
         for (Hit hit : hits) {
             retrievedTerms.addAll(analyzer.tokens(hit.section() + "\n" + hit.text()));
         }
-        double bestSimilarity =
-                hits.stream().mapToDouble(Hit::vectorScore).max().orElse(0);
+        // The embedding model is English: on a Korean question its similarities are noise (0.85 for a chunk
+        // that shares only "KAIST"), so only an English question can be let through by one.
+        double bestSimilarity = question.language() == Language.ENGLISH
+                ? hits.stream().mapToDouble(Hit::vectorScore).max().orElse(0)
+                : 0;
         List<Question.Clause> answerable = new ArrayList<>();
         Set<String> uncovered = new LinkedHashSet<>();
         boolean voided = hits.isEmpty();
@@ -72,7 +78,8 @@ public class Gate {
             UUID candidateId, Question.Clause clause, TermCounts counts, Set<String> retrievedTerms) {
         List<String> unknown = new ArrayList<>();
         for (Question.Term term : clause.terms()) {
-            if (term.kind() == Question.Kind.NAME && counts.of(term.forms()) == 0) {
+            // A name is found as written or spelt otherwise (토익 for TOEIC), never by its category (English).
+            if (term.kind() == Question.Kind.NAME && counts.of(glossary.spellings(term.text())) == 0) {
                 unknown.add(term.surface());
             } else if (term.kind() == Question.Kind.NUMBER && !retrievedTerms.contains(term.text())) {
                 unknown.add(term.surface());
@@ -96,18 +103,28 @@ public class Gate {
         List<String> missing = new ArrayList<>();
         int words = 0;
         boolean headMissing = false;
+        boolean verbMissing = false;
+        boolean sawWord = false;
         for (Question.Term term : clause.terms()) {
-            if (term.kind() == Question.Kind.WORD) {
+            if (term.kind() == Question.Kind.WORD || term.kind() == Question.Kind.VERB) {
                 words++;
-                headMissing = counts.of(term.forms()) == 0;
-                if (headMissing) {
+                boolean absent = counts.of(term.forms()) == 0;
+                if (absent) {
                     missing.add(term.surface());
+                }
+                if (term.kind() == Question.Kind.WORD) {
+                    headMissing = absent;
+                    sawWord = true;
+                } else {
+                    verbMissing = absent;
                 }
             }
         }
+        headMissing = sawWord ? headMissing : verbMissing;
         double share = words == 0 ? 0 : (double) missing.size() / words;
         // At exactly the limit the head decides — the last word, since both English noun phrases and
-        // Korean sentences end on what they are about: "undergraduate grades" asks for grades.
+        // Korean sentences end on what they are about: "undergraduate grades" asks for grades. An English
+        // question's verb comes last without being its subject ("what languages can he speak").
         boolean tooMany =
                 share > properties.absentWordShare() || (share == properties.absentWordShare() && headMissing);
         return tooMany && bestSimilarity < properties.semanticRescue() ? missing : List.of();

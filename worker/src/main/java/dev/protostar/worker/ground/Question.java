@@ -14,11 +14,16 @@ import java.util.Set;
  */
 public record Question(String text, Language language, List<Clause> clauses) {
 
-    /** What a term is to the rules: a name or a number must be found as it is; a word may be paraphrased. */
+    /**
+     * What a term is to the rules: a name or a number must be found as it is; a word may be paraphrased, and so
+     * may a verb (the English verb after an inverted auxiliary, "can he <i>speak</i>", or of a relative clause,
+     * "a product that <i>failed</i>"), which is never what a clause is about.
+     */
     public enum Kind {
         NAME,
         NUMBER,
-        WORD
+        WORD,
+        VERB
     }
 
     /**

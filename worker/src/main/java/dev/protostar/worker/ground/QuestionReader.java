@@ -111,6 +111,8 @@ public class QuestionReader {
             "씨",
             "본인",
             "해당",
+            // 일(하다) is work in general, and a homonym of the day in "일 30억 건", "2일"
+            "일",
             "어떻",
             "있",
             "되",
@@ -142,6 +144,23 @@ public class QuestionReader {
             + "(년|개월|달|주|시간|분|초|명|건|곳|배|퍼센트|%|억|만|천|위|점|회|살|세"
             + "|years?\\b|months?\\b|weeks?\\b|days?\\b|hours?\\b|minutes?\\b|seconds?\\b|people\\b|engineers?\\b"
             + "|members?\\b|million\\b|billion\\b|thousand\\b|percent\\b|times\\b|users?\\b|customers?\\b)");
+
+    /**
+     * The verb of an English question, after its inverted auxiliary and subject: "What languages can he
+     * <i>speak</i>?", "How many people did Priya <i>manage</i>?". Forms of "be" are left out: what follows them
+     * ("Is she fluent…") is what is asked.
+     */
+    private static final Pattern INVERTED_VERB = Pattern.compile(
+            "\\b(?i:do|does|did|can|could|will|would|should|has|have|had)\\s+(?:(?i:he|she|they|it|you|we|i)|[A-Z][\\w'’-]*)"
+                    + "\\s+(?:(?i:ever|also|not|still|already|actually|really)\\s+)?([a-z][\\w-]*)");
+
+    /**
+     * The verb of a relative clause after the noun it describes: "a product of hers that <i>failed</i>", "the
+     * team which she <i>led</i>" — the noun before it is what is asked about. Not after "and", "in"… ("and
+     * which company…"), where "which" asks.
+     */
+    private static final Pattern RELATIVE_VERB = Pattern.compile(
+            "\\b([A-Za-z]+)\\s+(?i:that|which|who)\\s+(?:(?i:he|she|they|it|you|we|i)\\s+)?([a-z][\\w-]*)");
 
     private final KeywordAnalyzer analyzer;
     private final Glossary glossary;
@@ -175,22 +194,50 @@ public class QuestionReader {
             quantified.add(q.number());
             quantified.add(q.surface().split("\\s+|(?<=\\d)(?=\\D)")[0].toLowerCase(Locale.ROOT));
         });
+        Set<String> verbs = new java.util.HashSet<>();
+        Matcher verb = INVERTED_VERB.matcher(text);
+        while (verb.find()) {
+            verbs.add(verb.group(1));
+        }
+        Matcher relative = RELATIVE_VERB.matcher(text);
+        while (relative.find()) {
+            if (!LEADING.contains(relative.group(1).toLowerCase(Locale.ROOT))) {
+                verbs.add(relative.group(2));
+            }
+        }
         Map<String, Question.Term> terms = new LinkedHashMap<>();
-        for (KeywordAnalyzer.Term term : analyzer.analyze(text)) {
-            boolean opening = text.startsWith(term.surface());
+        // Korean has no capitals of its own: a Latin word opening a Korean sentence is capitalised as a name.
+        boolean english = Language.of(text) == Language.ENGLISH;
+        List<KeywordAnalyzer.Term> analysed = analyzer.analyze(text);
+        List<String> texts = analysed.stream().map(KeywordAnalyzer.Term::text).toList();
+        for (int i = 0; i < analysed.size(); i++) {
+            var phrase = glossary.phraseAt(texts, i);
+            if (phrase.isPresent()) {
+                // "outside of work" asks about hobbies, not about work
+                String surface = span(
+                        text,
+                        analysed.get(i).surface(),
+                        analysed.get(i + phrase.get().length() - 1).surface());
+                String meaning = phrase.get().term();
+                terms.putIfAbsent(
+                        meaning, new Question.Term(meaning, Question.Kind.WORD, surface, glossary.expand(meaning)));
+                i += phrase.get().length() - 1;
+                continue;
+            }
+            KeywordAnalyzer.Term term = analysed.get(i);
+            boolean opening = english && text.startsWith(term.surface());
             if (ASKING.contains(term.text())
                     || term.kind() == KeywordAnalyzer.Kind.VERB
                     || term.kind() == KeywordAnalyzer.Kind.OTHER
                     || quantified.contains(term.text())) {
                 continue;
             }
+            Question.Kind kind = knownNames.contains(term.text()) ? Question.Kind.NAME : kind(term, opening);
+            if (kind == Question.Kind.WORD && verbs.contains(term.surface())) {
+                kind = Question.Kind.VERB;
+            }
             terms.putIfAbsent(
-                    term.text(),
-                    new Question.Term(
-                            term.text(),
-                            knownNames.contains(term.text()) ? Question.Kind.NAME : kind(term, opening),
-                            term.surface(),
-                            glossary.expand(term.text())));
+                    term.text(), new Question.Term(term.text(), kind, term.surface(), glossary.expand(term.text())));
         }
         return new Question.Clause(
                 text,
@@ -198,6 +245,13 @@ public class QuestionReader {
                 phrases(text),
                 quantities,
                 ASKS.matcher(text).find());
+    }
+
+    /** The text from {@code first} to {@code last} as the recruiter wrote it ("outside of work"). */
+    private static String span(String text, String first, String last) {
+        int from = text.indexOf(first);
+        int to = from < 0 ? -1 : text.indexOf(last, from);
+        return to < 0 ? first + " " + last : text.substring(from, to + last.length());
     }
 
     private static List<String> phrases(String text) {

@@ -70,6 +70,36 @@ class ExtractiveGeneratorTest {
     }
 
     @Test
+    void a_heading_that_holds_the_answer_is_quoted() {
+        List<Hit> sources = List.of(
+                hit("경력 > 쿠팡 | 2017.09 ~ 2021.03 (3년 7개월)", "부서: 주문플랫폼팀"),
+                hit("프로젝트 > 주문 시스템 전환", "소속: 쿠팡 주문플랫폼팀\n기간: 2018.03 ~ 2019.12 (1년 10개월)"));
+        String text = answer("쿠팡에서는 얼마 동안 근무했나요?", sources, List.of());
+        assertThat(text).contains("- 쿠팡 | 2017.09 ~ 2021.03 (3년 7개월): 부서: 주문플랫폼팀 [1]");
+    }
+
+    @Test
+    void a_category_heading_is_answered_by_the_lines_under_it_never_alone() {
+        List<Hit> sources = List.of(
+                hit("Certificates", "Associate Android Developer — Google, 2019-08"),
+                hit("Languages", "French: Professional working proficiency"));
+        String text = answer("Does he hold any professional certifications?", sources, List.of());
+        assertThat(text)
+                .contains("- Certificates: Associate Android Developer — Google, 2019-08 [1]")
+                .doesNotContain("- Certificates [1]");
+    }
+
+    @Test
+    void a_question_for_a_name_prefers_the_line_that_holds_one() {
+        List<Hit> sources = List.of(hit(
+                "Work > Lumen Health",
+                "First mobile hire at a telehealth startup.\nBuilt and owned the patient app.\n"
+                        + "Built the apps of two clinics.\nBuilt the CareCall video-visit app."));
+        String text = answer("What was the name of the app he built at the telehealth startup?", sources, List.of());
+        assertThat(text).contains("Built the CareCall video-visit app.");
+    }
+
+    @Test
     void a_partial_answer_says_what_the_documents_do_not_mention() {
         List<Hit> sources = List.of(hit("Experience > Stripe", "Senior Product Manager, Billing, based in Dublin."));
         String text = answer("Which company is she at, and what is her salary?", sources, List.of("salary"));

@@ -56,6 +56,15 @@ class QuestionReaderTest {
     }
 
     @Test
+    void a_glossary_phrase_stands_for_its_line_not_for_its_words() {
+        Question question = reader.read("What does he do in his spare time?");
+        assertThat(question.clauses().getFirst().terms())
+                .extracting(Question.Term::text, Question.Term::surface)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("hobbi", "spare time"));
+        assertThat(question.query().allForms()).contains("interest", "취미").doesNotContain("time");
+    }
+
+    @Test
     void terms_bring_their_glossary_equivalents() {
         Question question = reader.read("How many people did she manage?");
         assertThat(question.query().allForms()).contains("manag", "리드", "led");
@@ -102,6 +111,46 @@ class QuestionReaderTest {
     void a_clause_that_asks_nothing_is_a_premise() {
         Question question = reader.read("As Director of Product at Stripe, how many PMs does Priya manage?");
         assertThat(question.clauses()).extracting(Question.Clause::asks).containsExactly(false, true);
+    }
+
+    @Test
+    void a_latin_word_opening_a_korean_question_is_a_name() {
+        assertThat(reader.read("Radish에서 온라인 피처 조회 처리량은 얼마인가요?")
+                        .clauses()
+                        .getFirst()
+                        .terms())
+                .filteredOn(t -> t.kind() == Question.Kind.NAME)
+                .extracting(Question.Term::surface)
+                .containsExactly("Radish");
+    }
+
+    @Test
+    void the_verb_after_an_inverted_auxiliary_or_of_a_relative_clause_is_a_verb() {
+        assertThat(reader.read("How many people did Priya manage?")
+                        .clauses()
+                        .getFirst()
+                        .terms())
+                .filteredOn(t -> t.kind() == Question.Kind.VERB)
+                .extracting(Question.Term::surface)
+                .containsExactly("manage");
+        assertThat(reader.read("Tell me about a project of his that shipped late.")
+                        .clauses()
+                        .getFirst()
+                        .terms())
+                .filteredOn(t -> t.kind() == Question.Kind.VERB)
+                .extracting(Question.Term::surface)
+                .containsExactly("shipped");
+        assertThat(reader.read("What was her GPA, and which company did she join?")
+                        .clauses()
+                        .get(1)
+                        .terms())
+                .as("'which' after 'and' asks")
+                .filteredOn(t -> t.kind() == Question.Kind.VERB)
+                .extracting(Question.Term::surface)
+                .containsExactly("join");
+        assertThat(reader.read("Is she fluent in French?").clauses().getFirst().terms())
+                .as("what follows a form of 'be' is what is asked")
+                .noneMatch(t -> t.kind() == Question.Kind.VERB);
     }
 
     @Test

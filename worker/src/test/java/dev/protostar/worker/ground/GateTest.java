@@ -1,0 +1,74 @@
+package dev.protostar.worker.ground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.protostar.search.keyword.KeywordAnalyzer;
+import dev.protostar.worker.retrieve.Glossary;
+import dev.protostar.worker.retrieve.Hit;
+import dev.protostar.worker.retrieve.Retrieval;
+import dev.protostar.worker.retrieve.TermCounts;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class GateTest {
+
+    private static final UUID CANDIDATE = UUID.randomUUID();
+
+    /** The documents state every phrase and quantity: these tests are about words. */
+    private static final Mentions EVERYTHING = new Mentions(null) {
+        @Override
+        public boolean phrase(UUID candidateId, String phrase) {
+            return true;
+        }
+
+        @Override
+        public boolean quantity(UUID candidateId, Question.Quantity quantity) {
+            return true;
+        }
+    };
+
+    private static final KeywordAnalyzer ANALYZER = new KeywordAnalyzer();
+
+    private final Gate gate = new Gate(EVERYTHING, ANALYZER, new Glossary(ANALYZER), new GroundingProperties(0.5, 0.8));
+
+    @Test
+    void an_english_questions_verb_is_not_what_it_asks_about() {
+        assertThat(judge("What languages can he speak?", Map.of("languag", 1), 0.5)
+                        .refuse())
+                .as("half the words absent, but the absent one is the verb")
+                .isFalse();
+        assertThat(judge("Why did she leave Freshworks?", Map.of("freshwork", 1), 0.5)
+                        .refuse())
+                .as("the verb is the only word: it must be found")
+                .isTrue();
+    }
+
+    @Test
+    void a_name_is_found_in_another_spelling_but_not_by_its_category() {
+        assertThat(judge("TOEIC 점수가 있나요?", Map.of("토익", 1, "영어", 2, "점수", 1), 0.5)
+                        .refuse())
+                .isFalse();
+        assertThat(judge("TOEIC 점수가 있나요?", Map.of("opic", 1, "영어", 2, "점수", 1), 0.5)
+                        .uncovered())
+                .containsExactly("TOEIC");
+    }
+
+    @Test
+    void a_close_chunk_lets_an_english_paraphrase_through_but_not_a_korean_one() {
+        assertThat(judge("What was his expected compensation?", Map.of(), 0.85).refuse())
+                .isFalse();
+        assertThat(judge("KAIST 석사 때 지도교수님은 누구였고", Map.of("kaist", 1, "석사", 1), 0.85)
+                        .uncovered())
+                .as("an English model's similarity to a Hangul question is noise")
+                .contains("지도", "교수");
+    }
+
+    private Verdict judge(String text, Map<String, Integer> chunksWith, double similarity) {
+        Hit hit = new Hit(
+                UUID.randomUUID(), UUID.randomUUID(), "resume", "Work", "paragraph 1", "…", similarity, 1, 1, 1, 0.1);
+        Question question = QuestionReaderAccess.read(text);
+        return gate.judge(CANDIDATE, question, new Retrieval(List.of(hit), new TermCounts(chunksWith, 10)));
+    }
+}
