@@ -32,23 +32,25 @@ final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Quick to start, light on a busy machine: what the system tests use. */
+    static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** As {@code ./protostar run} starts the applications: the JVM's own choices, full JIT. For benchmarks. */
+    static final List<String> PRODUCTION_JVM = List.of("-Xmx768m", "-XX:+UseZGC");
+
     /**
-     * Starts {@code module}'s executable jar with {@code env} and Spring {@code args}; returns once its
+     * Starts {@code module}'s executable jar with {@code env} in a JVM with {@code jvmOptions}; returns once its
      * health endpoint on {@code managementPort} says UP.
      */
-    static AppProcess start(String name, String module, int managementPort, Map<String, String> env, List<String> args)
+    static AppProcess start(
+            String name, String module, int managementPort, Map<String, String> env, List<String> jvmOptions)
             throws IOException, InterruptedException {
         Path jar = executableJar(module);
         Path log = Path.of("target", "it-logs", name + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString()));
-        command.addAll(args);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);

@@ -56,6 +56,7 @@ final class Stack implements AutoCloseable {
 
     private final List<AppProcess> apps = new ArrayList<>();
     private final Map<String, String> model;
+    private List<String> jvmOptions = AppProcess.TEST_JVM;
 
     private Stack(LocalKafkaBroker kafka, LlmSimulator llm, Map<String, String> model, String databaseUrl) {
         this.kafka = kafka;
@@ -101,6 +102,12 @@ final class Stack implements AutoCloseable {
         return new Stack(kafka, llm, model, LocalServices.newDatabase());
     }
 
+    /** Applications started from now on run as in production (full JIT, the JVM's own GC): for benchmarks. */
+    Stack withProductionJvm() {
+        jvmOptions = AppProcess.PRODUCTION_JVM;
+        return this;
+    }
+
     /** A chat-api instance; returns a client for its users' port. */
     ApiClient chatApi(String name) throws IOException, InterruptedException {
         return chatApi(name, Map.of());
@@ -113,7 +120,7 @@ final class Stack implements AutoCloseable {
         env.put("PROTOSTAR_HTTP_PORT", String.valueOf(http));
         env.putAll(extraEnv);
         apps.add(AppProcess.start(
-                name, "chat-api", Integer.parseInt(env.get("PROTOSTAR_MANAGEMENT_PORT")), env, List.of()));
+                name, "chat-api", Integer.parseInt(env.get("PROTOSTAR_MANAGEMENT_PORT")), env, jvmOptions));
         return new ApiClient("http://127.0.0.1:" + http);
     }
 
@@ -132,7 +139,7 @@ final class Stack implements AutoCloseable {
         env.put("PROTOSTAR_WORKER_ROLE", role);
         env.put("PROTOSTAR_WORKER_ID", name);
         env.putAll(extraEnv);
-        AppProcess worker = AppProcess.start(name, "worker", management, env, List.of());
+        AppProcess worker = AppProcess.start(name, "worker", management, env, jvmOptions);
         apps.add(worker);
         return worker;
     }
@@ -145,7 +152,7 @@ final class Stack implements AutoCloseable {
         int management = FreePorts.next();
         Map<String, String> env = env(management);
         env.putAll(extraEnv);
-        AppProcess ingestion = AppProcess.start(name, "ingestion", management, env, List.of());
+        AppProcess ingestion = AppProcess.start(name, "ingestion", management, env, jvmOptions);
         apps.add(ingestion);
         return ingestion;
     }

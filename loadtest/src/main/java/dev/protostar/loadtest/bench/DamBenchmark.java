@@ -1,0 +1,248 @@
+package dev.protostar.loadtest.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Traffic Dam against the usual ways to protect a service, in one harness and one run: first the
+ * capacity C (sustained goodput with exactly as many users as the model has streams), then, for the dam and
+ * each baseline in turn, open-model load at multiples of C and a flood of bulk and replayed turns over a
+ * trickle of people. {@link #pipelineCost} is the pipeline's own share of the time to first token.
+ *
+ * <p>The harness only talks to the users' API and reads chat-api's Prometheus endpoint; the caller starts
+ * a chat-api per mode ({@link ChatApis}) and everything behind it.
+ */
+public final class DamBenchmark {
+
+    /** A chat-api whose capacity gates are one mode's: the dam, or a baseline. */
+    public interface ChatApi extends AutoCloseable {
+
+        String baseUrl();
+
+        String managementUrl();
+    }
+
+    /** Starts a chat-api for a mode ({@code dam}, {@code none}, {@code throttle}, {@code bulkhead}, {@code gradient2}). */
+    public interface ChatApis {
+
+        ChatApi start(String mode) throws Exception;
+    }
+
+    /**
+     * The capacity search's result: the model's {@code streams}, its nominal capacity (turns/s), the share of it
+     * offered at the rate that held, and that rate's figures; {@code held} is false when even the lowest broke.
+     */
+    public record Capacity(int streams, double nominal, double share, Figures figures, boolean held) {
+
+        public double perSecond() {
+            return figures.goodput();
+        }
+    }
+
+    /** One offered load against one mode: its figures and the slots still held once every turn had ended. */
+    public record Level(String mode, double multiple, Figures figures, double slotsAfter) {}
+
+    /** People asking at a trickle while bulk and replayed turns flood in. */
+    public record Flood(String mode, Figures all, Figures people, double slotsAfter) {}
+
+    /** What the pipeline adds to the model's time to first token, at {@code sessions} sessions at once. */
+    public record PipelineCost(int sessions, Figures figures, long modelTtftNanos, int peakInFlight) {
+
+        /** Client-side time to first token minus the model's, quantile {@code q}, in ms. */
+        public double overheadMillis(double q) {
+            return figures.ttftMillis(q) - modelTtftNanos / 1e6;
+        }
+    }
+
+    private final BenchSettings settings;
+    private final String recruiterKey;
+    private final String candidateId;
+    private final String question;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    public DamBenchmark(BenchSettings settings, String recruiterKey, String candidateId, String question) {
+        this.settings = settings;
+        this.recruiterKey = recruiterKey;
+        this.candidateId = candidateId;
+        this.question = question;
+    }
+
+    /**
+     * Capacity C, as C* of the flow-control notes: the highest offered rate that the unprotected system (mode
+     * {@code none}) serves with its p99 time to first token within the SLO and not one turn failed or refused.
+     * Rates are tried in rising shares of the model's nominal capacity (its streams over the mean length of a
+     * turn on an idle model), and the search stops at the first share that breaks; C is the goodput measured
+     * at the last one that held.
+     */
+    public Capacity capacity(ChatApi api, int streams) throws Exception {
+        try (SessionPool sessions = pool(api)) {
+            Load load = load(api, sessions);
+            sessions.fill(poolSize(streams));
+            double turnSeconds = load.closed(4, settings.warmUp(), Duration.ZERO).stream()
+                            .filter(t -> t.outcome() == Turn.Outcome.DONE)
+                            .mapToLong(Turn::totalNanos)
+                            .average()
+                            .orElseThrow(() -> new IllegalStateException("no turn was answered on an idle model"))
+                    / 1e9;
+            double nominal = streams / turnSeconds;
+            Capacity held = null;
+            for (double share : CAPACITY_SHARES) {
+                Figures figures = window(load.open(Map.of("interactive", nominal * share), run()));
+                boolean holds = figures.admitted() == figures.offered()
+                        && figures.failedAdmitted() == 0
+                        && figures.ttftMillis(0.99) <= settings.slo().toMillis();
+                if (!holds && held != null) {
+                    break;
+                }
+                held = new Capacity(streams, nominal, share, figures, holds);
+                if (!holds) {
+                    break; // even the lowest share broke: C is what it served, and the report says so
+                }
+            }
+            return held;
+        }
+    }
+
+    /** Shares of the nominal capacity the capacity search offers, lowest first. */
+    private static final List<Double> CAPACITY_SHARES =
+            List.of(0.5, 0.7, 0.8, 0.9, 1.0, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3, 1.4, 1.5);
+
+    /** Open-model load at each multiple of {@code capacity} (turns/s), after a warm-up at C; each drained. */
+    public List<Level> levels(String mode, ChatApi api, double capacity) throws Exception {
+        List<Level> levels = new ArrayList<>();
+        try (SessionPool sessions = pool(api)) {
+            double most = capacity
+                    * settings.multiples().stream().mapToDouble(m -> m).max().orElse(1);
+            sessions.fill(poolSize(most));
+            Load load = load(api, sessions);
+            load.open(Map.of("interactive", capacity), settings.warmUp());
+            for (double multiple : settings.multiples()) {
+                List<Turn> turns = load.open(Map.of("interactive", capacity * multiple), run());
+                levels.add(new Level(mode, multiple, window(turns), slotsAfter(api)));
+            }
+        }
+        return levels;
+    }
+
+    /**
+     * People at {@link BenchSettings#peopleShare} of C while bulk and replayed turns arrive at half the
+     * flood multiple of C each.
+     */
+    public Flood flood(String mode, ChatApi api, double capacity) throws Exception {
+        try (SessionPool sessions = pool(api)) {
+            double flood = capacity * settings.floodMultiple();
+            sessions.fill(poolSize(flood));
+            Map<String, Double> rates = new LinkedHashMap<>();
+            rates.put("interactive", capacity * settings.peopleShare());
+            rates.put("bulk", flood / 2);
+            rates.put("replay", flood / 2);
+            List<Turn> turns = load(api, sessions).open(rates, run());
+            Figures all = window(turns);
+            return new Flood(mode, all, all.only("interactive"), slotsAfter(api));
+        }
+    }
+
+    /**
+     * {@code sessions} sessions, each with its stream open, asking back to back against a model with ample
+     * capacity and a fixed time to first token: the client's time to first token minus the model's is what
+     * the pipeline (intake, dam, Kafka both ways, worker, retrieval, SSE) costs.
+     */
+    public PipelineCost pipelineCost(ChatApi api, int count, Duration modelTtft) throws Exception {
+        try (SessionPool sessions = pool(api)) {
+            sessions.fill(count + count / 10);
+            AtomicInteger peak = new AtomicInteger();
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread sampler = Thread.ofVirtual().start(() -> {
+                while (running.get()) {
+                    try {
+                        peak.accumulateAndGet((int) metric(api, "protostar_dam_in_flight"), Math::max);
+                        Thread.sleep(500);
+                    } catch (IOException e) {
+                        // a missed sample
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            // people start within one think of each other: measure once all of them are asking
+            Duration warmUp = settings.pipelineThink().compareTo(settings.warmUp()) > 0
+                    ? settings.pipelineThink()
+                    : settings.warmUp();
+            List<Turn> turns;
+            try {
+                turns = load(api, sessions).closed(count, warmUp.plus(settings.measure()), settings.pipelineThink());
+            } finally {
+                running.set(false);
+                sampler.join();
+            }
+            long from = warmUp.toNanos();
+            Figures figures = Figures.of(
+                    turns,
+                    from,
+                    from + settings.measure().toNanos(),
+                    settings.slo().toNanos());
+            return new PipelineCost(count, figures, modelTtft.toNanos(), peak.get());
+        }
+    }
+
+    private Duration run() {
+        return settings.warmUp().plus(settings.measure());
+    }
+
+    private Figures window(List<Turn> turns) {
+        long from = settings.warmUp().toNanos();
+        return Figures.of(
+                turns, from, from + settings.measure().toNanos(), settings.slo().toNanos());
+    }
+
+    /** Enough sessions that every turn admitted at {@code rate} can hold one until its deadline has passed. */
+    private int poolSize(double rate) {
+        return (int) Math.ceil(rate * (settings.deadline().toSeconds() + 6));
+    }
+
+    private SessionPool pool(ChatApi api) {
+        return new SessionPool(http, api.baseUrl(), recruiterKey, candidateId, System::nanoTime);
+    }
+
+    private Load load(ChatApi api, SessionPool sessions) {
+        return new Load(http, api.baseUrl(), recruiterKey, sessions, question, settings.deadline(), System::nanoTime);
+    }
+
+    /** The dam's slots in use once every turn has ended; its end events may still be on their way for a moment. */
+    private double slotsAfter(ChatApi api) throws Exception {
+        double inFlight = metric(api, "protostar_dam_in_flight");
+        for (int i = 0; i < 50 && inFlight > 0; i++) {
+            Thread.sleep(100);
+            inFlight = metric(api, "protostar_dam_in_flight");
+        }
+        return inFlight;
+    }
+
+    private double metric(ChatApi api, String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(api.managementUrl() + "/actuator/prometheus"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        double sum = 0;
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+}
