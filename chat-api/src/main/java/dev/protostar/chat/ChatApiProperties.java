@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param idempotencyTtl how long a repeated Idempotency-Key returns the first requestId
  * @param streamRewind how far back a freshly started instance reads answers, so it knows running turns
  * @param heartbeat interval of SSE comments that keep idle connections open through proxies
+ * @param maxStreams event streams this instance holds open at once; one more is refused with a 503
  */
 @ConfigurationProperties("protostar.chat")
 public record ChatApiProperties(
@@ -20,4 +21,5 @@ public record ChatApiProperties(
         int maxTextLength,
         Duration idempotencyTtl,
         Duration streamRewind,
-        Duration heartbeat) {}
+        Duration heartbeat,
+        int maxStreams) {}

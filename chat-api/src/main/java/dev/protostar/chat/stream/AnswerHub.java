@@ -3,8 +3,13 @@ package dev.protostar.chat.stream;
 import dev.protostar.chat.ChatApiProperties;
 import dev.protostar.chat.dam.Dam;
 import dev.protostar.chat.intake.TurnGuard;
+import dev.protostar.chat.problem.ApiProblem;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +25,23 @@ public class AnswerHub {
     private static final int CLIENT_QUEUE = 10_000;
 
     private final ConcurrentHashMap<String, SessionLog> sessions = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
     private final SessionHistory history;
     private final TurnGuard guard;
     private final Dam dam;
     private final Abandonment abandonment;
     private final ChatApiProperties properties;
 
-    AnswerHub(SessionHistory history, TurnGuard guard, Dam dam, Abandonment abandonment, ChatApiProperties properties) {
+    AnswerHub(
+            SessionHistory history,
+            TurnGuard guard,
+            Dam dam,
+            Abandonment abandonment,
+            ChatApiProperties properties,
+            MeterRegistry meters) {
+        Gauge.builder("protostar.chat.streams.open", open, AtomicInteger::get)
+                .description("Event streams this instance holds open (protostar.chat.max-streams at most)")
+                .register(meters);
         this.abandonment = abandonment;
         this.history = history;
         this.guard = guard;
@@ -50,6 +65,14 @@ public class AnswerHub {
      * joins live (after the running turn's events so far); a cursor gets everything after it first.
      */
     public Subscription subscribe(String sessionId, long lastEventId, EventSink sink) {
+        if (open.incrementAndGet() > properties.maxStreams()) {
+            open.decrementAndGet();
+            throw ApiProblem.unavailable(
+                            "too-many-streams",
+                            "This instance holds all the event streams it can (" + properties.maxStreams() + ").",
+                            Duration.ofSeconds(5))
+                    .with("gate", "streams");
+        }
         SessionLog log = sessions.computeIfAbsent(sessionId, id -> new SessionLog());
         Subscriber subscriber = new Subscriber(sink, lastEventId, CLIENT_QUEUE);
         abandonment.watching(sessionId);
@@ -68,11 +91,17 @@ public class AnswerHub {
                 subscriber.close();
                 sink.close();
             } finally {
+                open.decrementAndGet();
                 log.leave(subscriber);
                 abandonment.left(sessionId, log::watchers);
             }
         });
         return subscriber;
+    }
+
+    /** Event streams open on this instance. */
+    public int openStreams() {
+        return open.get();
     }
 
     /** Tells the other instances which sessions still have clients here (see {@link Abandonment}). */

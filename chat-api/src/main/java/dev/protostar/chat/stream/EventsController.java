@@ -2,8 +2,11 @@ package dev.protostar.chat.stream;
 
 import dev.protostar.chat.auth.Caller;
 import dev.protostar.chat.problem.ApiProblem;
+import dev.protostar.chat.problem.ProblemWriter;
 import dev.protostar.chat.session.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,10 +20,12 @@ class EventsController {
 
     private final Sessions sessions;
     private final AnswerHub hub;
+    private final ProblemWriter problems;
 
-    EventsController(Sessions sessions, AnswerHub hub) {
+    EventsController(Sessions sessions, AnswerHub hub, ProblemWriter problems) {
         this.sessions = sessions;
         this.hub = hub;
+        this.problems = problems;
     }
 
     /**
@@ -32,13 +37,22 @@ class EventsController {
             @PathVariable String sessionId,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(value = "lastEventId", required = false) String lastEventIdParam,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         Caller caller = Caller.of(request);
         sessions.find(caller.tenant(), sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("No chat session " + sessionId + " in your tenant."));
         long cursor = LastEventId.parse(lastEventIdHeader, lastEventIdParam);
         SseEmitter emitter = SseEmitters.open();
-        Subscription subscription = hub.subscribe(sessionId, cursor, new SseSink(emitter));
+        Subscription subscription;
+        try {
+            subscription = hub.subscribe(sessionId, cursor, new SseSink(emitter));
+        } catch (ApiProblem full) {
+            // written as problem JSON here: the client asked for an event stream, which an error body is not
+            problems.write(response, full);
+            return null;
+        }
         emitter.onError(e -> subscription.close());
         emitter.onTimeout(subscription::close);
         return emitter;

@@ -100,7 +100,15 @@ public final class DamBenchmark {
             double nominal = streams / turnSeconds;
             Capacity held = null;
             for (double share : CAPACITY_SHARES) {
-                Figures figures = window(load.open(Map.of("interactive", nominal * share), run()));
+                // one step follows the last at a slightly higher rate: a short warm-up settles it
+                Duration warm =
+                        settings.warmUp().compareTo(CAPACITY_WARM_UP) < 0 ? settings.warmUp() : CAPACITY_WARM_UP;
+                List<Turn> turns = load.open(Map.of("interactive", nominal * share), warm.plus(settings.measure()));
+                Figures figures = Figures.of(
+                        turns,
+                        warm.toNanos(),
+                        warm.plus(settings.measure()).toNanos(),
+                        settings.slo().toNanos());
                 boolean holds = figures.admitted() == figures.offered()
                         && figures.failedAdmitted() == 0
                         && figures.ttftMillis(0.99) <= settings.slo().toMillis();
@@ -116,42 +124,41 @@ public final class DamBenchmark {
         }
     }
 
+    private static final Duration CAPACITY_WARM_UP = Duration.ofSeconds(5);
+
     /** Shares of the nominal capacity the capacity search offers, lowest first. */
     private static final List<Double> CAPACITY_SHARES =
             List.of(0.5, 0.7, 0.8, 0.9, 1.0, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3, 1.4, 1.5);
 
-    /** Open-model load at each multiple of {@code capacity} (turns/s), after a warm-up at C; each drained. */
-    public List<Level> levels(String mode, ChatApi api, double capacity) throws Exception {
+    /** Everything one mode was offered: each multiple of C, then the flood. */
+    public record ModeRun(List<Level> levels, Flood flood) {}
+
+    /**
+     * One mode's runs on one set of sessions (their streams stay open throughout, as people's pages do): a
+     * warm-up at C, open-model load at each multiple of C (each run drained before the next), then people at
+     * {@link BenchSettings#peopleShare} of C while bulk and replayed turns arrive at half the flood multiple of C
+     * each. The sessions are enough for every turn admitted at the highest rate to hold one until its deadline.
+     */
+    public ModeRun run(String mode, ChatApi api, double capacity) throws Exception {
         List<Level> levels = new ArrayList<>();
         try (SessionPool sessions = pool(api)) {
-            double most = capacity
-                    * settings.multiples().stream().mapToDouble(m -> m).max().orElse(1);
-            sessions.fill(poolSize(most));
+            double most = Math.max(
+                    settings.floodMultiple(),
+                    settings.multiples().stream().mapToDouble(m -> m).max().orElse(1));
+            sessions.fill(poolSize(capacity * most));
             Load load = load(api, sessions);
             load.open(Map.of("interactive", capacity), settings.warmUp());
             for (double multiple : settings.multiples()) {
                 List<Turn> turns = load.open(Map.of("interactive", capacity * multiple), run());
                 levels.add(new Level(mode, multiple, window(turns), slotsAfter(api)));
             }
-        }
-        return levels;
-    }
-
-    /**
-     * People at {@link BenchSettings#peopleShare} of C while bulk and replayed turns arrive at half the
-     * flood multiple of C each.
-     */
-    public Flood flood(String mode, ChatApi api, double capacity) throws Exception {
-        try (SessionPool sessions = pool(api)) {
             double flood = capacity * settings.floodMultiple();
-            sessions.fill(poolSize(flood));
             Map<String, Double> rates = new LinkedHashMap<>();
             rates.put("interactive", capacity * settings.peopleShare());
             rates.put("bulk", flood / 2);
             rates.put("replay", flood / 2);
-            List<Turn> turns = load(api, sessions).open(rates, run());
-            Figures all = window(turns);
-            return new Flood(mode, all, all.only("interactive"), slotsAfter(api));
+            Figures all = window(load.open(rates, run()));
+            return new ModeRun(levels, new Flood(mode, all, all.only("interactive"), slotsAfter(api)));
         }
     }
 

@@ -203,6 +203,35 @@ class DamIT {
         }
     }
 
+    @Test
+    void an_instance_holding_all_the_streams_it_can_refuses_one_more_with_a_503_and_takes_it_once_one_closes()
+            throws Exception {
+        // a heartbeat a second: a closed stream is noticed at the second write after it closed
+        ApiClient small = stack.chatApi(
+                "dam-chat-api-two-streams", Map.of("PROTOSTAR_MAX_STREAMS", "2", "PROTOSTAR_CHAT_HEARTBEAT", "1s"));
+        try (SseClient first = small.events(stack.recruiterKey, sessions.get(0), null);
+                SseClient second = small.events(stack.recruiterKey, sessions.get(1), null)) {
+            ApiClient.Reply refused =
+                    small.get("/api/v1/chat/sessions/" + sessions.get(2) + "/events", stack.recruiterKey);
+
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.raw().headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.raw().headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(refused.body().get("gate").asText()).isEqualTo("streams");
+            first.close();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try (SseClient third = small.events(stack.recruiterKey, sessions.get(2), null)) {
+                    return true;
+                } catch (IllegalStateException stillFull) {
+                    return false;
+                }
+            });
+        } finally {
+            stack.app("dam-chat-api-two-streams").close();
+        }
+    }
+
     private static ApiClient.Reply ask(String session, Map<String, String> headers) throws Exception {
         return api.post(
                 "/api/v1/chat/sessions/" + session + "/messages",
