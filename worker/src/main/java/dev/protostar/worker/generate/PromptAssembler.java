@@ -1,6 +1,7 @@
 package dev.protostar.worker.generate;
 
 import dev.protostar.search.tokens.TokenCounter;
+import dev.protostar.worker.memory.GroupedSummary;
 import dev.protostar.worker.memory.Memory;
 import dev.protostar.worker.memory.MemoryProperties;
 import dev.protostar.worker.memory.Turn;
@@ -62,8 +63,8 @@ public class PromptAssembler {
         }
         StringBuilder history = new StringBuilder();
         if (!memory.summary().isBlank()) {
-            history.append("Earlier in this conversation (summary):\n")
-                    .append(newestLines(memory.summary(), this.memory.summaryTokens()))
+            history.append("Summary of earlier turns:\n")
+                    .append(GroupedSummary.of(newestLines(memory.summary(), this.memory.summaryTokens())))
                     .append("\n\n");
         }
         if (!memory.recent().isEmpty()) {

@@ -62,6 +62,14 @@ class PromptAssemblerTest {
     }
 
     @Test
+    void the_summary_is_shown_with_consecutive_lines_about_one_subject_under_it() {
+        String summary = "- started: Coupang — 2017.09\n- left: Coupang — 2021.03";
+        String history = new PromptAssembler(new MemoryProperties(150, 1, 600, false), BUDGETS)
+                .history(new Memory(summary, TokenCounter.count(summary), 2, List.of()));
+        assertThat(history).contains("Coupang:\n  - started — 2017.09\n  - left — 2021.03");
+    }
+
+    @Test
     void the_full_history_baseline_sends_every_turn() {
         String history = history(true, new Memory("", 0, 0, turns(12)));
         for (int seq = 1; seq <= 12; seq++) {
