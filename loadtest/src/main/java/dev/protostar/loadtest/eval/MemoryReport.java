@@ -11,10 +11,21 @@ public final class MemoryReport {
 
     private final List<Played> memory;
     private final List<Played> full;
+    private final ToIntFunction<Played> fullWithoutMarkup;
 
     public MemoryReport(List<Played> memory, List<Played> full) {
+        this(memory, full, null);
+    }
+
+    /**
+     * @param fullWithoutMarkup the history tokens a full-history turn would have cost had every earlier answer
+     *     been sent the way the memory sends its verbatim turn (no citation markers, lead phrase, repeated
+     *     headings): how much of the saving is that markup rather than the summary; null leaves it out
+     */
+    public MemoryReport(List<Played> memory, List<Played> full, ToIntFunction<Played> fullWithoutMarkup) {
         this.memory = memory;
         this.full = full;
+        this.fullWithoutMarkup = fullWithoutMarkup;
     }
 
     /** Mean over the conversations that reach turn {@code index} of one turn's tokens. */
@@ -34,6 +45,16 @@ public final class MemoryReport {
 
     public double historySavingAt(int index) {
         return saving(index, EvalClient.Answer::historyTokens);
+    }
+
+    /** The saving at turn {@code index} against a full history sent without its answers' markup. */
+    public double historySavingWithoutMarkupAt(int index) {
+        double withFull = full.stream()
+                .filter(p -> p.index() == index)
+                .mapToInt(fullWithoutMarkup)
+                .average()
+                .orElse(0);
+        return withFull == 0 ? 0 : 1 - mean(memory, index, EvalClient.Answer::historyTokens) / withFull;
     }
 
     public double accuracy(List<Played> played, Predicate<Played> which) {
@@ -69,6 +90,15 @@ public final class MemoryReport {
                 withMemory,
                 withFull,
                 withMemory >= withFull ? "met" : "**not met**"));
+        if (fullWithoutMarkup != null) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "The memory sends its verbatim turn without the citation markers, lead phrase and repeated"
+                            + " headings of how the answer was shown; the full history sends every answer as shown."
+                            + " Against a full history sent without that markup too (computed from the same"
+                            + " transcripts), turn 10 needs %.1f%% fewer history tokens.%n%n",
+                    100 * historySavingWithoutMarkupAt(10)));
+        }
         md.append("Tokens per turn, mean over the conversations that reach it (history = the conversation so far"
                 + " as sent: summary + recent turns, or every earlier turn; input = the whole prompt: rules, history,"
                 + " excerpts, question; a turn refused before any model builds no prompt and counts its question"

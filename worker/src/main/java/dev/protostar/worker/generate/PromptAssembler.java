@@ -1,6 +1,7 @@
 package dev.protostar.worker.generate;
 
 import dev.protostar.search.tokens.TokenCounter;
+import dev.protostar.worker.memory.GroupedSummary;
 import dev.protostar.worker.memory.Memory;
 import dev.protostar.worker.memory.MemoryProperties;
 import dev.protostar.worker.memory.Turn;
@@ -62,8 +63,8 @@ public class PromptAssembler {
         }
         StringBuilder history = new StringBuilder();
         if (!memory.summary().isBlank()) {
-            history.append("Earlier in this conversation (summary):\n")
-                    .append(newestLines(memory.summary(), this.memory.summaryTokens()))
+            history.append("Summary of earlier turns:\n")
+                    .append(GroupedSummary.of(newestLines(memory.summary(), this.memory.summaryTokens())))
                     .append("\n\n");
         }
         if (!memory.recent().isEmpty()) {
@@ -73,16 +74,18 @@ public class PromptAssembler {
     }
 
     /**
-     * The turns the summary does not hold yet, verbatim: the fold after each turn keeps them few, and until it
-     * has run a turn is sent rather than forgotten. Newest first within the budget (the newest always, cut if
-     * it alone is over); the full-history baseline sends them all.
+     * The turns the summary does not hold yet, verbatim (each answer as recalled: its sentences, without the
+     * citation markers that named another prompt's excerpts): the fold after each turn keeps them few, and
+     * until it has run a turn is sent rather than forgotten. Newest first within the budget (the newest always,
+     * cut if it alone is over); the full-history baseline sends them all, as the recruiter saw them.
      */
     private String recent(List<Turn> turns) {
         Deque<String> kept = new ArrayDeque<>();
         int tokens = 0;
         for (int i = turns.size() - 1; i >= 0; i--) {
-            String turn = "Recruiter: " + turns.get(i).question() + "\nYou: "
-                    + turns.get(i).answer() + "\n\n";
+            Turn recorded = turns.get(i);
+            String answer = memory.fullHistory() ? recorded.answer() : recorded.recalledAnswer();
+            String turn = "Recruiter: " + recorded.question() + "\nYou: " + answer + "\n\n";
             tokens += TokenCounter.count(turn);
             if (!kept.isEmpty() && tokens > budgets.verbatimTokens() && !memory.fullHistory()) {
                 break;

@@ -29,6 +29,15 @@ public class FactLines {
     private static final Pattern NAMES = Pattern.compile(
             "['‘“「]([^'’”」]{2,40})['’”」]|\\b[A-Z](?:[\\w&+-]|\\.(?=\\w))*(?:\\s+[A-Z](?:[\\w&+-]|\\.(?=\\w))*)*");
 
+    /** What joins figures into one statement: "3년 7개월", "4시간 20분 → 38분", "2022.01 ~ 2023.06", "15,000 to 210,000". */
+    private static final Pattern JOIN = Pattern.compile("\\s*(?:→|->|~|–)\\s*|\\s+(?:to\\s+)?");
+
+    /**
+     * A number of one or two digits with no unit says nothing alone — mostly a heading's numbering, "[프로젝트 5]":
+     * it is left out wherever any figure already holds its digits (the check asks no more).
+     */
+    private static final Pattern BARE = Pattern.compile("\\d{1,2}");
+
     private static final Pattern LINE = Pattern.compile("^- (.*?): (.*?)(?: — (.*))?$");
 
     /** An answer's frame, not its facts: "From the candidate's documents:", a not-covered note. */
@@ -134,9 +143,21 @@ public class FactLines {
                 subjects.add(subject);
             }
         }
-        List<String> figures =
-                facts.figures().stream().filter(f -> !summarySoFar.contains(f)).toList();
         String line = "- " + asked(facts, subjects) + ": " + String.join("; ", subjects);
+        // A figure the line or the summary states already, alone or inside a longer one, is not repeated.
+        List<String> figures = new ArrayList<>();
+        for (String figure : facts.figures()) {
+            boolean repeated = BARE.matcher(figure).matches()
+                    ? summarySoFar.contains(figure)
+                            || line.contains(figure)
+                            || facts.figures().stream().anyMatch(f -> !f.equals(figure) && f.contains(figure))
+                    : mentions(summarySoFar, figure)
+                            || mentions(line, figure)
+                            || facts.figures().stream().anyMatch(f -> !f.equals(figure) && mentions(f, figure));
+            if (!repeated && !figures.contains(figure)) {
+                figures.add(figure);
+            }
+        }
         return figures.isEmpty() ? line : line + " — " + String.join(", ", figures);
     }
 
@@ -169,11 +190,52 @@ public class FactLines {
         return words.length <= 5 ? name : String.join(" ", List.of(words).subList(0, 5));
     }
 
+    /**
+     * The figures of a text, those stated together as one: "4시간 20분 → 38분" rather than 4시간, 20분, 38분,
+     * which no longer says what became what.
+     */
     private static void figures(String text, Set<String> into) {
-        Matcher figure = FIGURE.matcher(text.replaceAll("\\[\\d+]", ""));
+        String plain = text.replaceAll("\\[\\d+]", "");
+        Matcher figure = FIGURE.matcher(plain);
+        int start = -1;
+        int end = -1;
         while (figure.find()) {
-            into.add(figure.group().strip());
+            if (start < 0 || !JOIN.matcher(plain.substring(end, figure.start())).matches()) {
+                if (start >= 0) {
+                    into.add(plain.substring(start, end).strip());
+                }
+                start = figure.start();
+            }
+            end = figure.end();
         }
+        if (start >= 0) {
+            into.add(plain.substring(start, end).strip());
+        }
+    }
+
+    /** Whether {@code text} states {@code figure} as a figure of its own: "6명" is not in "16명", "1" not in "2022.01". */
+    static boolean mentions(String text, String figure) {
+        for (int at = text.indexOf(figure); at >= 0; at = text.indexOf(figure, at + 1)) {
+            int after = at + figure.length();
+            boolean opens = at == 0 || !isNumberPart(text, at - 1, -1);
+            boolean closes = after == text.length()
+                    || !Character.isDigit(figure.charAt(figure.length() - 1))
+                    || !isNumberPart(text, after, 1);
+            if (opens && closes) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the character at {@code i} continues a number or word next to it: a digit, a letter, "1,800", "2022.01". */
+    private static boolean isNumberPart(String text, int i, int direction) {
+        char c = text.charAt(i);
+        if (c < 128 && Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        int next = i + direction;
+        return (c == '.' || c == ',') && next >= 0 && next < text.length() && Character.isDigit(text.charAt(next));
     }
 
     /** Adds a word unless an earlier one contains it (Nori gives 가맹점, then 가맹 and 점). */
@@ -187,21 +249,27 @@ public class FactLines {
     /** The facts of a summary's lines, oldest first (lines of another shape are skipped). */
     public List<Facts> parse(String summary) {
         List<Facts> facts = new ArrayList<>();
-        int seq = 0;
         for (String text : summary.split("\\R")) {
-            Matcher line = LINE.matcher(text.strip());
-            if (!line.matches()) {
-                continue;
+            Facts line = parseLine(text, facts.size() + 1);
+            if (line != null) {
+                facts.add(line);
             }
-            seq++;
-            boolean refused = NOT_IN_DOCUMENTS.equals(line.group(2));
-            List<String> subjects = refused || line.group(2).isBlank()
-                    ? List.of()
-                    : List.of(line.group(2).split("; "));
-            List<String> figures =
-                    line.group(3) == null ? List.of() : List.of(line.group(3).split(", "));
-            facts.add(new Facts(seq, line.group(1), subjects, figures, refused));
         }
         return facts;
+    }
+
+    /** The facts of one summary line, or null if it is not of the shape {@link #line} writes. */
+    static Facts parseLine(String text, int seq) {
+        Matcher line = LINE.matcher(text.strip());
+        if (!line.matches()) {
+            return null;
+        }
+        boolean refused = NOT_IN_DOCUMENTS.equals(line.group(2));
+        List<String> subjects = refused || line.group(2).isBlank()
+                ? List.of()
+                : List.of(line.group(2).split("; "));
+        List<String> figures =
+                line.group(3) == null ? List.of() : List.of(line.group(3).split(", "));
+        return new Facts(seq, line.group(1), subjects, figures, refused);
     }
 }

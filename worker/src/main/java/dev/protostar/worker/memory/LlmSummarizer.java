@@ -38,7 +38,7 @@ final class LlmSummarizer implements Summarizer {
                 .append("\n\nNew turns:\n");
         for (Turn turn : turns) {
             user.append("Recruiter: ").append(turn.question()).append('\n');
-            user.append("Answer: ").append(turn.answer()).append("\n\n");
+            user.append("Answer: ").append(turn.recalledAnswer()).append("\n\n");
         }
         try {
             String folded = model.chat(SystemMessage.from(RULES), UserMessage.from(user.toString()))

@@ -6,8 +6,12 @@ import dev.protostar.worker.generate.LlmProperties;
 import dev.protostar.worker.generate.PromptAssembler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
-/** The summarizer and the follow-up rewriter: the language model's when one is configured, else extractive. */
+/**
+ * The summarizer and the follow-up rewriter (the language model's when one is configured, else extractive), and
+ * the memory answering recalls.
+ */
 @Configuration
 class MemoryConfiguration {
 
@@ -16,6 +20,14 @@ class MemoryConfiguration {
         Summarizer extractive = new ExtractiveSummarizer(lines);
         Summarizer base = llm.configured() ? new LlmSummarizer(chatModel(llm), extractive) : extractive;
         return new CheckedSummarizer(base, lines);
+    }
+
+    /** What answering recalls: the stored memory, with turns a lagging fold has not reached read as summary lines. */
+    @Bean
+    @Primary
+    MemoryStore memoryStore(SessionMemories memories, FactLines lines, MemoryProperties properties) {
+        return new CaughtUpMemories(
+                memories, new CheckedSummarizer(new ExtractiveSummarizer(lines), lines), properties);
     }
 
     @Bean

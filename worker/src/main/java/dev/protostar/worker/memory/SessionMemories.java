@@ -54,7 +54,8 @@ public class SessionMemories implements MemoryStore {
                         answer,
                         refused,
                         Json.writeString(citations),
-                        TokenCounter.count(question) + TokenCounter.count(answer),
+                        // What the turn costs sent back verbatim: the answer as a later prompt recalls it.
+                        TokenCounter.count(question) + TokenCounter.count(RecalledAnswer.of(answer)),
                         usage.inputTokens(),
                         usage.outputTokens(),
                         timings.ttftMs(),

@@ -4,6 +4,13 @@ package dev.protostar.worker.memory;
  * A recorded turn of a session.
  *
  * @param seq its place in the session, from 1
- * @param tokens BPE tokens of question and answer: what it costs sent back verbatim
+ * @param answer the answer as the recruiter saw it
+ * @param tokens BPE tokens of the question and the recalled answer: what the turn costs sent back verbatim
  */
-public record Turn(int seq, String question, String answer, boolean refused, int tokens) {}
+public record Turn(int seq, String question, String answer, boolean refused, int tokens) {
+
+    /** The answer as a later prompt carries it: every sentence, without stale citations or repeated headings. */
+    public String recalledAnswer() {
+        return RecalledAnswer.of(answer);
+    }
+}

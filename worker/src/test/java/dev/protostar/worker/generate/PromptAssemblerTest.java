@@ -50,6 +50,26 @@ class PromptAssemblerTest {
     }
 
     @Test
+    void the_verbatim_turn_is_recalled_without_the_markup_that_only_made_sense_when_it_was_shown() {
+        String answer = "From the candidate's documents:\n- Klarna — Senior Data Engineer: Built Tripwire [1]\n"
+                + "- Klarna — Senior Data Engineer: Stopped 1,400 incidents [2]";
+        Turn turn = new Turn(1, "What did he build?", answer, false, TokenCounter.count(answer));
+        String history = history(false, new Memory("", 0, 0, List.of(turn)));
+        assertThat(history)
+                .contains("Klarna — Senior Data Engineer:\n- Built Tripwire\n- Stopped 1,400 incidents")
+                .doesNotContain("[1]", "From the candidate's documents");
+        assertThat(history(true, new Memory("", 0, 0, List.of(turn)))).contains(answer);
+    }
+
+    @Test
+    void the_summary_is_shown_with_consecutive_lines_about_one_subject_under_it() {
+        String summary = "- started: Coupang — 2017.09\n- left: Coupang — 2021.03";
+        String history = new PromptAssembler(new MemoryProperties(150, 1, 600, false), BUDGETS)
+                .history(new Memory(summary, TokenCounter.count(summary), 2, List.of()));
+        assertThat(history).contains("Coupang:\n  - started — 2017.09\n  - left — 2021.03");
+    }
+
+    @Test
     void the_full_history_baseline_sends_every_turn() {
         String history = history(true, new Memory("", 0, 0, turns(12)));
         for (int seq = 1; seq <= 12; seq++) {

@@ -21,7 +21,7 @@ class SummarizerTest {
                         1,
                         "쿠팡에서는 얼마 동안 근무했나요?",
                         "후보자의 문서에 따르면:\n- 쿠팡 | 2017.09 ~ 2021.03 (3년 7개월): 주문플랫폼팀 시니어 백엔드 엔지니어 [1]")));
-        assertThat(summary).isEqualTo("- 동안 근무: 쿠팡 — 2017.09, 2021.03, 3년, 7개월");
+        assertThat(summary).isEqualTo("- 동안 근무: 쿠팡 — 2017.09 ~ 2021.03, 3년 7개월");
         assertThat(summary.lines()).hasSize(1);
     }
 
@@ -30,6 +30,31 @@ class SummarizerTest {
         String first = summarizer.fold("", List.of(turn(1, "Where does she work?", "- Stripe: Senior PM [1]")));
         String second = summarizer.fold(first, List.of(turn(2, "How large is her team?", "- Stripe: team of 14 [1]")));
         assertThat(second).startsWith(first).contains("14").endsWith("- large team: Stripe — 14");
+    }
+
+    @Test
+    void figures_stated_together_stay_together() {
+        String summary = summarizer.fold(
+                "",
+                List.of(turn(
+                        1,
+                        "처리량은 얼마나 늘었나요?",
+                        "- [프로젝트 3] 주문 시스템 MSA 전환: 피크 시간대 주문 처리량 1,800 TPS → 6,500 TPS [1]\n"
+                                + "- [프로젝트 3] 주문 시스템 MSA 전환: 정산 배치 4시간 20분 → 38분 [1]")));
+        assertThat(summary).contains("1,800 TPS → 6,500 TPS", "4시간 20분 → 38분");
+    }
+
+    @Test
+    void a_figure_is_not_taken_for_said_because_a_longer_one_shares_its_digits() {
+        String first = summarizer.fold("", List.of(turn(1, "How large was the team?", "- Coupang: a team of 16명 [1]")));
+        String second = summarizer.fold(first, List.of(turn(2, "And at Toss?", "- Toss Payments: 6명, 2021.04 [1]")));
+        assertThat(second.lines().toList().getLast()).contains("6명", "2021.04");
+    }
+
+    @Test
+    void a_figure_the_line_states_already_is_not_repeated() {
+        Facts facts = LINES.facts(turn(2, "What did she rebuild?", "- Ledger 2.0 재구축: 기간 2022.01 ~ 2023.06 [1]"));
+        assertThat(LINES.line(facts)).isEqualTo("- rebuild: Ledger 2.0 재구축 — 2022.01 ~ 2023.06");
     }
 
     @Test
