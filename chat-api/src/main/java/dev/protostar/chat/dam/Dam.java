@@ -6,6 +6,7 @@ import dev.protostar.kafka.message.Priority;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,7 +16,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * LLM breakers are open, holds the in-flight turns under the adaptive limit (lower priorities within a
  * share of it, so they go first), and refuses at once a turn that could not start before its deadline.
  * Every refusal is a 503 that names the gate and says when to come back. The slot taken here is held until
- * the turn's done or error event (or its lease runs out), and the quota reservation settled then.
+ * the turn's done or error event (or its lease runs out), and the quota reservation settled then — off the
+ * caller's thread: a settlement is two Redis round trips nobody waits for, and the callers are a refused
+ * client's request and the one thread that fans every answer event out to the streams.
  */
 public class Dam {
 
@@ -31,6 +34,7 @@ public class Dam {
     private final DamMetrics metrics;
     private final InstantSource clock;
     private final LongSupplier nanoTime;
+    private final Executor settling;
     private double ttftMillis;
     private double turnMillis;
 
@@ -42,7 +46,8 @@ public class Dam {
             Baseline baseline,
             DamMetrics metrics,
             InstantSource clock,
-            LongSupplier nanoTime) {
+            LongSupplier nanoTime,
+            Executor settling) {
         this.properties = properties;
         this.workers = workers;
         this.limit = limit;
@@ -52,6 +57,7 @@ public class Dam {
         this.metrics = metrics;
         this.clock = clock;
         this.nanoTime = nanoTime;
+        this.settling = settling;
         metrics.gauges(
                 this::limit,
                 slots::inFlight,
@@ -93,7 +99,7 @@ public class Dam {
 
     /** Gives back a reservation whose turn went no further than the quota (a repeated key, a busy session). */
     public void refund(Reservation reservation) {
-        quotas.settle(reservation, 0);
+        settle(reservation, 0);
     }
 
     /**
@@ -215,11 +221,17 @@ public class Dam {
         if (baseline != null) {
             baseline.exit(slot.ticket().requestId(), code);
         }
-        quotas.settle(slot.reservation(), usedTokens);
+        settle(slot.reservation(), usedTokens);
         metrics.released(how);
         metrics.tokens("used", usedTokens);
         synchronized (this) {
             turnMillis = ema(turnMillis, slots.heldNanos(slot) / 1e6);
+        }
+    }
+
+    private void settle(Reservation reservation, long usedTokens) {
+        if (reservation.tokens() != usedTokens) {
+            settling.execute(() -> quotas.settle(reservation, usedTokens));
         }
     }
 

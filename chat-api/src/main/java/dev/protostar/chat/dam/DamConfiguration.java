@@ -2,6 +2,7 @@ package dev.protostar.chat.dam;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
+import java.util.concurrent.ThreadFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +49,17 @@ class DamConfiguration {
         Baseline baseline = properties.mode() == DamProperties.Mode.DAM
                 ? null
                 : Baseline.of(properties.mode(), properties.baselineSize(), throttle.getIfAvailable());
-        return new Dam(properties, workers, limit, quotas, baseline, metrics, clock, System::nanoTime);
+        // each settlement on a virtual thread of its own (not an Executor bean: Boot's task executor would back off)
+        ThreadFactory settlers = Thread.ofVirtual().name("quota-settle-", 0).factory();
+        return new Dam(
+                properties,
+                workers,
+                limit,
+                quotas,
+                baseline,
+                metrics,
+                clock,
+                System::nanoTime,
+                settlement -> settlers.newThread(settlement).start());
     }
 }

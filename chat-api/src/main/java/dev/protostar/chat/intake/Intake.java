@@ -11,10 +11,13 @@ import dev.protostar.chat.problem.ApiProblem;
 import dev.protostar.chat.session.Sessions.Session;
 import dev.protostar.kafka.message.ChatControl;
 import dev.protostar.kafka.message.ChatRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +40,18 @@ public class Intake {
     private final ProducerTemplate producer;
     private final ChatApiProperties properties;
 
-    Intake(Classifier classifier, TurnGuard guard, Dam dam, ProducerTemplate producer, ChatApiProperties properties) {
+    private final Timer admittedTime;
+    private final Timer refusedTime;
+
+    Intake(
+            Classifier classifier,
+            TurnGuard guard,
+            Dam dam,
+            ProducerTemplate producer,
+            ChatApiProperties properties,
+            MeterRegistry meters) {
+        this.admittedTime = intakeTimer(meters, "admitted");
+        this.refusedTime = intakeTimer(meters, "refused");
         this.classifier = classifier;
         this.guard = guard;
         this.dam = dam;
@@ -59,6 +73,28 @@ public class Intake {
      * @param timeout the {@code Request-Timeout} header, may be null
      */
     public Submitted submit(
+            Caller caller, Session session, String text, String idempotencyKey, String priority, String timeout) {
+        long start = System.nanoTime();
+        Timer outcome = refusedTime;
+        try {
+            Submitted submitted = gates(caller, session, text, idempotencyKey, priority, timeout);
+            outcome = admittedTime;
+            return submitted;
+        } finally {
+            outcome.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The server's share of a refusal's latency: what the client sees beyond it is the network and the machine. */
+    private static Timer intakeTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder("protostar.intake.duration")
+                .description("Time the intake takes to admit a turn (handed to Kafka) or refuse it, in the server")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    private Submitted gates(
             Caller caller, Session session, String text, String idempotencyKey, String priority, String timeout) {
         String question = validText(text);
         String sessionId = session.sessionId().toString();

@@ -53,7 +53,16 @@ class DamTest {
                 shadow,
                 mode,
                 limit);
-        return new Dam(properties, workers, adaptive, quotas, baseline, new DamMetrics(meters), clock, nanos::get);
+        return new Dam(
+                properties,
+                workers,
+                adaptive,
+                quotas,
+                baseline,
+                new DamMetrics(meters),
+                clock,
+                nanos::get,
+                Runnable::run);
     }
 
     private Ticket ticket(Priority priority, Duration deadline) {
