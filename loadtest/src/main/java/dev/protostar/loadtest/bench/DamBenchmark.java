@@ -1,6 +1,7 @@
 package dev.protostar.loadtest.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,8 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Traffic Dam against the usual ways to protect a service, in one harness and one run: first the
@@ -50,7 +54,13 @@ public final class DamBenchmark {
     }
 
     /** One offered load against one mode: its figures and the slots still held once every turn had ended. */
-    public record Level(String mode, double multiple, Figures figures, double slotsAfter) {}
+    public record Level(String mode, double multiple, Figures figures, double slotsAfter, double serverRefusalMillis) {
+
+        /** A level without the server's own figure (NaN: not measured). */
+        public Level(String mode, double multiple, Figures figures, double slotsAfter) {
+            this(mode, multiple, figures, slotsAfter, Double.NaN);
+        }
+    }
 
     /** People asking at a trickle while bulk and replayed turns flood in. */
     public record Flood(String mode, Figures all, Figures people, double slotsAfter) {}
@@ -124,6 +134,8 @@ public final class DamBenchmark {
         }
     }
 
+    private static final Pattern METRIC_VALUE = Pattern.compile("\"value\"\\s*:\\s*([-+0-9.eE]+)");
+
     private static final Duration CAPACITY_WARM_UP = Duration.ofSeconds(5);
 
     /** Shares of the nominal capacity the capacity search offers, lowest first. */
@@ -149,8 +161,15 @@ public final class DamBenchmark {
             Load load = load(api, sessions);
             load.open(Map.of("interactive", capacity), settings.warmUp());
             for (double multiple : settings.multiples()) {
+                CompletableFuture<ServerHistogram> measuring = CompletableFuture.supplyAsync(
+                        () -> {
+                            sleep(settings.warmUp());
+                            return refusalTimes(api);
+                        },
+                        runnable -> Thread.ofVirtual().start(runnable));
                 List<Turn> turns = load.open(Map.of("interactive", capacity * multiple), run());
-                levels.add(new Level(mode, multiple, window(turns), slotsAfter(api)));
+                double server = refusalTimes(api).since(measuring.join()).quantileMillis(0.99);
+                levels.add(new Level(mode, multiple, window(turns), slotsAfter(api), server));
             }
             double flood = capacity * settings.floodMultiple();
             Map<String, Double> rates = new LinkedHashMap<>();
@@ -175,7 +194,7 @@ public final class DamBenchmark {
             Thread sampler = Thread.ofVirtual().start(() -> {
                 while (running.get()) {
                     try {
-                        peak.accumulateAndGet((int) metric(api, "protostar_dam_in_flight"), Math::max);
+                        peak.accumulateAndGet((int) inFlight(api), Math::max);
                         Thread.sleep(500);
                     } catch (IOException e) {
                         // a missed sample
@@ -230,26 +249,57 @@ public final class DamBenchmark {
 
     /** The dam's slots in use once every turn has ended; its end events may still be on their way for a moment. */
     private double slotsAfter(ChatApi api) throws Exception {
-        double inFlight = metric(api, "protostar_dam_in_flight");
+        double inFlight = inFlight(api);
         for (int i = 0; i < 50 && inFlight > 0; i++) {
             Thread.sleep(100);
-            inFlight = metric(api, "protostar_dam_in_flight");
+            inFlight = inFlight(api);
         }
         return inFlight;
     }
 
-    private double metric(ChatApi api, String name) throws IOException, InterruptedException {
+    /**
+     * The intake's own time to refuse a turn, in the server (every gate and the problem written), from its
+     * Prometheus histogram: scraped once at the end of the warm-up and once at the end of the run.
+     */
+    private ServerHistogram refusalTimes(ChatApi api) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(api.managementUrl() + "/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return ServerHistogram.parse(response.body(), "protostar_intake_duration_seconds", "outcome=\"refused\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The dam's in-flight gauge alone: sampled twice a second, a whole Prometheus scrape (every meter of the
+     * instance, written as text) would be a load of the harness's own on the system it measures.
+     */
+    private double inFlight(ChatApi api) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(api.managementUrl() + "/actuator/prometheus"))
+                HttpRequest.newBuilder(URI.create(api.managementUrl() + "/actuator/metrics/protostar.dam.in.flight"))
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        double sum = 0;
-        for (String line : response.body().split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
+        Matcher value = METRIC_VALUE.matcher(response.body());
+        if (response.statusCode() != 200 || !value.find()) {
+            throw new IOException("No in-flight gauge: " + response.statusCode() + " " + response.body());
         }
-        return sum;
+        return Double.parseDouble(value.group(1));
     }
 }

@@ -67,7 +67,14 @@ public final class DamReport {
                     .filter(Double::isFinite)
                     .max()
                     .orElse(Double.NaN);
-            targets.add(new Target("p99 rejection ≤ 10 ms", "%.1f ms (worst load)".formatted(worst), worst <= 10));
+            double server = dam.stream()
+                    .mapToDouble(DamBenchmark.Level::serverRefusalMillis)
+                    .filter(Double::isFinite)
+                    .max()
+                    .orElse(Double.NaN);
+            String measured = "%.1f ms (worst load)".formatted(worst)
+                    + (Double.isFinite(server) ? "; in the server ≤ %.1f ms".formatted(server) : "");
+            targets.add(new Target("p99 rejection ≤ 10 ms", measured, worst <= 10));
             int failed =
                     dam.stream().mapToInt(l -> l.figures().failedAdmitted()).sum();
             targets.add(new Target("zero failed admitted turns", failed + "", failed == 0));
@@ -122,12 +129,15 @@ public final class DamReport {
                                         ? ""
                                         : " **Even the lowest share broke the SLO: C is what it served.**"));
         md.append("\n### Offered load above capacity (open model, Poisson arrivals)\n\n");
-        md.append("| mode | load | offered/s | goodput / C | TTFT p50 | TTFT p99 | rejection p99 | failed admitted"
-                + " | other errors | slots after |\n");
-        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("Rejection p99 is what the client waited for its refusal; *in the server* is the intake's own"
+                + " p99 for the refusals of the same window (every gate, the problem written; the upper bound of its"
+                + " histogram bucket), so the difference is the network stack and the machine's run queue.\n\n");
+        md.append("| mode | load | offered/s | goodput / C | TTFT p50 | TTFT p99 | rejection p99 | in the server"
+                + " | failed admitted | other errors | slots after |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (DamBenchmark.Level level : levels) {
             Figures f = level.figures();
-            md.append("| %s | %s | %.1f | %.3f | %s | %s | %s | %d | %d | %.0f |\n"
+            md.append("| %s | %s | %.1f | %.3f | %s | %s | %s | %s | %d | %d | %.0f |\n"
                     .formatted(
                             name(level.mode()),
                             times(level.multiple()),
@@ -136,6 +146,7 @@ public final class DamReport {
                             ms(f.ttftMillis(0.5)),
                             ms(f.ttftMillis(0.99)),
                             ms(f.rejectionMillis(0.99)),
+                            tenths(level.serverRefusalMillis()),
                             f.failedAdmitted(),
                             f.unclean(),
                             level.slotsAfter()));
@@ -225,6 +236,10 @@ public final class DamReport {
 
     private static String ms(double millis) {
         return Double.isFinite(millis) ? String.format(Locale.ROOT, "%.0f ms", millis) : "–";
+    }
+
+    private static String tenths(double millis) {
+        return Double.isFinite(millis) ? String.format(Locale.ROOT, "%.1f ms", millis) : "–";
     }
 
     private static String percent(double share) {

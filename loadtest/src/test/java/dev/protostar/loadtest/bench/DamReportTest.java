@@ -74,7 +74,7 @@ class DamReportTest {
         DamReport report = new DamReport(
                 BenchSettings.smoke(),
                 capacity,
-                List.of(new DamBenchmark.Level("dam", 2, figures(atTwo), 0)),
+                List.of(new DamBenchmark.Level("dam", 2, figures(atTwo), 0, 2.5)),
                 List.of(new DamBenchmark.Flood(
                         "dam", figures(flood), figures(flood).only("interactive"), 0)),
                 new DamBenchmark.PipelineCost(100, figures(List.of(done(2030), done(2040))), 2000 * MS, 20));
@@ -90,6 +90,8 @@ class DamReportTest {
         String markdown = report.markdown();
         assertThat(markdown)
                 .contains("| **dam** | 2× |")
+                .contains("| 12 ms | 2.5 ms |")
+                .contains("12.0 ms (worst load); in the server ≤ 2.5 ms")
                 .contains("**not met**")
                 .contains("C = 0.20 turns/s")
                 .contains("| 100 | 0.2 | 20 | 2030 ms | 2040 ms | 30 ms | 40 ms |");

@@ -42,11 +42,11 @@ class DamBenchmarkIT {
         DamBenchmark.PipelineCost pipeline;
         try (Stack stack = Stack.start(MODEL).withProductionJvm()) {
             stack.ingestion("bench-ingestion");
-            AppProcess worker = stack.worker(
-                    "bench-worker",
-                    "active",
-                    // room for the pipeline run's sessions; the model's 64 streams are learned from its 429s
-                    Map.of("PROTOSTAR_WORKER_MAXINFLIGHT", String.valueOf(settings.pipelineSessions() + 200)));
+            Map<String, String> workerEnv = new HashMap<>();
+            // room for the pipeline run's sessions; the model's 64 streams are learned from its 429s
+            workerEnv.put("PROTOSTAR_WORKER_MAXINFLIGHT", String.valueOf(settings.pipelineSessions() + 200));
+            workerEnv.putAll(flightRecording("bench-worker"));
+            AppProcess worker = stack.worker("bench-worker", "active", workerEnv);
             DamBenchmark bench;
             try (DamBenchmark.ChatApi none = chatApi(stack, "none", settings)) {
                 String candidateId = stack.candidateWithResume(new ApiClient(none.baseUrl()));
@@ -126,9 +126,7 @@ class DamBenchmarkIT {
         env.put("PROTOSTAR_DAM_QUOTA_TOKENSPERMINUTE", "10000000000");
         // every session's stream stays open through a mode's runs: the 10x run of no admission control needs thousands
         env.put("PROTOSTAR_MAX_STREAMS", "4000");
-        if (Boolean.getBoolean("protostar.bench.jfr")) {
-            env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=target/" + name + ".jfr,settings=profile");
-        }
+        env.putAll(flightRecording(name));
         ApiClient api = stack.chatApi(name, env);
         AppProcess process = stack.app(name);
         return new DamBenchmark.ChatApi() {
@@ -147,6 +145,15 @@ class DamBenchmarkIT {
                 process.close();
             }
         };
+    }
+
+    /** With {@code -Dprotostar.bench.jfr=true}, the application records a profile into {@code target/<name>.jfr}. */
+    private static Map<String, String> flightRecording(String name) {
+        return Boolean.getBoolean("protostar.bench.jfr")
+                ? Map.of(
+                        "JAVA_TOOL_OPTIONS",
+                        "-XX:StartFlightRecording=filename=target/" + name + ".jfr,settings=profile")
+                : Map.of();
     }
 
     private static String header(BenchSettings settings) {
