@@ -53,14 +53,11 @@ public final class DamBenchmark {
         }
     }
 
-    /** One offered load against one mode: its figures and the slots still held once every turn had ended. */
-    public record Level(String mode, double multiple, Figures figures, double slotsAfter, double serverRefusalMillis) {
-
-        /** A level without the server's own figure (NaN: not measured). */
-        public Level(String mode, double multiple, Figures figures, double slotsAfter) {
-            this(mode, multiple, figures, slotsAfter, Double.NaN);
-        }
-    }
+    /**
+     * One offered load against one mode: its figures, the slots still held once every turn had ended, and the
+     * intake's own p99 to refuse in the measured window (NaN when nothing was refused).
+     */
+    public record Level(String mode, double multiple, Figures figures, double slotsAfter, double serverRefusalMillis) {}
 
     /** People asking at a trickle while bulk and replayed turns flood in. */
     public record Flood(String mode, Figures all, Figures people, double slotsAfter) {}
