@@ -9,6 +9,11 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a turn does to its tenant's two buckets in one {@link BucketSource}: takes a request and its tokens,
@@ -16,23 +21,35 @@ import java.util.List;
  */
 final class QuotaBuckets {
 
+    private static final Logger log = LoggerFactory.getLogger(QuotaBuckets.class);
+
     private QuotaBuckets() {}
 
     /**
-     * Takes one request and {@code estimatedTokens} (at most what a bucket holds), or neither. Should the
-     * source fail between the two, the request stays taken there: the tenant loses one request, never gains.
+     * Takes one request and {@code estimatedTokens} (at most what a bucket holds), or neither. The two buckets
+     * are asked at once, the tokens one on {@code beside} (for Redis, two compare-and-swaps side by side rather
+     * than one after the other); a bucket that granted while the other refused is given back on {@code beside},
+     * so nobody waits for it. Should the source fail, what was taken stays taken there: the tenant loses one
+     * request or one turn's tokens, never gains.
      */
-    static Admission reserve(Ledger ledger, BucketSource source, String tenant, Limits limits, long estimatedTokens) {
+    static Admission reserve(
+            Ledger ledger, BucketSource source, String tenant, Limits limits, long estimatedTokens, Executor beside) {
         Bucket requests = source.bucket(tenant, Quota.REQUESTS, limits.requestsPerMinute());
-        ConsumptionProbe request = requests.tryConsumeAndReturnRemaining(1);
-        if (!request.isConsumed()) {
-            return rejected(Quota.REQUESTS, request, limits);
-        }
         long cost = Math.clamp(estimatedTokens, 1, source.capacity(limits.tokensPerMinute()));
         Bucket tokens = source.bucket(tenant, Quota.TOKENS, limits.tokensPerMinute());
-        ConsumptionProbe token = tokens.tryConsumeAndReturnRemaining(cost);
+        CompletableFuture<ConsumptionProbe> tokensTaken =
+                CompletableFuture.supplyAsync(() -> tokens.tryConsumeAndReturnRemaining(cost), beside);
+        ConsumptionProbe request = requests.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe token = join(tokensTaken);
+        if (!request.isConsumed()) {
+            if (token.isConsumed()) {
+                beside.execute(() -> giveBack(tokens, cost));
+            }
+            return rejected(Quota.REQUESTS, request, limits);
+        }
         if (!token.isConsumed()) {
-            requests.addTokens(1); // the turn is not taken, so it does not count against the requests quota
+            // the turn is not taken, so it does not count against the requests quota
+            beside.execute(() -> giveBack(requests, 1));
             return rejected(Quota.TOKENS, token, limits);
         }
         return new Granted(
@@ -44,6 +61,27 @@ final class QuotaBuckets {
                                 request.getRemainingTokens(),
                                 seconds(request.getNanosToWaitForReset())),
                         new Usage(Quota.TOKENS, token.getRemainingTokens(), seconds(token.getNanosToWaitForReset()))));
+    }
+
+    /** A refund nobody waits for; if the source fails meanwhile, the tenant has that much less for a while. */
+    private static void giveBack(Bucket bucket, long amount) {
+        try {
+            bucket.addTokens(amount);
+        } catch (RuntimeException e) {
+            log.debug("Could not give {} back to a quota bucket", amount, e);
+        }
+    }
+
+    /** The probe, or the bucket's own exception (not wrapped), so a caller sees Redis fail as it would inline. */
+    private static ConsumptionProbe join(CompletableFuture<ConsumptionProbe> probe) {
+        try {
+            return probe.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Gives back tokens reserved and not used ({@code overrun} < 0), or takes those used beyond (> 0). */

@@ -6,6 +6,8 @@ import dev.protostar.chat.dam.QuotaProperties.Limits;
 import dev.protostar.chat.dam.Reservation.Ledger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +32,28 @@ public class Quotas {
     private final MeterRegistry meters;
     private final Counter fallbacks;
     private final LongSupplier nanoTime;
+    private final Executor beside;
     private volatile long sharedPausedUntil;
     private volatile boolean sharedPaused;
 
     @Autowired
     Quotas(QuotaProperties properties, RedisBuckets shared, MeterRegistry meters) {
-        this(properties, shared, meters, System::nanoTime);
+        this(properties, shared, meters, System::nanoTime, virtualThreads());
     }
 
-    /** @param nanoTime a monotonic clock in nanoseconds */
-    Quotas(QuotaProperties properties, BucketSource shared, MeterRegistry meters, LongSupplier nanoTime) {
+    /**
+     * @param nanoTime a monotonic clock in nanoseconds
+     * @param beside where the shared tokens bucket is asked while the caller asks the requests bucket, and where
+     *     refunds go
+     */
+    Quotas(
+            QuotaProperties properties,
+            BucketSource shared,
+            MeterRegistry meters,
+            LongSupplier nanoTime,
+            Executor beside) {
         this.properties = properties;
+        this.beside = beside;
         this.shared = shared;
         this.local = new LocalBuckets(properties.instances(), nanoTime);
         this.meters = meters;
@@ -62,7 +75,7 @@ public class Quotas {
         Admission admission = null;
         if (sharedAvailable()) {
             try {
-                admission = QuotaBuckets.reserve(Ledger.SHARED, shared, tenant, limits, estimatedTokens);
+                admission = QuotaBuckets.reserve(Ledger.SHARED, shared, tenant, limits, estimatedTokens, beside);
                 sharedAnswered();
             } catch (RuntimeException e) {
                 sharedFailed(e);
@@ -70,7 +83,7 @@ public class Quotas {
         }
         if (admission == null) {
             fallbacks.increment();
-            admission = QuotaBuckets.reserve(Ledger.LOCAL, local, tenant, limits, estimatedTokens);
+            admission = QuotaBuckets.reserve(Ledger.LOCAL, local, tenant, limits, estimatedTokens, Runnable::run);
         }
         if (admission instanceof Rejected rejected) {
             String reason = rejected.quota().policy();
@@ -110,6 +123,12 @@ public class Quotas {
             }
         }
         QuotaBuckets.settle(local.bucket(reservation.tenant(), Quota.TOKENS, perMinute), overrun);
+    }
+
+    /** A virtual thread per task: a Redis call parked on one costs no platform thread. */
+    static Executor virtualThreads() {
+        ThreadFactory threads = Thread.ofVirtual().name("quota-", 0).factory();
+        return task -> threads.newThread(task).start();
     }
 
     private boolean sharedAvailable() {

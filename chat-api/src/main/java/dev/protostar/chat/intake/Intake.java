@@ -17,6 +17,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -40,6 +44,7 @@ public class Intake {
     private final ProducerTemplate producer;
     private final ChatApiProperties properties;
 
+    private final Executor beside;
     private final Timer admittedTime;
     private final Timer refusedTime;
 
@@ -57,6 +62,8 @@ public class Intake {
         this.dam = dam;
         this.producer = producer;
         this.properties = properties;
+        ThreadFactory threads = Thread.ofVirtual().name("intake-", 0).factory();
+        this.beside = task -> threads.newThread(task).start();
     }
 
     /**
@@ -101,25 +108,32 @@ public class Intake {
         Ticket ticket = classifier.classify(
                 UUID.randomUUID().toString(), sessionId, caller.tenant(), question, priority, timeout);
         String requestId = ticket.requestId();
-        Admission.Granted quota = dam.quota(ticket);
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
+        // The session's gate asks Redis while the quota does: a turn waits for the slower, not for both in turn.
+        // The quota still decides first: what the session's gate took for a turn the quota refuses is given back.
+        CompletableFuture<Flight> flight =
+                CompletableFuture.supplyAsync(() -> flight(caller.tenant(), sessionId, key, requestId), beside);
+        Admission.Granted quota;
+        try {
+            quota = dam.quota(ticket);
+        } catch (RuntimeException refused) {
+            flight.thenAccept(this::undoLater);
+            throw refused;
+        }
         Reservation reservation = quota.reservation();
         Map<String, String> headers =
                 Map.of("RateLimit-Policy", quota.rateLimitPolicy(), "RateLimit", quota.rateLimit());
         boolean slotTaken = false;
-        boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
         try {
-            if (keyed) {
-                Optional<String> first =
-                        guard.remember(caller.tenant(), idempotencyKey, requestId, properties.idempotencyTtl());
-                if (first.isPresent()) {
-                    return new Submitted(first.get(), headers);
-                }
+            Flight taken = join(flight);
+            if (taken.repeatOf() != null) {
+                return new Submitted(taken.repeatOf(), headers);
             }
-            Optional<String> running = guard.acquire(sessionId, requestId, properties.turnLease());
-            if (running.isPresent()) {
+            if (taken.running() != null) {
+                undoLater(taken);
                 throw ApiProblem.conflict(
                                 "turn-running", "A turn of this session is still running; wait for its 'done' event.")
-                        .with("runningRequestId", running.get())
+                        .with("runningRequestId", taken.running())
                         .with("gate", "session");
             }
             try {
@@ -128,7 +142,7 @@ public class Intake {
                 producer.requestBody(SubmitChatRoute.URI, request(ticket, session, question));
                 return new Submitted(requestId, headers);
             } catch (RuntimeException e) {
-                guard.release(sessionId, requestId);
+                undoLater(taken);
                 if (slotTaken) {
                     log.warn("Could not hand turn {} to Kafka", requestId, e);
                     dam.notSent(requestId);
@@ -140,15 +154,78 @@ public class Intake {
                 }
                 throw e;
             }
-        } catch (RuntimeException e) {
-            if (keyed) {
-                guard.forget(caller.tenant(), idempotencyKey, requestId);
-            }
-            throw e;
         } finally {
             if (!slotTaken) {
                 dam.refund(reservation);
             }
+        }
+    }
+
+    /**
+     * What the session's gate found for a turn: a repeated Idempotency-Key's first requestId, the turn already
+     * running in the session, or (both null) the session taken for this turn, with its key remembered if it has
+     * one.
+     */
+    private record Flight(
+            String sessionId, String tenant, String key, String requestId, String repeatOf, String running) {
+
+        boolean sessionTaken() {
+            return repeatOf == null && running == null;
+        }
+    }
+
+    /** The Idempotency-Key (a repeat answers with the first requestId), then the session's single flight. */
+    private Flight flight(String tenant, String sessionId, String key, String requestId) {
+        if (key != null) {
+            Optional<String> first = guard.remember(tenant, key, requestId, properties.idempotencyTtl());
+            if (first.isPresent()) {
+                return new Flight(sessionId, tenant, null, requestId, first.get(), null);
+            }
+        }
+        try {
+            Optional<String> running = guard.acquire(sessionId, requestId, properties.turnLease());
+            return new Flight(sessionId, tenant, key, requestId, null, running.orElse(null));
+        } catch (RuntimeException e) {
+            if (key != null) {
+                guard.forget(tenant, key, requestId);
+            }
+            throw e;
+        }
+    }
+
+    /** Gives back what the session's gate took for a turn that goes no further. */
+    private void undo(Flight flight) {
+        try {
+            if (flight.sessionTaken()) {
+                guard.release(flight.sessionId(), flight.requestId());
+            }
+            if (flight.key() != null) {
+                guard.forget(flight.tenant(), flight.key(), flight.requestId());
+            }
+        } catch (RuntimeException e) {
+            // the session's lease and the key's TTL end it instead
+            log.warn(
+                    "Could not give back session {} after refusing turn {}", flight.sessionId(), flight.requestId(), e);
+        }
+    }
+
+    /**
+     * Off the refused client's thread: its answer does not wait for Redis. A client that honours Retry-After
+     * (a second at least) comes back after the session is free.
+     */
+    private void undoLater(Flight flight) {
+        beside.execute(() -> undo(flight));
+    }
+
+    /** The session gate's result, or its own exception (a Redis failure) as the caller would have seen it inline. */
+    private static Flight join(CompletableFuture<Flight> flight) {
+        try {
+            return flight.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

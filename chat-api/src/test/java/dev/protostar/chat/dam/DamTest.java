@@ -31,7 +31,8 @@ class DamTest {
             new QuotaProperties(1000, 10_000_000, Map.of(), 1, false, Duration.ofMillis(250), Duration.ofSeconds(5)),
             new LocalBuckets(1, nanos::get),
             meters,
-            nanos::get);
+            nanos::get,
+            Runnable::run);
     private int turns;
 
     private Dam dam(int limit, Set<String> shadow) {
@@ -264,7 +265,8 @@ class DamTest {
                 new QuotaProperties(1, 10_000_000, Map.of(), 1, false, Duration.ofMillis(250), Duration.ofSeconds(5)),
                 new LocalBuckets(1, nanos::get),
                 meters,
-                nanos::get);
+                nanos::get,
+                Runnable::run);
         Dam dam = dam(4, Set.of(), DamProperties.Mode.DAM, null, tight);
         dam.quota(ticket(Priority.INTERACTIVE, Duration.ofMinutes(2)));
 

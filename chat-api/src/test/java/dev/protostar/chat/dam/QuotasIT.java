@@ -226,7 +226,7 @@ class QuotasIT {
                 properties.redisRetry(),
                 System::nanoTime);
         opened.add(buckets);
-        return new Quotas(properties, buckets, meters, System::nanoTime);
+        return new Quotas(properties, buckets, meters, System::nanoTime, Quotas.virtualThreads());
     }
 
     private static QuotaProperties properties(long requestsPerMinute, long tokensPerMinute, int instances) {

@@ -10,6 +10,8 @@ import dev.protostar.chat.dam.QuotaProperties.Limits;
 import dev.protostar.chat.dam.Reservation.Ledger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -104,6 +106,25 @@ class QuotasTest {
     }
 
     @Test
+    void a_turn_refused_for_requests_gives_back_the_tokens_taken_beside_it() {
+        LocalBuckets shared = new LocalBuckets(1, now::get);
+        List<String> beside = new ArrayList<>();
+        Quotas quotas = new Quotas(properties(1, 6_000, false), shared, meters, now::get, task -> {
+            beside.add(Thread.currentThread().getName());
+            task.run();
+        });
+        quotas.reserve("acme", 1_000);
+
+        Rejected rejected = (Rejected) quotas.reserve("acme", 2_000);
+
+        assertThat(rejected.quota()).isEqualTo(Quota.REQUESTS);
+        // per turn the tokens bucket is asked beside the requests bucket; the refused one's refund goes there too
+        assertThat(beside).hasSize(3);
+        assertThat(shared.bucket("acme", Quota.TOKENS, 6_000).getAvailableTokens())
+                .isEqualTo(5_000);
+    }
+
+    @Test
     void granted_turns_report_what_is_left_of_both_quotas() {
         Quotas quotas = quotas(properties(60, 60_000, false));
 
@@ -174,7 +195,7 @@ class QuotasTest {
         };
         QuotaProperties properties =
                 new QuotaProperties(10, 60_000, Map.of(), 2, false, Duration.ofMillis(250), Duration.ofSeconds(5));
-        Quotas quotas = new Quotas(properties, flaky, meters, now::get);
+        Quotas quotas = new Quotas(properties, flaky, meters, now::get, Runnable::run);
 
         int granted = 0;
         for (int i = 0; i < 8; i++) {
@@ -203,7 +224,7 @@ class QuotasTest {
             }
             return healthy.bucket(tenant, quota, perMinute);
         };
-        Quotas quotas = new Quotas(properties(60, 6_000, false), flaky, meters, now::get);
+        Quotas quotas = new Quotas(properties(60, 6_000, false), flaky, meters, now::get, Runnable::run);
         Granted refunded = (Granted) quotas.reserve("acme", 3_000);
         Granted overran = (Granted) quotas.reserve("acme", 100);
         down.set(1);
@@ -240,7 +261,7 @@ class QuotasTest {
     }
 
     private Quotas quotas(QuotaProperties properties) {
-        return new Quotas(properties, new LocalBuckets(1, now::get), meters, now::get);
+        return new Quotas(properties, new LocalBuckets(1, now::get), meters, now::get, Runnable::run);
     }
 
     private static QuotaProperties properties(long requestsPerMinute, long tokensPerMinute, boolean shadow) {
