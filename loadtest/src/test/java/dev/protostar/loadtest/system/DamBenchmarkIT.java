@@ -152,7 +152,7 @@ class DamBenchmarkIT {
         return Boolean.getBoolean("protostar.bench.jfr")
                 ? Map.of(
                         "JAVA_TOOL_OPTIONS",
-                        "-XX:StartFlightRecording=filename=target/" + name + ".jfr,settings=profile")
+                        "-XX:StartFlightRecording=filename=target/" + name + ".jfr,settings=default")
                 : Map.of();
     }
 
