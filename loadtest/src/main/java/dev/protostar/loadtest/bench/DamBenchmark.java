@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,8 +63,15 @@ public final class DamBenchmark {
     /** People asking at a trickle while bulk and replayed turns flood in. */
     public record Flood(String mode, Figures all, Figures people, double slotsAfter) {}
 
-    /** What the pipeline adds to the model's time to first token, at {@code sessions} sessions at once. */
-    public record PipelineCost(int sessions, Figures figures, long modelTtftNanos, int peakInFlight) {
+    /** A process's (or the machine's) CPU time used so far, in nanoseconds, for {@link #pipelineCost}. */
+    public record CpuMeter(String name, LongSupplier usedNanos) {}
+
+    /**
+     * What the pipeline adds to the model's time to first token, at {@code sessions} sessions at once, and the
+     * CPU each meter counted per turn over the measured window (ms of CPU per turn started in it).
+     */
+    public record PipelineCost(
+            int sessions, Figures figures, long modelTtftNanos, int peakInFlight, Map<String, Double> cpuPerTurn) {
 
         /** Client-side time to first token minus the model's, quantile {@code q}, in ms. */
         public double overheadMillis(double q) {
@@ -183,7 +191,7 @@ public final class DamBenchmark {
      * capacity and a fixed time to first token: the client's time to first token minus the model's is what
      * the pipeline (intake, dam, Kafka both ways, worker, retrieval, SSE) costs.
      */
-    public PipelineCost pipelineCost(ChatApi api, int count, Duration modelTtft) throws Exception {
+    public PipelineCost pipelineCost(ChatApi api, int count, Duration modelTtft, List<CpuMeter> cpu) throws Exception {
         try (SessionPool sessions = pool(api)) {
             sessions.fill(count + count / 10);
             AtomicInteger peak = new AtomicInteger();
@@ -204,6 +212,8 @@ public final class DamBenchmark {
             Duration warmUp = settings.pipelineThink().compareTo(settings.warmUp()) > 0
                     ? settings.pipelineThink()
                     : settings.warmUp();
+            CompletableFuture<long[]> used = CompletableFuture.supplyAsync(
+                    () -> cpuOver(cpu, warmUp, settings.measure()), Thread::startVirtualThread);
             List<Turn> turns;
             try {
                 turns = load(api, sessions).closed(count, warmUp.plus(settings.measure()), settings.pipelineThink());
@@ -217,7 +227,28 @@ public final class DamBenchmark {
                     from,
                     from + settings.measure().toNanos(),
                     settings.slo().toNanos());
-            return new PipelineCost(count, figures, modelTtft.toNanos(), peak.get());
+            Map<String, Double> perTurn = new LinkedHashMap<>();
+            long[] nanos = used.join();
+            for (int i = 0; i < cpu.size(); i++) {
+                perTurn.put(cpu.get(i).name(), nanos[i] / 1e6 / Math.max(1, figures.offered()));
+            }
+            return new PipelineCost(count, figures, modelTtft.toNanos(), peak.get(), perTurn);
+        }
+    }
+
+    /** The CPU each meter used over {@code measure}, once {@code after} has passed. */
+    private static long[] cpuOver(List<CpuMeter> cpu, Duration after, Duration measure) {
+        try {
+            Thread.sleep(after);
+            long[] used = cpu.stream().mapToLong(m -> m.usedNanos().getAsLong()).toArray();
+            Thread.sleep(measure);
+            for (int i = 0; i < used.length; i++) {
+                used[i] = cpu.get(i).usedNanos().getAsLong() - used[i];
+            }
+            return used;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

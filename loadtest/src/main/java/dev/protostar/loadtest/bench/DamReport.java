@@ -198,6 +198,15 @@ public final class DamReport {
                             ms(f.ttftMillis(0.99)),
                             ms(pipeline.overheadMillis(0.5)),
                             ms(pipeline.overheadMillis(0.99))));
+            if (!pipeline.cpuPerTurn().isEmpty()) {
+                md.append("\nCPU time per turn over the same window (the machine has %d cores; at %.1f turns/s, 1 ms"
+                                .formatted(Runtime.getRuntime().availableProcessors(), f.offeredPerSecond())
+                        + " per turn is %.1f%% of one core):\n\n".formatted(f.offeredPerSecond() / 10));
+                md.append("| " + String.join(" | ", pipeline.cpuPerTurn().keySet()) + " |\n|");
+                md.append(" ---: |".repeat(pipeline.cpuPerTurn().size()) + "\n|");
+                pipeline.cpuPerTurn().values().forEach(v -> md.append(" %.1f ms |".formatted(v)));
+                md.append("\n");
+            }
         }
         md.append("\nWhat did not end in `done`, by mode and load (refusals by gate, errors by code):\n\n");
         for (DamBenchmark.Level level : levels) {

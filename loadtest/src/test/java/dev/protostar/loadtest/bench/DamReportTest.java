@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's arithmetic and report on made-up turns: goodput, quantiles, targets met or not. */
@@ -77,7 +78,8 @@ class DamReportTest {
                 List.of(new DamBenchmark.Level("dam", 2, figures(atTwo), 0, 2.5)),
                 List.of(new DamBenchmark.Flood(
                         "dam", figures(flood), figures(flood).only("interactive"), 0)),
-                new DamBenchmark.PipelineCost(100, figures(List.of(done(2030), done(2040))), 2000 * MS, 20));
+                new DamBenchmark.PipelineCost(
+                        100, figures(List.of(done(2030), done(2040))), 2000 * MS, 20, Map.of("worker", 12.5)));
 
         assertThat(report.c()).isEqualTo(0.2);
         assertThat(report.targets())
@@ -94,7 +96,8 @@ class DamReportTest {
                 .contains("12.0 ms (worst load); in the server ≤ 2.5 ms")
                 .contains("**not met**")
                 .contains("C = 0.20 turns/s")
-                .contains("| 100 | 0.2 | 20 | 2030 ms | 2040 ms | 30 ms | 40 ms |");
+                .contains("| 100 | 0.2 | 20 | 2030 ms | 2040 ms | 30 ms | 40 ms |")
+                .contains("| worker |\n| ---: |\n| 12.5 ms |");
         assertThat(Duration.ofNanos(capacity.figures().sloNanos())).isEqualTo(Duration.ofSeconds(2));
     }
 }

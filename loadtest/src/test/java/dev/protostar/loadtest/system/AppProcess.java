@@ -131,6 +131,15 @@ final class AppProcess implements AutoCloseable {
         return sum;
     }
 
+    /** The CPU time this application's JVM has used so far, in nanoseconds (0 where the OS does not say). */
+    long cpuNanos() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
+    }
+
     String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
     }

@@ -6,6 +6,7 @@ import dev.protostar.loadtest.bench.BenchSettings;
 import dev.protostar.loadtest.bench.DamBenchmark;
 import dev.protostar.loadtest.bench.DamReport;
 import dev.protostar.loadtest.sim.SimulatorConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +66,13 @@ class DamBenchmarkIT {
             awaitQuiet(stack, worker);
             stack.llm.reconfigure(MODEL.withTtftMs(PIPELINE_TTFT.toMillis()).withMaxStreams(100_000));
             try (DamBenchmark.ChatApi api = chatApi(stack, "pipeline", settings)) {
-                pipeline = bench.pipelineCost(api, settings.pipelineSessions(), PIPELINE_TTFT);
+                AppProcess chatApi = stack.app("bench-chat-api-pipeline-" + instances);
+                List<DamBenchmark.CpuMeter> cpu = List.of(
+                        new DamBenchmark.CpuMeter("worker", worker::cpuNanos),
+                        new DamBenchmark.CpuMeter("chat-api", chatApi::cpuNanos),
+                        new DamBenchmark.CpuMeter("this JVM (broker, simulator, load)", DamBenchmarkIT::ownCpuNanos),
+                        new DamBenchmark.CpuMeter("the whole machine", DamBenchmarkIT::machineCpuNanos));
+                pipeline = bench.pipelineCost(api, settings.pipelineSessions(), PIPELINE_TTFT, cpu);
             }
         }
 
@@ -96,6 +103,29 @@ class DamBenchmarkIT {
         assertThat(flood.all().failedAdmitted())
                 .as("admitted turns that failed in the flood")
                 .isZero();
+    }
+
+    private static long ownCpuNanos() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
+    }
+
+    /** Every process's CPU time (user, nice, system, interrupts; not idle, I/O wait or steal) from /proc/stat. */
+    private static long machineCpuNanos() {
+        try {
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long ticks = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7}) {
+                ticks += Long.parseLong(cpu[field]);
+            }
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** Nothing left from the run before: no turn at the worker, no stream at the model. */
