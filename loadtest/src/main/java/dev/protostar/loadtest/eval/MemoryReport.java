@@ -90,6 +90,16 @@ public final class MemoryReport {
                 withMemory,
                 withFull,
                 withMemory >= withFull ? "met" : "**not met**"));
+        double fullInput = mean(full, 10, EvalClient.Answer::inputTokens);
+        double notHistory = fullInput - mean(full, 10, EvalClient.Answer::historyTokens);
+        md.append(String.format(
+                Locale.ROOT,
+                "Why the whole prompt cannot shrink by 80%%: at turn 10 everything but the history (rules, excerpts,"
+                        + " question) takes %.0f tokens in either setup, and 80%% fewer than the full history's"
+                        + " %.0f would leave %.0f for the whole prompt, memory included.%n%n",
+                notHistory,
+                fullInput,
+                0.2 * fullInput));
         if (fullWithoutMarkup != null) {
             md.append(String.format(
                     Locale.ROOT,
