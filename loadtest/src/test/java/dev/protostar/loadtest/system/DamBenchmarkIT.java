@@ -71,7 +71,8 @@ class DamBenchmarkIT {
                         new DamBenchmark.CpuMeter("worker", worker::cpuNanos),
                         new DamBenchmark.CpuMeter("chat-api", chatApi::cpuNanos),
                         new DamBenchmark.CpuMeter("this JVM (broker, simulator, load)", DamBenchmarkIT::ownCpuNanos),
-                        new DamBenchmark.CpuMeter("the whole machine", DamBenchmarkIT::machineCpuNanos));
+                        new DamBenchmark.CpuMeter("the whole machine", () -> procStatNanos(1, 2, 3, 6, 7)),
+                        new DamBenchmark.CpuMeter("taken by the host (steal)", () -> procStatNanos(8)));
                 pipeline = bench.pipelineCost(api, settings.pipelineSessions(), PIPELINE_TTFT, cpu);
             }
         }
@@ -113,13 +114,16 @@ class DamBenchmarkIT {
                 .orElse(0L);
     }
 
-    /** Every process's CPU time (user, nice, system, interrupts; not idle, I/O wait or steal) from /proc/stat. */
-    private static long machineCpuNanos() {
+    /**
+     * The machine's CPU time in the given fields of /proc/stat's first line: 1, 2, 3, 6, 7 are every process's
+     * (user, nice, system, interrupts; not idle or I/O wait), 8 is what the hypervisor gave other guests (steal).
+     */
+    private static long procStatNanos(int... fields) {
         try {
             String[] cpu =
                     Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long ticks = 0;
-            for (int field : new int[] {1, 2, 3, 6, 7}) {
+            for (int field : fields) {
                 ticks += Long.parseLong(cpu[field]);
             }
             return ticks * 10_000_000L; // USER_HZ is 100 on Linux
