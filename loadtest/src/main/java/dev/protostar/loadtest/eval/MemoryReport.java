@@ -95,8 +95,8 @@ public final class MemoryReport {
         md.append(String.format(
                 Locale.ROOT,
                 "Why the whole prompt cannot shrink by 80%%: at turn 10 everything but the history (rules, excerpts,"
-                        + " question) takes %.0f tokens in either setup, and 80%% fewer than the full history's"
-                        + " %.0f would leave %.0f for the whole prompt, memory included.%n%n",
+                        + " question) takes %.0f tokens in either setup, and 80%% fewer than the prompt with"
+                        + " the full history, %.0f tokens, would leave %.0f for the whole prompt, memory included.%n%n",
                 notHistory,
                 fullInput,
                 0.2 * fullInput));

@@ -133,11 +133,12 @@ final class AppProcess implements AutoCloseable {
 
     /** The CPU time this application's JVM has used so far, in nanoseconds (0 where the OS does not say). */
     long cpuNanos() {
-        return process.toHandle()
-                .info()
-                .totalCpuDuration()
-                .map(Duration::toNanos)
-                .orElse(0L);
+        return cpuNanos(process.toHandle());
+    }
+
+    /** The CPU time a process has used so far, in nanoseconds (0 where the OS does not say). */
+    static long cpuNanos(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     String managementUrl() {

@@ -70,7 +70,9 @@ class DamBenchmarkIT {
                 List<DamBenchmark.CpuMeter> cpu = List.of(
                         new DamBenchmark.CpuMeter("worker", worker::cpuNanos),
                         new DamBenchmark.CpuMeter("chat-api", chatApi::cpuNanos),
-                        new DamBenchmark.CpuMeter("this JVM (broker, simulator, load)", DamBenchmarkIT::ownCpuNanos),
+                        new DamBenchmark.CpuMeter(
+                                "this JVM (broker, simulator, load)",
+                                () -> AppProcess.cpuNanos(ProcessHandle.current())),
                         new DamBenchmark.CpuMeter("the whole machine", () -> procStatNanos(1, 2, 3, 6, 7)),
                         new DamBenchmark.CpuMeter("taken by the host (steal)", () -> procStatNanos(8)));
                 pipeline = bench.pipelineCost(api, settings.pipelineSessions(), PIPELINE_TTFT, cpu);
@@ -104,14 +106,6 @@ class DamBenchmarkIT {
         assertThat(flood.all().failedAdmitted())
                 .as("admitted turns that failed in the flood")
                 .isZero();
-    }
-
-    private static long ownCpuNanos() {
-        return ProcessHandle.current()
-                .info()
-                .totalCpuDuration()
-                .map(Duration::toNanos)
-                .orElse(0L);
     }
 
     /**
