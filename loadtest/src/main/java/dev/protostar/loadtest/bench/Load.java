@@ -111,7 +111,8 @@ final class Load {
                     turns.add(turn);
                     // a refused person waits a second; the closed model is for runs without refusals
                     long pause = turn.admitted() ? thinkNanos(think) : TimeUnit.SECONDS.toNanos(1);
-                    LockSupport.parkNanos(pause);
+                    // no one thinks past the end: the longest of a thousand thinks is minutes
+                    LockSupport.parkNanos(Math.min(pause, end - nanoTime.getAsLong()));
                 }
             }));
         }
