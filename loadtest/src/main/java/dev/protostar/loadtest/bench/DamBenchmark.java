@@ -208,10 +208,9 @@ public final class DamBenchmark {
                     }
                 }
             });
-            // people start within one think of each other: measure once all of them are asking
-            Duration warmUp = settings.pipelineThink().compareTo(settings.warmUp()) > 0
-                    ? settings.pipelineThink()
-                    : settings.warmUp();
+            // people start within one think of each other, and the chat-api is fresh: measure once all of them
+            // are asking and its JIT has compiled what they run
+            Duration warmUp = settings.pipelineLead();
             CompletableFuture<long[]> used = CompletableFuture.supplyAsync(
                     () -> cpuOver(cpu, warmUp, settings.measure()), Thread::startVirtualThread);
             List<Turn> turns;

@@ -183,9 +183,15 @@ public final class DamReport {
                             + " reading and thinking (exponential, mean %s s), against a model with ample capacity and a"
                             + " fixed %.0f ms to its first token; the dam's capacity gates counted but not enforced"
                             + " (shadow). Overhead = the client's time to first token minus the model's: intake, dam,"
-                            + " Kafka both ways, worker (memory, retrieval, prompt), SSE.\n\n")
+                            + " Kafka both ways, worker (memory, retrieval, prompt), SSE. Measured over %s s after %s s"
+                            + " of the same load (people starting, and the fresh chat-api's JIT compiling), not"
+                            + " counted.\n\n")
                     .formatted(
-                            pipeline.sessions(), seconds(settings.pipelineThink()), pipeline.modelTtftNanos() / 1e6));
+                            pipeline.sessions(),
+                            seconds(settings.pipelineThink()),
+                            pipeline.modelTtftNanos() / 1e6,
+                            seconds(settings.measure()),
+                            seconds(settings.pipelineLead())));
             md.append("| sessions | turns/s | most turns in flight | client TTFT p50 | client TTFT p99"
                     + " | overhead p50 | overhead p99 |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             Figures f = pipeline.figures();
