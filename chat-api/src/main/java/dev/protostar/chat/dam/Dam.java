@@ -80,7 +80,9 @@ public class Dam {
      * the 429 that says which quota and when it has room again (Retry-After, RateLimit, RateLimit-Policy).
      */
     public Admission.Granted quota(Ticket ticket) {
+        long start = nanoTime.getAsLong();
         Admission admission = quotas.reserve(ticket.tenant(), ticket.estimatedTokens());
+        metrics.quotaTime(nanoTime.getAsLong() - start);
         if (admission instanceof Admission.Rejected rejected) {
             throw ApiProblem.tooManyRequests(
                             "quota-exceeded",

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,7 @@ public final class DamMetrics {
     private final MeterRegistry registry;
     private final Timer decision;
     private final Timer ttft;
+    private final Timer quotaTime;
 
     DamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -43,6 +45,7 @@ public final class DamMetrics {
                 .description("Admission to first token of admitted turns, as chat-api sees it")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
+        this.quotaTime = gateTimer(registry, GATE_QUOTA);
     }
 
     void gauges(
@@ -89,6 +92,19 @@ public final class DamMetrics {
 
     void decision(long nanos) {
         decision.record(Duration.ofNanos(nanos));
+    }
+
+    /** How long a gate that asks Redis ({@code quota}, {@code session}) takes, whatever it decides. */
+    public static Timer gateTimer(MeterRegistry registry, String gate) {
+        return Timer.builder("protostar.dam.gate.duration")
+                .description("Time a gate that asks Redis takes to decide (the quota's buckets, the session's flight)")
+                .tag(GATE, gate)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+    }
+
+    void quotaTime(long nanos) {
+        quotaTime.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void ttft(Duration duration) {

@@ -5,6 +5,7 @@ import dev.protostar.chat.auth.Caller;
 import dev.protostar.chat.dam.Admission;
 import dev.protostar.chat.dam.Classifier;
 import dev.protostar.chat.dam.Dam;
+import dev.protostar.chat.dam.DamMetrics;
 import dev.protostar.chat.dam.Reservation;
 import dev.protostar.chat.dam.Ticket;
 import dev.protostar.chat.problem.ApiProblem;
@@ -47,6 +48,7 @@ public class Intake {
     private final Executor beside;
     private final Timer admittedTime;
     private final Timer refusedTime;
+    private final Timer sessionTime;
 
     Intake(
             Classifier classifier,
@@ -57,6 +59,7 @@ public class Intake {
             MeterRegistry meters) {
         this.admittedTime = intakeTimer(meters, "admitted");
         this.refusedTime = intakeTimer(meters, "refused");
+        this.sessionTime = DamMetrics.gateTimer(meters, "session");
         this.classifier = classifier;
         this.guard = guard;
         this.dam = dam;
@@ -111,8 +114,16 @@ public class Intake {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
         // The session's gate asks Redis while the quota does: a turn waits for the slower, not for both in turn.
         // The quota still decides first: what the session's gate took for a turn the quota refuses is given back.
-        CompletableFuture<Flight> flight =
-                CompletableFuture.supplyAsync(() -> flight(caller.tenant(), sessionId, key, requestId), beside);
+        long asked = System.nanoTime();
+        CompletableFuture<Flight> flight = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return flight(caller.tenant(), sessionId, key, requestId);
+                    } finally {
+                        sessionTime.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
+                    }
+                },
+                beside);
         Admission.Granted quota;
         try {
             quota = dam.quota(ticket);

@@ -175,6 +175,12 @@ class DamIT {
                 .isBetween(1L, 60L);
         assertThat(refused.raw().headers().firstValue("RateLimit"))
                 .hasValueSatisfying(limit -> assertThat(limit).startsWith("\"requests\";r=0"));
+        // every turn asked the quota, and the refused one's session gate may still be answering: both timed
+        AppProcess app = stack.app("dam-quota-chat-api");
+        assertThat(app.metric("protostar_dam_gate_duration_seconds_count", "gate=\"quota\""))
+                .isEqualTo(3);
+        assertThat(app.metric("protostar_dam_gate_duration_seconds_count", "gate=\"session\""))
+                .isBetween(2.0, 3.0);
     }
 
     @Test

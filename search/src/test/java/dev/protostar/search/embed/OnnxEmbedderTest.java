@@ -24,7 +24,7 @@ class OnnxEmbedderTest {
             float[] theirs =
                     stock.embed(TextSegment.from(texts.get(i))).content().vector();
             assertThat(ours.get(i)).hasSize(384);
-            assertThat(cosine(ours.get(i), theirs)).as(texts.get(i)).isCloseTo(1.0, within(1e-4));
+            assertThat(Embedder.cosine(ours.get(i), theirs)).as(texts.get(i)).isCloseTo(1.0, within(1e-4));
         }
     }
 
@@ -34,18 +34,7 @@ class OnnxEmbedderTest {
         List<float[]> passages = embedder.embed(List.of(
                 "Migrated the order service from MySQL to PostgreSQL with zero downtime.",
                 "Enjoys hiking and photography on weekends."));
-        assertThat(cosine(question, passages.get(0))).isGreaterThan(cosine(question, passages.get(1)));
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
+        assertThat(Embedder.cosine(question, passages.get(0)))
+                .isGreaterThan(Embedder.cosine(question, passages.get(1)));
     }
 }
