@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <p>The model's files come from langchain4j's package, but the ONNX session is ours: one thread per call
  * and no spinning. ONNX Runtime's defaults split every call over a pool of its own whose threads spin
- * between calls; for a question of a few dozen tokens that cost 1.2–1.5× the CPU per question
+ * between calls; for a question of a few dozen tokens that cost 1.2–2.3× the CPU per question
  * ({@code ./protostar bench-embed}), and under load the pool's thread alone took a quarter of a core of the
  * worker's two. Calls run in parallel on their callers' threads instead (a question per turn, a batch of
  * passages on langchain4j's executor).

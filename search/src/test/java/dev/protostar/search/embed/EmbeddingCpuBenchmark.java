@@ -37,23 +37,20 @@ class EmbeddingCpuBenchmark {
         OnnxEmbedder ours = new OnnxEmbedder();
         EmbeddingModel stock = new BgeSmallEnV15QuantizedEmbeddingModel();
         String[] names = {"ours (1 thread per call, no spinning)", "langchain4j's default session"};
+        List<IntConsumer> sessions = List.of(
+                n -> ours.embedQuery(question(n)),
+                n -> stock.embed(TextSegment.from(OnnxEmbedder.QUERY_INSTRUCTION + question(n))));
         double[][][] cpu = new double[2][CALLERS.length][ROUNDS];
         double[][][] wall = new double[2][CALLERS.length][ROUNDS];
         for (int n = 0; n < EMBEDDINGS; n++) { // warm-up: the JIT and both sessions' first runs
-            ours.embedQuery(question(n));
-            stock.embed(TextSegment.from(OnnxEmbedder.QUERY_INSTRUCTION + question(n)));
+            for (IntConsumer session : sessions) {
+                session.accept(n);
+            }
         }
         for (int round = 0; round < ROUNDS; round++) {
             for (int c = 0; c < CALLERS.length; c++) {
                 for (int m = 0; m < 2; m++) {
-                    int model = m;
-                    double[] measured = measure(CALLERS[c], n -> {
-                        if (model == 0) {
-                            ours.embedQuery(question(n));
-                        } else {
-                            stock.embed(TextSegment.from(OnnxEmbedder.QUERY_INSTRUCTION + question(n)));
-                        }
-                    });
+                    double[] measured = measure(CALLERS[c], sessions.get(m));
                     cpu[m][c][round] = measured[0];
                     wall[m][c][round] = measured[1];
                 }
