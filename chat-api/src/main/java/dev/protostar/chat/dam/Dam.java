@@ -99,6 +99,11 @@ public class Dam {
         return granted;
     }
 
+    /** Whether {@link #quota} would decide this turn in memory, without a round trip to Redis. */
+    public boolean quotaInMemory(Ticket ticket) {
+        return quotas.inMemory(ticket.tenant(), ticket.estimatedTokens());
+    }
+
     /** Gives back a reservation whose turn went no further than the quota (a repeated key, a busy session). */
     public void refund(Reservation reservation) {
         settle(reservation, 0);

@@ -99,7 +99,7 @@ public final class DamMetrics {
         return Timer.builder("protostar.dam.gate.duration")
                 .description("Time a gate that asks Redis takes to decide (the quota's buckets, the session's flight)")
                 .tag(GATE, gate)
-                .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
                 .register(registry);
     }
 

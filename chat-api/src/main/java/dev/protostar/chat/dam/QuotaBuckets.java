@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a turn does to its tenant's two buckets in one {@link BucketSource}: takes a request and its tokens,
- * or neither, and later settles the tokens.
+ * What a turn does to its tenant's two quotas: takes a request and its tokens, or neither, and later settles
+ * the tokens.
  */
 final class QuotaBuckets {
 
@@ -26,30 +26,34 @@ final class QuotaBuckets {
     private QuotaBuckets() {}
 
     /**
-     * Takes one request and {@code estimatedTokens} (at most what a bucket holds), or neither. The two buckets
-     * are asked at once, the tokens one on {@code beside} (for Redis, two compare-and-swaps side by side rather
-     * than one after the other); a bucket that granted while the other refused is given back on {@code beside},
-     * so nobody waits for it. Should the source fail, what was taken stays taken there: the tenant loses one
-     * request or one turn's tokens, never gains.
+     * Takes one request and {@code cost} tokens, or neither. Where both can be taken in memory (a lease holds
+     * enough) they are, on the caller's thread; otherwise the two quotas are asked at once, the tokens on
+     * {@code beside} (for Redis, two compare-and-swaps side by side rather than one after the other). A quota
+     * that granted while the other refused is given back the same way, so the refused caller does not wait for
+     * it. Should the store fail, what was taken there stays taken: the tenant loses one request or one turn's
+     * tokens, never gains.
      */
     static Admission reserve(
-            Ledger ledger, BucketSource source, String tenant, Limits limits, long estimatedTokens, Executor beside) {
-        Bucket requests = source.bucket(tenant, Quota.REQUESTS, limits.requestsPerMinute());
-        long cost = Math.clamp(estimatedTokens, 1, source.capacity(limits.tokensPerMinute()));
-        Bucket tokens = source.bucket(tenant, Quota.TOKENS, limits.tokensPerMinute());
-        CompletableFuture<ConsumptionProbe> tokensTaken =
-                CompletableFuture.supplyAsync(() -> tokens.tryConsumeAndReturnRemaining(cost), beside);
-        ConsumptionProbe request = requests.tryConsumeAndReturnRemaining(1);
+            Ledger ledger,
+            Allowance requests,
+            Allowance tokens,
+            String tenant,
+            Limits limits,
+            long cost,
+            Executor beside) {
+        Executor on = requests.covers(1) && tokens.covers(cost) ? Runnable::run : beside;
+        CompletableFuture<ConsumptionProbe> tokensTaken = CompletableFuture.supplyAsync(() -> tokens.take(cost), on);
+        ConsumptionProbe request = requests.take(1);
         ConsumptionProbe token = join(tokensTaken);
         if (!request.isConsumed()) {
             if (token.isConsumed()) {
-                beside.execute(() -> giveBack(tokens, cost));
+                on.execute(() -> giveBack(tokens, cost));
             }
             return rejected(Quota.REQUESTS, request, limits);
         }
         if (!token.isConsumed()) {
             // the turn is not taken, so it does not count against the requests quota
-            beside.execute(() -> giveBack(requests, 1));
+            on.execute(() -> giveBack(requests, 1));
             return rejected(Quota.TOKENS, token, limits);
         }
         return new Granted(
@@ -64,9 +68,9 @@ final class QuotaBuckets {
     }
 
     /** A refund nobody waits for; if the source fails meanwhile, the tenant has that much less for a while. */
-    private static void giveBack(Bucket bucket, long amount) {
+    private static void giveBack(Allowance allowance, long amount) {
         try {
-            bucket.addTokens(amount);
+            allowance.giveBack(amount);
         } catch (RuntimeException e) {
             log.debug("Could not give {} back to a quota bucket", amount, e);
         }

@@ -6,18 +6,23 @@ import dev.protostar.chat.dam.QuotaProperties.Limits;
 import dev.protostar.chat.dam.Reservation.Ledger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The quota gate: per-tenant requests/min and LLM tokens/min. A turn reserves its estimated tokens when it
  * is admitted and settles them when it ends, so turns running at the same time are never admitted for more
- * than the quota together (charging only afterwards would let them). Buckets are shared through Redis; while Redis
+ * than the quota together (charging only afterwards would let them). Buckets are shared through Redis, and a
+ * busy tenant's spent from a {@link Lease} this instance takes of them in blocks, in memory; while Redis
  * fails or is slower than {@code redis-timeout}, each instance decides with its own share of the quota and
  * tries Redis again after {@code redis-retry}. Never throws because of Redis.
  */
@@ -26,6 +31,9 @@ public class Quotas {
 
     private static final Logger log = LoggerFactory.getLogger(Quotas.class);
 
+    /** A lease nobody here has taken from for this long goes back to Redis, for the other instances. */
+    static final Duration LEASE_IDLE = Duration.ofSeconds(2);
+
     private final QuotaProperties properties;
     private final BucketSource shared;
     private final BucketSource local;
@@ -33,6 +41,7 @@ public class Quotas {
     private final Counter fallbacks;
     private final LongSupplier nanoTime;
     private final Executor beside;
+    private final ConcurrentHashMap<String, Lease> leases = new ConcurrentHashMap<>();
     private volatile long sharedPausedUntil;
     private volatile boolean sharedPaused;
 
@@ -75,7 +84,14 @@ public class Quotas {
         Admission admission = null;
         if (sharedAvailable()) {
             try {
-                admission = QuotaBuckets.reserve(Ledger.SHARED, shared, tenant, limits, estimatedTokens, beside);
+                admission = QuotaBuckets.reserve(
+                        Ledger.SHARED,
+                        lease(tenant, Quota.REQUESTS, limits.requestsPerMinute()),
+                        lease(tenant, Quota.TOKENS, limits.tokensPerMinute()),
+                        tenant,
+                        limits,
+                        cost(shared, limits, estimatedTokens),
+                        beside);
                 sharedAnswered();
             } catch (RuntimeException e) {
                 sharedFailed(e);
@@ -83,7 +99,14 @@ public class Quotas {
         }
         if (admission == null) {
             fallbacks.increment();
-            admission = QuotaBuckets.reserve(Ledger.LOCAL, local, tenant, limits, estimatedTokens, Runnable::run);
+            admission = QuotaBuckets.reserve(
+                    Ledger.LOCAL,
+                    Allowance.of(local.bucket(tenant, Quota.REQUESTS, limits.requestsPerMinute())),
+                    Allowance.of(local.bucket(tenant, Quota.TOKENS, limits.tokensPerMinute())),
+                    tenant,
+                    limits,
+                    cost(local, limits, estimatedTokens),
+                    Runnable::run);
         }
         if (admission instanceof Rejected rejected) {
             String reason = rejected.quota().policy();
@@ -94,6 +117,17 @@ public class Quotas {
             count(DamMetrics.REJECTED, reason);
         }
         return admission;
+    }
+
+    /**
+     * Whether {@link #reserve} would decide this turn in memory, from what this instance's leases hold, rather
+     * than ask Redis.
+     */
+    public boolean inMemory(String tenant, long estimatedTokens) {
+        Limits limits = properties.limitsOf(tenant);
+        return sharedAvailable()
+                && lease(tenant, Quota.REQUESTS, limits.requestsPerMinute()).covers(1)
+                && lease(tenant, Quota.TOKENS, limits.tokensPerMinute()).covers(cost(shared, limits, estimatedTokens));
     }
 
     /**
@@ -112,7 +146,11 @@ public class Quotas {
         if (reservation.ledger() == Ledger.SHARED) {
             try {
                 if (sharedAvailable()) {
-                    QuotaBuckets.settle(shared.bucket(reservation.tenant(), Quota.TOKENS, perMinute), overrun);
+                    if (overrun < 0) {
+                        lease(reservation.tenant(), Quota.TOKENS, perMinute).giveBack(-overrun);
+                    } else {
+                        QuotaBuckets.settle(shared.bucket(reservation.tenant(), Quota.TOKENS, perMinute), overrun);
+                    }
                     return;
                 }
             } catch (RuntimeException e) {
@@ -123,6 +161,39 @@ public class Quotas {
             }
         }
         QuotaBuckets.settle(local.bucket(reservation.tenant(), Quota.TOKENS, perMinute), overrun);
+    }
+
+    /** Gives Redis back what this instance holds of a tenant's quota that it has not spent for a while. */
+    @Scheduled(fixedDelay = 1_000)
+    void returnIdleLeases() {
+        if (sharedAvailable()) {
+            leases.values().forEach(lease -> lease.returnIfIdle(LEASE_IDLE.toNanos()));
+        }
+    }
+
+    /** On shutdown: what this instance holds goes back to the tenants. */
+    @PreDestroy
+    void returnLeases() {
+        if (sharedAvailable()) {
+            leases.values().forEach(lease -> lease.returnIfIdle(0));
+        }
+    }
+
+    /** This instance's lease on {@code tenant}'s shared bucket of {@code quota}. */
+    private Lease lease(String tenant, Quota quota, long perMinute) {
+        return leases.computeIfAbsent(
+                tenant + ":" + quota.policy() + ":" + perMinute,
+                key -> new Lease(
+                        () -> shared.bucket(tenant, quota, perMinute),
+                        shared.capacity(perMinute),
+                        properties.instances(),
+                        nanoTime,
+                        beside));
+    }
+
+    /** A turn's estimate, at least one token and at most what one bucket of {@code source} holds. */
+    private static long cost(BucketSource source, Limits limits, long estimatedTokens) {
+        return Math.clamp(estimatedTokens, 1, source.capacity(limits.tokensPerMinute()));
     }
 
     /** A virtual thread per task: a Redis call parked on one costs no platform thread. */

@@ -112,24 +112,27 @@ public class Intake {
                 UUID.randomUUID().toString(), sessionId, caller.tenant(), question, priority, timeout);
         String requestId = ticket.requestId();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
-        // The session's gate asks Redis while the quota does: a turn waits for the slower, not for both in turn.
-        // The quota still decides first: what the session's gate took for a turn the quota refuses is given back.
-        long asked = System.nanoTime();
-        CompletableFuture<Flight> flight = CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return flight(caller.tenant(), sessionId, key, requestId);
-                    } finally {
-                        sessionTime.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
-                    }
-                },
-                beside);
+        // The quota decides first; what the session's gate took for a turn the quota refuses is given back. When
+        // the quota is decided in memory (its leases hold enough) the session's gate asks Redis on this thread;
+        // otherwise it asks while the quota does, so the turn waits for the slower, not for both in turn.
+        CompletableFuture<Flight> flight;
         Admission.Granted quota;
-        try {
-            quota = dam.quota(ticket);
-        } catch (RuntimeException refused) {
-            flight.thenAccept(this::undoLater);
-            throw refused;
+        if (dam.quotaInMemory(ticket)) {
+            quota = dam.quota(ticket); // a refusal here took nothing at the session's gate
+            try {
+                flight = CompletableFuture.completedFuture(timedFlight(caller.tenant(), sessionId, key, requestId));
+            } catch (RuntimeException e) {
+                flight = CompletableFuture.failedFuture(e);
+            }
+        } else {
+            flight = CompletableFuture.supplyAsync(
+                    () -> timedFlight(caller.tenant(), sessionId, key, requestId), beside);
+            try {
+                quota = dam.quota(ticket);
+            } catch (RuntimeException refused) {
+                flight.thenAccept(this::undoLater);
+                throw refused;
+            }
         }
         Reservation reservation = quota.reservation();
         Map<String, String> headers =
@@ -182,6 +185,15 @@ public class Intake {
 
         boolean sessionTaken() {
             return repeatOf == null && running == null;
+        }
+    }
+
+    private Flight timedFlight(String tenant, String sessionId, String key, String requestId) {
+        long asked = System.nanoTime();
+        try {
+            return flight(tenant, sessionId, key, requestId);
+        } finally {
+            sessionTime.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -76,10 +76,21 @@ class QuotasIT {
 
     @Test
     void two_instances_sharing_redis_never_admit_more_tokens_than_the_quota_together() throws Exception {
-        // 24 turns of 1,000 tokens a minute: the 25th fits again after 2.5 s
+        // 24 turns of 1,000 tokens a minute (the 25th fits again after 2.5 s), each instance leasing blocks of 240
         QuotaProperties properties = properties(10_000, 24_000, 1);
+        Quotas a = instance(properties, REDIS_PORT, metersA);
+        Quotas b = instance(properties, REDIS_PORT, metersB);
 
-        assertRaceAdmitsExactly(24, properties, quotas -> quotas.reserve(tenant, 1_000));
+        int admitted = race(a, b, quotas -> quotas.reserve(tenant, 1_000));
+
+        // never more than the quota; what a lease holds unspent makes the other instance refuse a turn sooner
+        assertThat(admitted).as("turns admitted by both instances together").isBetween(22, 24);
+        a.returnLeases();
+        b.returnLeases();
+        while (a.reserve(tenant, 1_000) instanceof Granted) {
+            admitted++;
+        }
+        assertThat(admitted).as("with the leases given back").isEqualTo(24);
     }
 
     @Test
@@ -163,8 +174,15 @@ class QuotasIT {
 
         redis.destroy();
         redis.waitFor();
-        assertThatCode(() -> assertThat(ledgerOfNextTurn(quotas)).isEqualTo(Ledger.LOCAL))
+        // what the lease holds (blocks of 10 requests) was taken from Redis before it died and is spent first
+        List<Ledger> ledgers = new ArrayList<>();
+        assertThatCode(() -> {
+                    for (int turn = 0; turn < 12; turn++) {
+                        ledgers.add(ledgerOfNextTurn(quotas));
+                    }
+                })
                 .doesNotThrowAnyException();
+        assertThat(ledgers).endsWith(Ledger.LOCAL, Ledger.LOCAL);
 
         startRedis(redisServer, port);
         awaitLedger(quotas, Ledger.SHARED); // Lettuce reconnects by itself
@@ -174,6 +192,13 @@ class QuotasIT {
             throws Exception {
         Quotas a = instance(properties, REDIS_PORT, metersA);
         Quotas b = instance(properties, REDIS_PORT, metersB);
+        assertThat(race(a, b, turn))
+                .as("turns admitted by both instances together")
+                .isEqualTo(quota);
+    }
+
+    /** Races {@code turn} on two instances, as {@link #race(ExecutorService, Quotas, Quotas, Function)}, after a warm-up. */
+    private int race(Quotas a, Quotas b, Function<Quotas, Admission> turn) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         opened.add(threads::shutdownNow);
         // A first race on a tenant of its own loads and compiles the batching code out of the measured one:
@@ -191,7 +216,7 @@ class QuotasIT {
         assertThat(took)
                 .as("the race must end before the quota refills one more turn")
                 .isLessThan(Duration.ofMillis(2_500));
-        assertThat(admitted).as("turns admitted by both instances together").isEqualTo(quota);
+        return admitted;
     }
 
     /** {@link #THREADS} threads, half on each instance, three turns each, all starting at once; returns the admitted. */

@@ -47,8 +47,13 @@ class ChatPipelineIT {
     @BeforeAll
     static void start() throws Exception {
         stack = Stack.start(MODEL);
-        apiA = stack.chatApi("pipeline-chat-api-a");
-        apiB = stack.chatApi("pipeline-chat-api-b");
+        // A busy tenant's plan: its quotas are spent from each instance's lease, in memory, so the session's gate
+        // (idempotency, single flight) asks Redis on the request's own thread. DamIT runs a person's quotas.
+        Map<String, String> busyTenant = Map.of(
+                "PROTOSTAR_DAM_QUOTA_REQUESTSPERMINUTE", "100000",
+                "PROTOSTAR_DAM_QUOTA_TOKENSPERMINUTE", "1000000000");
+        apiA = stack.chatApi("pipeline-chat-api-a", busyTenant);
+        apiB = stack.chatApi("pipeline-chat-api-b", busyTenant);
         stack.worker("pipeline-worker", "active", Map.of());
         stack.ingestion("pipeline-ingestion");
         candidateId = stack.candidateWithResume(apiA);
