@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -58,7 +59,29 @@ public final class DamBenchmark {
      * One offered load against one mode: its figures, the slots still held once every turn had ended, and the
      * intake's own p99 to refuse in the measured window (NaN when nothing was refused).
      */
-    public record Level(String mode, double multiple, Figures figures, double slotsAfter, double serverRefusalMillis) {}
+    public record Level(String mode, double multiple, Figures figures, double slotsAfter, Server server) {}
+
+    /**
+     * The server's own p99s over a level's window, in ms (upper bounds of histogram buckets): the intake's time
+     * to refuse a turn, and within it the two gates that ask Redis, whatever they decided; and the machine's
+     * floor: what the client waited for a request no gate sees ({@code GET /api/v1/me}, ten a second).
+     */
+    public record Server(double refusalMillis, double quotaMillis, double sessionMillis, double floorMillis) {
+
+        static Server between(String earlier, String later, double floorMillis) {
+            return new Server(
+                    p99(earlier, later, "protostar_intake_duration_seconds", "outcome=\"refused\""),
+                    p99(earlier, later, "protostar_dam_gate_duration_seconds", "gate=\"quota\""),
+                    p99(earlier, later, "protostar_dam_gate_duration_seconds", "gate=\"session\""),
+                    floorMillis);
+        }
+
+        private static double p99(String earlier, String later, String name, String label) {
+            return ServerHistogram.parse(later, name, label)
+                    .since(ServerHistogram.parse(earlier, name, label))
+                    .quantileMillis(0.99);
+        }
+    }
 
     /** People asking at a trickle while bulk and replayed turns flood in. */
     public record Flood(String mode, Figures all, Figures people, double slotsAfter) {}
@@ -83,10 +106,13 @@ public final class DamBenchmark {
     private final String recruiterKey;
     private final String candidateId;
     private final String question;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    /** The event streams (hundreds at once, each reading its deltas) and the scrapes. */
+    private final HttpClient http = client();
+    /**
+     * The turns' POSTs, on a client of their own: one client's single selector thread serving every stream's
+     * deltas as well would add its own queue to each reply, which no browser's would.
+     */
+    private final HttpClient posts = client();
 
     public DamBenchmark(BenchSettings settings, String recruiterKey, String candidateId, String question) {
         this.settings = settings;
@@ -166,14 +192,15 @@ public final class DamBenchmark {
             Load load = load(api, sessions);
             load.open(Map.of("interactive", capacity), settings.warmUp());
             for (double multiple : settings.multiples()) {
-                CompletableFuture<ServerHistogram> measuring = CompletableFuture.supplyAsync(
+                CompletableFuture<String> measuring = CompletableFuture.supplyAsync(
                         () -> {
                             sleep(settings.warmUp());
-                            return refusalTimes(api);
+                            return prometheus(api);
                         },
                         runnable -> Thread.ofVirtual().start(runnable));
+                Floor floor = new Floor(api, settings.warmUp());
                 List<Turn> turns = load.open(Map.of("interactive", capacity * multiple), run());
-                double server = refusalTimes(api).since(measuring.join()).quantileMillis(0.99);
+                Server server = Server.between(measuring.join(), prometheus(api), floor.stop());
                 levels.add(new Level(mode, multiple, window(turns), slotsAfter(api), server));
             }
             double flood = capacity * settings.floodMultiple();
@@ -271,7 +298,14 @@ public final class DamBenchmark {
     }
 
     private Load load(ChatApi api, SessionPool sessions) {
-        return new Load(http, api.baseUrl(), recruiterKey, sessions, question, settings.deadline(), System::nanoTime);
+        return new Load(posts, api.baseUrl(), recruiterKey, sessions, question, settings.deadline(), System::nanoTime);
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** The dam's slots in use once every turn has ended; its end events may still be on their way for a moment. */
@@ -285,17 +319,54 @@ public final class DamBenchmark {
     }
 
     /**
-     * The intake's own time to refuse a turn, in the server (every gate and the problem written), from its
-     * Prometheus histogram: scraped once at the end of the warm-up and once at the end of the run.
+     * Ten requests a second that no gate sees (the caller's own identity: the key checked, nothing asked of
+     * Redis, Kafka or the database), after {@code warmUp}: how long any request waits on this machine now.
      */
-    private ServerHistogram refusalTimes(ChatApi api) {
+    private final class Floor {
+
+        private final List<Long> nanos = new CopyOnWriteArrayList<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        Floor(ChatApi api, Duration warmUp) {
+            HttpRequest me = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/me"))
+                    .header("Authorization", "Bearer " + recruiterKey)
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
+            thread = Thread.ofVirtual().start(() -> {
+                sleep(warmUp);
+                while (running.get()) {
+                    long start = System.nanoTime();
+                    try {
+                        posts.send(me, HttpResponse.BodyHandlers.discarding());
+                        nanos.add(System.nanoTime() - start);
+                        Thread.sleep(100);
+                    } catch (IOException e) {
+                        // not a figure: the level's own turns say what failed
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        /** Stops probing; the p99 in ms (NaN without a probe). */
+        double stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            return Figures.quantile(nanos.stream().mapToLong(Long::longValue).toArray(), 0.99) / 1e6;
+        }
+    }
+
+    /** The chat-api's metrics, scraped once at the end of a level's warm-up and once at the end of its run. */
+    private String prometheus(ChatApi api) {
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(api.managementUrl() + "/actuator/prometheus"))
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            return ServerHistogram.parse(response.body(), "protostar_intake_duration_seconds", "outcome=\"refused\"");
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

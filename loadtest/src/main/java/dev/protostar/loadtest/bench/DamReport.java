@@ -68,7 +68,7 @@ public final class DamReport {
                     .max()
                     .orElse(Double.NaN);
             double server = dam.stream()
-                    .mapToDouble(DamBenchmark.Level::serverRefusalMillis)
+                    .mapToDouble(l -> l.server().refusalMillis())
                     .filter(Double::isFinite)
                     .max()
                     .orElse(Double.NaN);
@@ -131,13 +131,17 @@ public final class DamReport {
         md.append("\n### Offered load above capacity (open model, Poisson arrivals)\n\n");
         md.append("Rejection p99 is what the client waited for its refusal; *in the server* is the intake's own"
                 + " p99 for the refusals of the same window (every gate, the problem written; the upper bound of its"
-                + " histogram bucket), so the difference is the network stack and the machine's run queue.\n\n");
+                + " histogram bucket), so the difference is the network stack and the machine's run queue; *quota* and"
+                + " *session* are the p99s of the two gates that ask Redis, for every turn of the window; *floor* is what the"
+                + " client waited (p99) for a request no gate sees (`GET /api/v1/me`, ten a second), on the same"
+                + " machine at the same time.\n\n");
         md.append("| mode | load | offered/s | goodput / C | TTFT p50 | TTFT p99 | rejection p99 | in the server"
-                + " | failed admitted | other errors | slots after |\n");
-        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + " | quota | session | floor | failed admitted | other errors | slots after |\n");
+        md.append(
+                "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (DamBenchmark.Level level : levels) {
             Figures f = level.figures();
-            md.append("| %s | %s | %.1f | %.3f | %s | %s | %s | %s | %d | %d | %.0f |\n"
+            md.append("| %s | %s | %.1f | %.3f | %s | %s | %s | %s | %s | %s | %s | %d | %d | %.0f |\n"
                     .formatted(
                             name(level.mode()),
                             times(level.multiple()),
@@ -146,7 +150,10 @@ public final class DamReport {
                             ms(f.ttftMillis(0.5)),
                             ms(f.ttftMillis(0.99)),
                             ms(f.rejectionMillis(0.99)),
-                            tenths(level.serverRefusalMillis()),
+                            tenths(level.server().refusalMillis()),
+                            tenths(level.server().quotaMillis()),
+                            tenths(level.server().sessionMillis()),
+                            tenths(level.server().floorMillis()),
                             f.failedAdmitted(),
                             f.unclean(),
                             level.slotsAfter()));

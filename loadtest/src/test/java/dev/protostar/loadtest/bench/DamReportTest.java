@@ -75,7 +75,8 @@ class DamReportTest {
         DamReport report = new DamReport(
                 BenchSettings.smoke(),
                 capacity,
-                List.of(new DamBenchmark.Level("dam", 2, figures(atTwo), 0, 2.5)),
+                List.of(new DamBenchmark.Level(
+                        "dam", 2, figures(atTwo), 0, new DamBenchmark.Server(2.5, 0.1, 1.5, 0.9))),
                 List.of(new DamBenchmark.Flood(
                         "dam", figures(flood), figures(flood).only("interactive"), 0)),
                 new DamBenchmark.PipelineCost(
@@ -92,7 +93,7 @@ class DamReportTest {
         String markdown = report.markdown();
         assertThat(markdown)
                 .contains("| **dam** | 2× |")
-                .contains("| 12 ms | 2.5 ms |")
+                .contains("| 12 ms | 2.5 ms | 0.1 ms | 1.5 ms | 0.9 ms |")
                 .contains("12.0 ms (worst load); in the server ≤ 2.5 ms")
                 .contains("**not met**")
                 .contains("C = 0.20 turns/s")

@@ -148,7 +148,8 @@ class DamBenchmarkIT {
         env.put("PROTOSTAR_DAM_BASELINESIZE", String.valueOf(MODEL.maxStreams()));
         // the pipeline's cost is measured with every gate running but none refusing
         env.put("PROTOSTAR_DAM_SHADOW", pipeline ? "capacity,deadline,breaker" : "none");
-        // quotas are on the way (checked in Redis for every turn) but sized not to refuse: this is about capacity
+        // quotas are on the way (leased in blocks from Redis, as for any busy tenant) but sized not to refuse: this is
+        // about capacity
         env.put("PROTOSTAR_DAM_QUOTA_SHADOW", "false");
         env.put("PROTOSTAR_DAM_QUOTA_REQUESTSPERMINUTE", "10000000");
         env.put("PROTOSTAR_DAM_QUOTA_TOKENSPERMINUTE", "10000000000");
