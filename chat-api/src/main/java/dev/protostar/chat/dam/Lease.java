@@ -91,23 +91,25 @@ final class Lease implements Allowance {
         }
         long missing = amount - fromHeld;
         long kept = 0;
-        ConsumptionProbe probe = null;
+        ConsumptionProbe probe;
         try {
             Bucket bucket = shared.get();
-            if (ahead) {
-                probe = bucket.tryConsumeAndReturnRemaining(missing + block);
-                kept = probe.isConsumed() ? block : 0;
-            }
-            if (probe == null || !probe.isConsumed()) {
+            probe = ahead ? bucket.tryConsumeAndReturnRemaining(missing + block) : null;
+            if (probe != null && probe.isConsumed()) {
+                kept = block;
+            } else {
                 probe = bucket.tryConsumeAndReturnRemaining(missing);
             }
-        } finally {
+        } catch (RuntimeException e) {
             synchronized (this) {
                 refilling &= !ahead;
-                held += probe != null && probe.isConsumed() ? kept : fromHeld;
+                held += fromHeld;
             }
+            throw e;
         }
         synchronized (this) {
+            refilling &= !ahead;
+            held += probe.isConsumed() ? kept : fromHeld;
             answered(probe.getRemainingTokens());
             return probe.isConsumed()
                     ? ConsumptionProbe.consumed(remaining(), resetNanos())
@@ -130,7 +132,7 @@ final class Lease implements Allowance {
         if (toShared > 0) {
             shared.get().addTokens(toShared);
             synchronized (this) {
-                answered(sharedRemaining + toShared);
+                sharedRemaining += toShared;
             }
         }
     }
@@ -147,6 +149,9 @@ final class Lease implements Allowance {
         }
         try {
             shared.get().addTokens(returned);
+            synchronized (this) {
+                sharedRemaining += returned;
+            }
         } catch (RuntimeException e) {
             synchronized (this) {
                 held += returned; // given back when Redis answers again
