@@ -8,6 +8,8 @@ import dev.protostar.worker.generate.TokenSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -24,22 +26,28 @@ final class AnswerStream implements TokenSink {
     private final BooleanSupplier cancelled;
     private final long coalesceNanos;
     private final int coalesceChars;
+    private final TurnStages stages;
     private final StringBuilder pending = new StringBuilder();
     private int seq;
     private long lastFlush;
     private Instant firstToken;
+    private long asked = -1;
+    /** The {@code started} event on its way, until the next event is published. */
+    private CompletableFuture<Void> sending;
 
     AnswerStream(
             ChatRequest request,
             ProducerTemplate producer,
             BooleanSupplier cancelled,
             Duration coalesce,
-            int coalesceChars) {
+            int coalesceChars,
+            TurnStages stages) {
         this.request = request;
         this.producer = producer;
         this.cancelled = cancelled;
         this.coalesceNanos = coalesce.toNanos();
         this.coalesceChars = coalesceChars;
+        this.stages = stages;
     }
 
     /** Tells the client to drop this request's text so far (a new attempt, or a corrected answer, follows). */
@@ -48,8 +56,18 @@ final class AnswerStream implements TokenSink {
         publish(new ChatEvent.Reset(request.requestId(), seq++, attempt));
     }
 
+    /**
+     * Sent beside the turn's memory and retrieval rather than before them: the broker's acknowledgement is a
+     * round trip on the way to the first token. The next event waits for it, so the order holds.
+     */
     void started(int attempt) {
-        publish(new ChatEvent.Started(request.requestId(), seq++, attempt));
+        ChatEvent.Started started = new ChatEvent.Started(request.requestId(), seq++, attempt);
+        sending = CompletableFuture.runAsync(() -> send(started), Thread::startVirtualThread);
+    }
+
+    /** The answer is asked for now (of the model, or of the refusal): its first token times that stage. */
+    void asking() {
+        asked = System.nanoTime();
     }
 
     @Override
@@ -61,6 +79,9 @@ final class AnswerStream implements TokenSink {
         long now = System.nanoTime();
         if (firstToken == null) {
             firstToken = Instant.now();
+            if (asked >= 0) {
+                stages.firstToken(asked, now);
+            }
             flush(now);
         } else if (pending.length() >= coalesceChars || now - lastFlush >= coalesceNanos) {
             flush(now);
@@ -117,6 +138,19 @@ final class AnswerStream implements TokenSink {
     }
 
     private void publish(ChatEvent event) {
+        if (sending != null) {
+            try {
+                sending.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            } finally {
+                sending = null;
+            }
+        }
+        send(event);
+    }
+
+    private void send(ChatEvent event) {
         producer.sendBodyAndHeader(PublishAnswerRoute.URI, Json.write(event), KafkaConstants.KEY, request.sessionId());
     }
 }

@@ -23,6 +23,7 @@ import dev.protostar.worker.memory.QueryRewriter;
 import dev.protostar.worker.memory.TurnRecorder;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
@@ -53,6 +54,7 @@ class AnswerTurn implements Processor {
     private final TurnRecorder recorder;
     private final ProducerTemplate producer;
     private final WorkerProperties properties;
+    private final TurnStages stages;
 
     AnswerTurn(
             TurnLedger ledger,
@@ -63,7 +65,8 @@ class AnswerTurn implements Processor {
             Generator generator,
             TurnRecorder recorder,
             ProducerTemplate producer,
-            WorkerProperties properties) {
+            WorkerProperties properties,
+            TurnStages stages) {
         this.ledger = ledger;
         this.cancelled = cancelled;
         this.memories = memories;
@@ -73,11 +76,13 @@ class AnswerTurn implements Processor {
         this.recorder = recorder;
         this.producer = producer;
         this.properties = properties;
+        this.stages = stages;
     }
 
     @Override
     public void process(Exchange exchange) {
         ChatRequest request = Json.read(exchange.getMessage().getBody(byte[].class), ChatRequest.class);
+        stages.queued(request.admittedAt(), Instant.now());
         AtomicBoolean owned =
                 exchange.getProperty(KeyedKafkaEndpoint.OWNED, new AtomicBoolean(true), AtomicBoolean.class);
         MDC.put("sessionId", request.sessionId());
@@ -91,17 +96,21 @@ class AnswerTurn implements Processor {
     }
 
     private void answer(ChatRequest request, AtomicBoolean owned) {
-        if (ledger.ended(request.requestId())) {
+        long taken = System.nanoTime();
+        String requestId = request.requestId();
+        OptionalInt begun = ledger.begin(requestId);
+        if (begun.isEmpty()) {
             log.info("Turn already answered; redelivery skipped");
             return;
         }
-        String requestId = request.requestId();
+        int attempt = begun.getAsInt();
         AnswerStream stream = new AnswerStream(
                 request,
                 producer,
                 () -> !owned.get() || cancelled.reason(requestId).isPresent(),
                 properties.coalesce(),
-                properties.coalesceChars());
+                properties.coalesceChars(),
+                stages);
         if (cancelled.reason(requestId).isPresent()) {
             stream.error(
                     "cancelled",
@@ -114,14 +123,14 @@ class AnswerTurn implements Processor {
             stream.error(
                     "deadline_exceeded",
                     "The turn waited past its deadline and was dropped before the model was called.");
-            ledger.end(request.requestId());
+            ledger.end(requestId);
             return;
         }
-        int attempt = ledger.begin(request.requestId());
         if (attempt > 1) {
             stream.reset(attempt);
         }
         stream.started(attempt);
+        stages.announce(taken, System.nanoTime());
         try {
             grounded(request, attempt, stream);
         } catch (GenerationException e) {
@@ -147,9 +156,14 @@ class AnswerTurn implements Processor {
      * memory folded asynchronously.
      */
     private void grounded(ChatRequest request, int attempt, AnswerStream stream) {
+        long recalling = System.nanoTime();
         Memory memory = memories.recall(UUID.fromString(request.sessionId()));
         String query = rewriter.rewrite(request.text(), memory);
+        long judging = System.nanoTime();
+        stages.recall(recalling, judging);
         Verdict verdict = grounding.ground(UUID.fromString(request.candidateId()), query);
+        stages.ground(judging, System.nanoTime());
+        stream.asking();
         Ask ask = new Ask(request.text(), Language.of(request.text()), verdict, memory);
         if (verdict.refuse()) {
             log.info("Refused without calling the model; the documents do not mention {}", verdict.uncovered());

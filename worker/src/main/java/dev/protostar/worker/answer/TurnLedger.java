@@ -1,7 +1,10 @@
 package dev.protostar.worker.answer;
 
 import dev.protostar.worker.WorkerProperties;
+import java.util.List;
+import java.util.OptionalInt;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,19 +23,34 @@ class TurnLedger {
         this.properties = properties;
     }
 
-    /** Starts an attempt and returns its number, 1 for the first. */
-    int begin(String requestId) {
-        String key = "protostar:attempts:" + requestId;
-        Long attempt = redis.opsForValue().increment(key);
-        redis.expire(key, properties.turnMemory());
-        return attempt == null ? 1 : attempt.intValue();
-    }
+    /**
+     * 0 if the turn already ended, else the attempt's number counted up — in one round trip, as it is on every
+     * turn's way to its first token.
+     */
+    private static final RedisScript<Long> BEGIN = RedisScript.of(
+            """
+            if redis.call('EXISTS', KEYS[2]) == 1 then
+              return 0
+            end
+            local attempt = redis.call('INCR', KEYS[1])
+            redis.call('EXPIRE', KEYS[1], ARGV[1])
+            return attempt""",
+            Long.class);
 
-    boolean ended(String requestId) {
-        return Boolean.TRUE.equals(redis.hasKey("protostar:ended:" + requestId));
+    /** Starts an attempt and returns its number, 1 for the first; empty if the turn already ended. */
+    OptionalInt begin(String requestId) {
+        Long attempt = redis.execute(
+                BEGIN,
+                List.of("protostar:attempts:" + requestId, ended(requestId)),
+                String.valueOf(properties.turnMemory().toSeconds()));
+        return attempt == null || attempt == 0 ? OptionalInt.empty() : OptionalInt.of(attempt.intValue());
     }
 
     void end(String requestId) {
-        redis.opsForValue().set("protostar:ended:" + requestId, "1", properties.turnMemory());
+        redis.opsForValue().set(ended(requestId), "1", properties.turnMemory());
+    }
+
+    private static String ended(String requestId) {
+        return "protostar:ended:" + requestId;
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -63,12 +65,26 @@ public class HybridRetriever implements Retriever {
         return retrieve(candidateId, query, k, Mode.HYBRID);
     }
 
+    /**
+     * The vector leg (the question's embedding, then its query) runs on a thread of its own beside the keyword
+     * leg's two queries: both are on every turn's way to its first token.
+     */
     public Retrieval retrieve(UUID candidateId, Query query, int k, Mode mode) {
+        CompletableFuture<List<Hit>> vector = mode.vector()
+                ? CompletableFuture.supplyAsync(() -> vectorLeg(candidateId, query), Thread::startVirtualThread)
+                : CompletableFuture.completedFuture(List.of());
         List<Row> rows = keywordRows(candidateId, query);
         TermCounts counts = counts(candidateId, rows, query);
         List<Hit> keyword = mode.keyword() ? rank(rows, query, counts) : List.of();
-        List<Hit> vector = mode.vector() ? vectorLeg(candidateId, query) : List.of();
-        return new Retrieval(fuse(vector, keyword, k, vectorWeight(query.text())), counts);
+        return new Retrieval(fuse(join(vector), keyword, k, vectorWeight(query.text())), counts);
+    }
+
+    private static List<Hit> join(CompletableFuture<List<Hit>> leg) {
+        try {
+            return leg.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private List<Hit> vectorLeg(UUID candidateId, Query query) {
