@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,7 +95,18 @@ public final class DamBenchmark {
      * CPU each meter counted per turn over the measured window (ms of CPU per turn started in it).
      */
     public record PipelineCost(
-            int sessions, Figures figures, long modelTtftNanos, int peakInFlight, Map<String, Double> cpuPerTurn) {
+            int sessions,
+            Figures figures,
+            long modelTtftNanos,
+            int peakInFlight,
+            Map<String, Double> cpuPerTurn,
+            Map<String, double[]> workerStages) {
+
+        /**
+         * The worker's stages before it asks the model ({@code protostar_worker_stage_seconds}), in their order; its
+         * {@code first-token} stage holds the model's 2 s, too coarse in histogram buckets to subtract it from.
+         */
+        static final List<String> STAGES = List.of("queued", "announce", "recall", "ground");
 
         /** Client-side time to first token minus the model's, quantile {@code q}, in ms. */
         public double overheadMillis(double q) {
@@ -218,7 +230,9 @@ public final class DamBenchmark {
      * capacity and a fixed time to first token: the client's time to first token minus the model's is what
      * the pipeline (intake, dam, Kafka both ways, worker, retrieval, SSE) costs.
      */
-    public PipelineCost pipelineCost(ChatApi api, int count, Duration modelTtft, List<CpuMeter> cpu) throws Exception {
+    public PipelineCost pipelineCost(
+            ChatApi api, int count, Duration modelTtft, List<CpuMeter> cpu, Supplier<String> workerMetrics)
+            throws Exception {
         try (SessionPool sessions = pool(api)) {
             sessions.fill(count + count / 10);
             AtomicInteger peak = new AtomicInteger();
@@ -238,8 +252,8 @@ public final class DamBenchmark {
             // people start within one think of each other, and the chat-api is fresh: measure once all of them
             // are asking and its JIT has compiled what they run
             Duration warmUp = settings.pipelineLead();
-            CompletableFuture<long[]> used = CompletableFuture.supplyAsync(
-                    () -> cpuOver(cpu, warmUp, settings.measure()), Thread::startVirtualThread);
+            CompletableFuture<Window> used = CompletableFuture.supplyAsync(
+                    () -> over(cpu, workerMetrics, warmUp, settings.measure()), Thread::startVirtualThread);
             List<Turn> turns;
             try {
                 turns = load(api, sessions).closed(count, warmUp.plus(settings.measure()), settings.pipelineThink());
@@ -254,24 +268,36 @@ public final class DamBenchmark {
                     from + settings.measure().toNanos(),
                     settings.slo().toNanos());
             Map<String, Double> perTurn = new LinkedHashMap<>();
-            long[] nanos = used.join();
+            Window window = used.join();
             for (int i = 0; i < cpu.size(); i++) {
-                perTurn.put(cpu.get(i).name(), nanos[i] / 1e6 / Math.max(1, figures.offered()));
+                perTurn.put(cpu.get(i).name(), window.cpuNanos()[i] / 1e6 / Math.max(1, figures.offered()));
             }
-            return new PipelineCost(count, figures, modelTtft.toNanos(), peak.get(), perTurn);
+            Map<String, double[]> stages = new LinkedHashMap<>();
+            for (String stage : PipelineCost.STAGES) {
+                String label = "stage=\"" + stage + "\"";
+                ServerHistogram h = ServerHistogram.parse(
+                                window.metricsAfter(), "protostar_worker_stage_seconds", label)
+                        .since(ServerHistogram.parse(window.metricsBefore(), "protostar_worker_stage_seconds", label));
+                stages.put(stage, new double[] {h.quantileMillis(0.5), h.quantileMillis(0.99)});
+            }
+            return new PipelineCost(count, figures, modelTtft.toNanos(), peak.get(), perTurn, stages);
         }
     }
 
-    /** The CPU each meter used over {@code measure}, once {@code after} has passed. */
-    private static long[] cpuOver(List<CpuMeter> cpu, Duration after, Duration measure) {
+    /** What the meters used, and the worker's metrics at either end, over a measurement window. */
+    private record Window(long[] cpuNanos, String metricsBefore, String metricsAfter) {}
+
+    /** The CPU each meter used over {@code measure}, once {@code after} has passed, and the metrics either side. */
+    private static Window over(List<CpuMeter> cpu, Supplier<String> metrics, Duration after, Duration measure) {
         try {
             Thread.sleep(after);
+            String before = metrics.get();
             long[] used = cpu.stream().mapToLong(m -> m.usedNanos().getAsLong()).toArray();
             Thread.sleep(measure);
             for (int i = 0; i < used.length; i++) {
                 used[i] = cpu.get(i).usedNanos().getAsLong() - used[i];
             }
-            return used;
+            return new Window(used, before, metrics.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -32,6 +32,7 @@ public final class DamReport {
     /** A target of issue 4, what was measured, and whether it holds. */
     public record Target(String name, String measured, boolean met) {}
 
+    /** C; the report of a pipeline-only run ({@code protostar.bench.only=pipeline}) has no capacity, no levels. */
     public double c() {
         return capacity.figures().goodput();
     }
@@ -109,54 +110,8 @@ public final class DamReport {
             md.append("| %s | %s | %s |\n"
                     .formatted(target.name(), target.measured(), target.met() ? "met" : "**not met**"));
         }
-        Figures atC = capacity.figures();
-        md.append(
-                ("\n### Capacity C\n\nThe highest offered rate that no admission control at all (mode `none`) serves with"
-                                + " its p99 time to first token within %s s and no turn failed or refused, tried in rising shares of"
-                                + " the model's nominal capacity (%d streams over the mean turn on an idle model: %.2f turns/s)."
-                                + " It held at %.0f%% (%.2f turns/s offered): **C = %.2f turns/s** of goodput, time to first token"
-                                + " p50 %s, p99 %s.%s\n")
-                        .formatted(
-                                seconds(settings.slo()),
-                                capacity.streams(),
-                                capacity.nominal(),
-                                capacity.share() * 100,
-                                atC.offeredPerSecond(),
-                                c(),
-                                ms(atC.ttftMillis(0.5)),
-                                ms(atC.ttftMillis(0.99)),
-                                capacity.held()
-                                        ? ""
-                                        : " **Even the lowest share broke the SLO: C is what it served.**"));
-        md.append("\n### Offered load above capacity (open model, Poisson arrivals)\n\n");
-        md.append("Rejection p99 is what the client waited for its refusal; *in the server* is the intake's own"
-                + " p99 for the refusals of the same window (every gate, the problem written; the upper bound of its"
-                + " histogram bucket), so the difference is the network stack and the machine's run queue; *quota* and"
-                + " *session* are the p99s of the two gates that ask Redis, for every turn of the window; *floor* is what the"
-                + " client waited (p99) for a request no gate sees (`GET /api/v1/me`, ten a second), on the same"
-                + " machine at the same time.\n\n");
-        md.append("| mode | load | offered/s | goodput / C | TTFT p50 | TTFT p99 | rejection p99 | in the server"
-                + " | quota | session | floor | failed admitted | other errors | slots after |\n");
-        md.append(
-                "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (DamBenchmark.Level level : levels) {
-            Figures f = level.figures();
-            md.append("| %s | %s | %.1f | %.3f | %s | %s | %s | %s | %s | %s | %s | %d | %d | %.0f |\n"
-                    .formatted(
-                            name(level.mode()),
-                            times(level.multiple()),
-                            f.offeredPerSecond(),
-                            f.goodput() / c(),
-                            ms(f.ttftMillis(0.5)),
-                            ms(f.ttftMillis(0.99)),
-                            ms(f.rejectionMillis(0.99)),
-                            tenths(level.server().refusalMillis()),
-                            tenths(level.server().quotaMillis()),
-                            tenths(level.server().sessionMillis()),
-                            tenths(level.server().floorMillis()),
-                            f.failedAdmitted(),
-                            f.unclean(),
-                            level.slotsAfter()));
+        if (capacity != null) {
+            overload(md);
         }
         if (!floods.isEmpty()) {
             md.append("\n### People while a flood of bulk and replayed turns is shed\n\n");
@@ -211,6 +166,32 @@ public final class DamReport {
                             ms(f.ttftMillis(0.99)),
                             ms(pipeline.overheadMillis(0.5)),
                             ms(pipeline.overheadMillis(0.99))));
+            md.append(
+                    "\nWhere the overhead is, split by the `done` event's own time from the turn's arrival at the"
+                            + " intake to its first token at the worker: *to the worker's first token* is that minus the"
+                            + " model's (the intake's gates, Kafka to the worker, memory, retrieval, the model's HTTP),"
+                            + " *the rest* is the client's time to first token minus it (the POST's way in, the first delta's"
+                            + " way back through Kafka, chat-api and SSE); each its own p50 and p99, so they do not add up.\n\n");
+            md.append(
+                    "| to the worker's first token p50 | p99 | the rest p50 | p99 |\n| ---: | ---: | ---: | ---: |\n");
+            md.append("| %s | %s | %s | %s |\n"
+                    .formatted(
+                            ms(f.towardsWorkerMillis(0.5, pipeline.modelTtftNanos())),
+                            ms(f.towardsWorkerMillis(0.99, pipeline.modelTtftNanos())),
+                            ms(f.backFromWorkerMillis(0.5)),
+                            ms(f.backFromWorkerMillis(0.99))));
+            if (!pipeline.workerStages().isEmpty()) {
+                md.append(
+                        "\nThe worker's own stages over the same window (`protostar_worker_stage_seconds`, upper bounds"
+                                + " of histogram buckets): *queued* from the intake's arrival to the worker taking the turn"
+                                + " (the gates, Kafka), *announce* its ledger and `started`, *recall* the session's memory,"
+                                + " *ground* retrieval and the grounding gate; what is left of *to the worker's first token*"
+                                + " is the model's HTTP and the first chunk's parsing.\n\n");
+                md.append("| stage | p50 | p99 |\n| --- | ---: | ---: |\n");
+                pipeline.workerStages()
+                        .forEach((stage, q) ->
+                                md.append("| %s | %s | %s |\n".formatted(stage, tenths(q[0]), tenths(q[1]))));
+            }
             if (!pipeline.cpuPerTurn().isEmpty()) {
                 md.append("\nCPU time per turn over the same window (the machine has %d cores; at %.1f turns/s, 1 ms"
                                 .formatted(Runtime.getRuntime().availableProcessors(), f.offeredPerSecond())
@@ -230,6 +211,59 @@ public final class DamReport {
             md.append("- %s, flood: %s\n".formatted(name(flood.mode()), reasons(flood.all())));
         }
         return md.toString();
+    }
+
+    /** Capacity C, then the dam and each baseline at each multiple of it. */
+    private void overload(StringBuilder md) {
+        Figures atC = capacity.figures();
+        md.append(
+                ("\n### Capacity C\n\nThe highest offered rate that no admission control at all (mode `none`) serves with"
+                                + " its p99 time to first token within %s s and no turn failed or refused, tried in rising shares of"
+                                + " the model's nominal capacity (%d streams over the mean turn on an idle model: %.2f turns/s)."
+                                + " It held at %.0f%% (%.2f turns/s offered): **C = %.2f turns/s** of goodput, time to first token"
+                                + " p50 %s, p99 %s.%s\n")
+                        .formatted(
+                                seconds(settings.slo()),
+                                capacity.streams(),
+                                capacity.nominal(),
+                                capacity.share() * 100,
+                                atC.offeredPerSecond(),
+                                c(),
+                                ms(atC.ttftMillis(0.5)),
+                                ms(atC.ttftMillis(0.99)),
+                                capacity.held()
+                                        ? ""
+                                        : " **Even the lowest share broke the SLO: C is what it served.**"));
+        md.append("\n### Offered load above capacity (open model, Poisson arrivals)\n\n");
+        md.append("Rejection p99 is what the client waited for its refusal; *in the server* is the intake's own"
+                + " p99 for the refusals of the same window (every gate, the problem written; the upper bound of its"
+                + " histogram bucket), so the difference is the network stack and the machine's run queue; *quota* and"
+                + " *session* are the p99s of the two gates that ask Redis, for every turn of the window; *floor* is what the"
+                + " client waited (p99) for a request no gate sees (`GET /api/v1/me`, ten a second), on the same"
+                + " machine at the same time.\n\n");
+        md.append("| mode | load | offered/s | goodput / C | TTFT p50 | TTFT p99 | rejection p99 | in the server"
+                + " | quota | session | floor | failed admitted | other errors | slots after |\n");
+        md.append(
+                "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (DamBenchmark.Level level : levels) {
+            Figures f = level.figures();
+            md.append("| %s | %s | %.1f | %.3f | %s | %s | %s | %s | %s | %s | %s | %d | %d | %.0f |\n"
+                    .formatted(
+                            name(level.mode()),
+                            times(level.multiple()),
+                            f.offeredPerSecond(),
+                            f.goodput() / c(),
+                            ms(f.ttftMillis(0.5)),
+                            ms(f.ttftMillis(0.99)),
+                            ms(f.rejectionMillis(0.99)),
+                            tenths(level.server().refusalMillis()),
+                            tenths(level.server().quotaMillis()),
+                            tenths(level.server().sessionMillis()),
+                            tenths(level.server().floorMillis()),
+                            f.failedAdmitted(),
+                            f.unclean(),
+                            level.slotsAfter()));
+        }
     }
 
     private static String reasons(Figures figures) {

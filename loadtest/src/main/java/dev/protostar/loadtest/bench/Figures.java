@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The figures of one run, over the turns offered inside its measurement window (the warm-up before it is
@@ -85,6 +86,35 @@ public record Figures(List<Turn> turns, double windowSeconds, long sloNanos) {
                                 .toArray(),
                         q)
                 / 1e6;
+    }
+
+    /**
+     * Quantile {@code q}, in ms, of the part of an answered turn's time to first token spent before its first token
+     * left the worker: the {@code done} event's own time from the intake to the worker's first token, minus
+     * {@code modelNanos} (the model's own). The client's time to first token minus this is the rest: the POST's way
+     * to the intake and the first delta's way back (Kafka, chat-api, SSE).
+     */
+    public double towardsWorkerMillis(double q, long modelNanos) {
+        return quantile(
+                        answered()
+                                .mapToLong(t -> t.workerTtftMillis() * 1_000_000 - modelNanos)
+                                .toArray(),
+                        q)
+                / 1e6;
+    }
+
+    /** Quantile {@code q}, in ms, of the client's time to first token minus the {@code done} event's own. */
+    public double backFromWorkerMillis(double q) {
+        return quantile(
+                        answered()
+                                .mapToLong(t -> t.ttftNanos() - t.workerTtftMillis() * 1_000_000)
+                                .toArray(),
+                        q)
+                / 1e6;
+    }
+
+    private Stream<Turn> answered() {
+        return turns.stream().filter(t -> t.ttftNanos() >= 0 && t.workerTtftMillis() >= 0);
     }
 
     /** Refusals by gate, and failures by error code, for the report's notes. */

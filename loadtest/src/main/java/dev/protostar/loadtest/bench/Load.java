@@ -29,6 +29,7 @@ final class Load {
     private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern GATE = Pattern.compile("\"gate\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern WORKER_TTFT = Pattern.compile("\"ttftMs\"\\s*:\\s*(\\d+)");
 
     private final HttpClient http;
     private final String baseUrl;
@@ -131,7 +132,7 @@ final class Load {
         } catch (IOException | InterruptedException e) {
             sessions.giveBack(session);
             return new Turn(
-                    priority, offeredAt, 0, nanoTime.getAsLong() - sent, -1, -1, Turn.Outcome.FAILED, e.toString());
+                    priority, offeredAt, 0, nanoTime.getAsLong() - sent, -1, -1, Turn.Outcome.FAILED, e.toString(), -1);
         }
         long replied = nanoTime.getAsLong() - sent;
         if (reply.statusCode() != 202) {
@@ -147,7 +148,8 @@ final class Load {
                     -1,
                     -1,
                     clean ? Turn.Outcome.REFUSED : Turn.Outcome.FAILED,
-                    find(GATE, reply.body()));
+                    find(GATE, reply.body()),
+                    -1);
         }
         String requestId = find(REQUEST_ID, reply.body());
         TurnClock clock = session.clock(requestId);
@@ -167,7 +169,7 @@ final class Load {
         }
         long ttft = clock.firstDelta() < 0 ? -1 : clock.firstDelta() - sent;
         if (!ended) {
-            return new Turn(priority, offeredAt, 202, replied, ttft, -1, Turn.Outcome.LOST, null);
+            return new Turn(priority, offeredAt, 202, replied, ttft, -1, Turn.Outcome.LOST, null, -1);
         }
         boolean done = clock.endKind().equals("done");
         return new Turn(
@@ -178,7 +180,8 @@ final class Load {
                 ttft,
                 clock.end() - sent,
                 done ? Turn.Outcome.DONE : Turn.Outcome.ERROR,
-                done ? null : find(CODE, clock.endData()));
+                done ? null : find(CODE, clock.endData()),
+                done ? millis(find(WORKER_TTFT, clock.endData())) : -1);
     }
 
     private HttpRequest post(SessionStream session, String priority) {
@@ -199,6 +202,10 @@ final class Load {
     /** Exponential gaps: the arrivals of a Poisson process at {@code rate} per second. */
     private static long gap(double rate) {
         return (long) (-Math.log(1 - ThreadLocalRandom.current().nextDouble()) / rate * 1e9);
+    }
+
+    private static long millis(String found) {
+        return found == null ? -1 : Long.parseLong(found);
     }
 
     private static String find(Pattern pattern, String text) {

@@ -12,6 +12,8 @@ package dev.protostar.loadtest.bench;
  * @param totalNanos to the turn's done or error, -1 if neither came
  * @param outcome what it came to
  * @param code the refusing gate, or the error event's code
+ * @param workerTtftMillis the {@code done} event's own {@code timings.ttftMs}: from the turn's arrival at the
+ *     intake to its first token at the worker (model included), -1 without a {@code done}
  */
 record Turn(
         String priority,
@@ -21,7 +23,8 @@ record Turn(
         long ttftNanos,
         long totalNanos,
         Outcome outcome,
-        String code) {
+        String code,
+        long workerTtftMillis) {
 
     enum Outcome {
         /** Admitted and answered to its done. */

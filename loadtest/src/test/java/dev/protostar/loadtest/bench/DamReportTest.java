@@ -15,11 +15,16 @@ class DamReportTest {
     private static final long SLO = 2000 * MS;
 
     private static Turn done(long ttftMs) {
-        return new Turn("interactive", 1, 202, 5 * MS, ttftMs * MS, 3000 * MS, Turn.Outcome.DONE, null);
+        return new Turn("interactive", 1, 202, 5 * MS, ttftMs * MS, 3000 * MS, Turn.Outcome.DONE, null, -1);
+    }
+
+    /** Answered, its first token {@code workerTtftMs} after the intake's arrival as the {@code done} event says. */
+    private static Turn answered(long ttftMs, long workerTtftMs) {
+        return new Turn("interactive", 1, 202, 5 * MS, ttftMs * MS, 3000 * MS, Turn.Outcome.DONE, null, workerTtftMs);
     }
 
     private static Turn refused(String priority, long replyMs) {
-        return new Turn(priority, 1, 503, replyMs * MS, -1, -1, Turn.Outcome.REFUSED, "capacity");
+        return new Turn(priority, 1, 503, replyMs * MS, -1, -1, Turn.Outcome.REFUSED, "capacity", -1);
     }
 
     private static Figures figures(List<Turn> turns) {
@@ -35,7 +40,7 @@ class DamReportTest {
         for (int i = 0; i < 10; i++) {
             turns.add(done(2500));
         }
-        turns.add(new Turn("interactive", 1, 202, 5 * MS, 800 * MS, -1, Turn.Outcome.LOST, null));
+        turns.add(new Turn("interactive", 1, 202, 5 * MS, 800 * MS, -1, Turn.Outcome.LOST, null, -1));
         turns.add(refused("interactive", 3));
 
         Figures figures = figures(turns);
@@ -53,8 +58,8 @@ class DamReportTest {
     @Test
     void only_turns_offered_inside_the_window_count() {
         List<Turn> turns = List.of(
-                new Turn("interactive", 1 * 1000 * MS, 202, MS, 900 * MS, 3000 * MS, Turn.Outcome.DONE, null),
-                new Turn("interactive", 6 * 1000 * MS, 202, MS, 900 * MS, 3000 * MS, Turn.Outcome.DONE, null));
+                new Turn("interactive", 1 * 1000 * MS, 202, MS, 900 * MS, 3000 * MS, Turn.Outcome.DONE, null, -1),
+                new Turn("interactive", 6 * 1000 * MS, 202, MS, 900 * MS, 3000 * MS, Turn.Outcome.DONE, null, -1));
 
         Figures figures = Figures.of(turns, 5 * 1000 * MS, 10 * 1000 * MS, SLO);
 
@@ -80,7 +85,12 @@ class DamReportTest {
                 List.of(new DamBenchmark.Flood(
                         "dam", figures(flood), figures(flood).only("interactive"), 0)),
                 new DamBenchmark.PipelineCost(
-                        100, figures(List.of(done(2030), done(2040))), 2000 * MS, 20, Map.of("worker", 12.5)));
+                        100,
+                        figures(List.of(answered(2030, 2021), answered(2040, 2025))),
+                        2000 * MS,
+                        20,
+                        Map.of("worker", 12.5),
+                        Map.of("ground", new double[] {8.0, 12.5})));
 
         assertThat(report.c()).isEqualTo(0.2);
         assertThat(report.targets())
@@ -98,6 +108,9 @@ class DamReportTest {
                 .contains("**not met**")
                 .contains("C = 0.20 turns/s")
                 .contains("| 100 | 0.2 | 20 | 2030 ms | 2040 ms | 30 ms | 40 ms |")
+                // to the worker's first token 21 and 25 ms after the model's 2000, the rest 9 and 15 ms
+                .contains("| 21 ms | 25 ms | 9 ms | 15 ms |")
+                .contains("| ground | 8.0 ms | 12.5 ms |")
                 .contains("| worker |\n| ---: |\n| 12.5 ms |");
         assertThat(Duration.ofNanos(capacity.figures().sloNanos())).isEqualTo(Duration.ofSeconds(2));
     }

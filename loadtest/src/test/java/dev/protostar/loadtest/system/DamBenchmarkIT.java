@@ -32,6 +32,12 @@ class DamBenchmarkIT {
 
     private static final Duration PIPELINE_TTFT = Duration.ofSeconds(2);
 
+    /**
+     * {@code -Dprotostar.bench.only=pipeline}: only the pipeline's cost (no capacity, no overload, no flood), a few
+     * minutes instead of a quarter of an hour, for working on the pipeline.
+     */
+    private static final boolean PIPELINE_ONLY = "pipeline".equals(System.getProperty("protostar.bench.only"));
+
     private int instances;
 
     @Test
@@ -48,24 +54,29 @@ class DamBenchmarkIT {
             workerEnv.put("PROTOSTAR_WORKER_MAXINFLIGHT", String.valueOf(settings.pipelineSessions() + 200));
             workerEnv.putAll(flightRecording("bench-worker"));
             AppProcess worker = stack.worker("bench-worker", "active", workerEnv);
-            DamBenchmark bench;
-            try (DamBenchmark.ChatApi none = chatApi(stack, "none", settings)) {
-                String candidateId = stack.candidateWithResume(new ApiClient(none.baseUrl()));
-                bench = new DamBenchmark(settings, stack.recruiterKey, candidateId, Stack.QUESTION);
-                capacity = bench.capacity(none, MODEL.maxStreams());
-            }
-            double c = capacity.perSecond();
-            for (String mode : settings.modes()) {
-                awaitQuiet(stack, worker);
-                try (DamBenchmark.ChatApi api = chatApi(stack, mode, settings)) {
-                    DamBenchmark.ModeRun run = bench.run(mode, api, c);
-                    levels.addAll(run.levels());
-                    floods.add(run.flood());
+            DamBenchmark bench = null;
+            capacity = null;
+            if (!PIPELINE_ONLY) {
+                try (DamBenchmark.ChatApi none = chatApi(stack, "none", settings)) {
+                    bench = bench(stack, none, settings);
+                    capacity = bench.capacity(none, MODEL.maxStreams());
                 }
+                double c = capacity.perSecond();
+                for (String mode : settings.modes()) {
+                    awaitQuiet(stack, worker);
+                    try (DamBenchmark.ChatApi api = chatApi(stack, mode, settings)) {
+                        DamBenchmark.ModeRun run = bench.run(mode, api, c);
+                        levels.addAll(run.levels());
+                        floods.add(run.flood());
+                    }
+                }
+                awaitQuiet(stack, worker);
             }
-            awaitQuiet(stack, worker);
             stack.llm.reconfigure(MODEL.withTtftMs(PIPELINE_TTFT.toMillis()).withMaxStreams(100_000));
             try (DamBenchmark.ChatApi api = chatApi(stack, "pipeline", settings)) {
+                if (bench == null) {
+                    bench = bench(stack, api, settings);
+                }
                 AppProcess chatApi = stack.app("bench-chat-api-pipeline-" + instances);
                 List<DamBenchmark.CpuMeter> cpu = List.of(
                         new DamBenchmark.CpuMeter("worker", worker::cpuNanos),
@@ -75,7 +86,8 @@ class DamBenchmarkIT {
                                 () -> AppProcess.cpuNanos(ProcessHandle.current())),
                         new DamBenchmark.CpuMeter("the whole machine", () -> procStatNanos(1, 2, 3, 6, 7)),
                         new DamBenchmark.CpuMeter("taken by the host (steal)", () -> procStatNanos(8)));
-                pipeline = bench.pipelineCost(api, settings.pipelineSessions(), PIPELINE_TTFT, cpu);
+                pipeline =
+                        bench.pipelineCost(api, settings.pipelineSessions(), PIPELINE_TTFT, cpu, () -> scrape(worker));
             }
         }
 
@@ -101,6 +113,12 @@ class DamBenchmarkIT {
                         .isZero();
             }
         }
+        if (PIPELINE_ONLY) {
+            assertThat(pipeline.figures().failedAdmitted())
+                    .as("admitted turns that failed in the pipeline's run")
+                    .isZero();
+            return;
+        }
         DamBenchmark.Flood flood = report.flood("dam").orElseThrow();
         assertThat(flood.slotsAfter()).as("slots held after the flood").isZero();
         assertThat(flood.all().failedAdmitted())
@@ -124,6 +142,23 @@ class DamBenchmarkIT {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** The worker's metrics, or nothing if it did not answer (the report then has no stages). */
+    private static String scrape(AppProcess worker) {
+        try {
+            return worker.get("/actuator/prometheus");
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static DamBenchmark bench(Stack stack, DamBenchmark.ChatApi api, BenchSettings settings) throws Exception {
+        String candidateId = stack.candidateWithResume(new ApiClient(api.baseUrl()));
+        return new DamBenchmark(settings, stack.recruiterKey, candidateId, Stack.QUESTION);
     }
 
     /** Nothing left from the run before: no turn at the worker, no stream at the model. */
