@@ -15,14 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TurnLedger {
 
-    private final StringRedisTemplate redis;
-    private final WorkerProperties properties;
-
-    TurnLedger(StringRedisTemplate redis, WorkerProperties properties) {
-        this.redis = redis;
-        this.properties = properties;
-    }
-
     /**
      * 0 if the turn already ended, else the attempt's number counted up — in one round trip, as it is on every
      * turn's way to its first token.
@@ -37,13 +29,24 @@ class TurnLedger {
             return attempt""",
             Long.class);
 
+    private final StringRedisTemplate redis;
+    private final WorkerProperties properties;
+
+    TurnLedger(StringRedisTemplate redis, WorkerProperties properties) {
+        this.redis = redis;
+        this.properties = properties;
+    }
+
     /** Starts an attempt and returns its number, 1 for the first; empty if the turn already ended. */
     OptionalInt begin(String requestId) {
         Long attempt = redis.execute(
                 BEGIN,
                 List.of("protostar:attempts:" + requestId, ended(requestId)),
                 String.valueOf(properties.turnMemory().toSeconds()));
-        return attempt == null || attempt == 0 ? OptionalInt.empty() : OptionalInt.of(attempt.intValue());
+        if (attempt != null && attempt == 0) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(attempt == null ? 1 : attempt.intValue());
     }
 
     void end(String requestId) {
