@@ -78,9 +78,7 @@ public final class DamBenchmark {
         }
 
         private static double p99(String earlier, String later, String name, String label) {
-            return ServerHistogram.parse(later, name, label)
-                    .since(ServerHistogram.parse(earlier, name, label))
-                    .quantileMillis(0.99);
+            return ServerHistogram.between(earlier, later, name, label).quantileMillis(0.99);
         }
     }
 
@@ -274,10 +272,11 @@ public final class DamBenchmark {
             }
             Map<String, double[]> stages = new LinkedHashMap<>();
             for (String stage : PipelineCost.STAGES) {
-                String label = "stage=\"" + stage + "\"";
-                ServerHistogram h = ServerHistogram.parse(
-                                window.metricsAfter(), "protostar_worker_stage_seconds", label)
-                        .since(ServerHistogram.parse(window.metricsBefore(), "protostar_worker_stage_seconds", label));
+                ServerHistogram h = ServerHistogram.between(
+                        window.metricsBefore(),
+                        window.metricsAfter(),
+                        "protostar_worker_stage_seconds",
+                        "stage=\"" + stage + "\"");
                 stages.put(stage, new double[] {h.quantileMillis(0.5), h.quantileMillis(0.99)});
             }
             return new PipelineCost(count, figures, modelTtft.toNanos(), peak.get(), perTurn, stages);

@@ -31,6 +31,11 @@ record ServerHistogram(TreeMap<Double, Double> buckets) {
         return new ServerHistogram(buckets);
     }
 
+    /** What {@code name}'s series with {@code label} counted between two scrapes. */
+    static ServerHistogram between(String earlier, String later, String name, String label) {
+        return parse(later, name, label).since(parse(earlier, name, label));
+    }
+
     /** What was counted after {@code earlier}. */
     ServerHistogram since(ServerHistogram earlier) {
         TreeMap<Double, Double> difference = new TreeMap<>();

@@ -80,7 +80,7 @@ final class AnswerStream implements TokenSink {
         if (firstToken == null) {
             firstToken = Instant.now();
             if (asked >= 0) {
-                stages.firstToken(asked, now);
+                stages.took(TurnStages.FIRST_TOKEN, asked, now);
             }
             flush(now);
         } else if (pending.length() >= coalesceChars || now - lastFlush >= coalesceNanos) {

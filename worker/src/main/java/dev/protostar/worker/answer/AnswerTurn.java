@@ -130,7 +130,7 @@ class AnswerTurn implements Processor {
             stream.reset(attempt);
         }
         stream.started(attempt);
-        stages.announce(taken, System.nanoTime());
+        stages.took(TurnStages.ANNOUNCE, taken, System.nanoTime());
         try {
             grounded(request, attempt, stream);
         } catch (GenerationException e) {
@@ -160,9 +160,9 @@ class AnswerTurn implements Processor {
         Memory memory = memories.recall(UUID.fromString(request.sessionId()));
         String query = rewriter.rewrite(request.text(), memory);
         long judging = System.nanoTime();
-        stages.recall(recalling, judging);
+        stages.took(TurnStages.RECALL, recalling, judging);
         Verdict verdict = grounding.ground(UUID.fromString(request.candidateId()), query);
-        stages.ground(judging, System.nanoTime());
+        stages.took(TurnStages.GROUND, judging, System.nanoTime());
         stream.asking();
         Ask ask = new Ask(request.text(), Language.of(request.text()), verdict, memory);
         if (verdict.refuse()) {

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -30,41 +33,24 @@ class TurnStages {
     /** From asking the model (or the extractive answer) to its first token, the model's own time included. */
     static final String FIRST_TOKEN = "first-token";
 
-    private final Timer queued;
-    private final Timer announce;
-    private final Timer recall;
-    private final Timer ground;
-    private final Timer firstToken;
+    private final Map<String, Timer> timers = new HashMap<>();
 
     TurnStages(MeterRegistry registry) {
-        this.queued = timer(registry, QUEUED);
-        this.announce = timer(registry, ANNOUNCE);
-        this.recall = timer(registry, RECALL);
-        this.ground = timer(registry, GROUND);
-        this.firstToken = timer(registry, FIRST_TOKEN);
+        for (String stage : List.of(QUEUED, ANNOUNCE, RECALL, GROUND, FIRST_TOKEN)) {
+            timers.put(stage, timer(registry, stage));
+        }
     }
 
     /** Wall clock, as the intake's {@code admittedAt} is another process's. */
     void queued(Instant arrived, Instant taken) {
         if (arrived != null) {
-            queued.record(Duration.between(arrived, taken).toNanos(), TimeUnit.NANOSECONDS);
+            timers.get(QUEUED).record(Duration.between(arrived, taken));
         }
     }
 
-    void announce(long startNanos, long endNanos) {
-        announce.record(endNanos - startNanos, TimeUnit.NANOSECONDS);
-    }
-
-    void recall(long startNanos, long endNanos) {
-        recall.record(endNanos - startNanos, TimeUnit.NANOSECONDS);
-    }
-
-    void ground(long startNanos, long endNanos) {
-        ground.record(endNanos - startNanos, TimeUnit.NANOSECONDS);
-    }
-
-    void firstToken(long startNanos, long endNanos) {
-        firstToken.record(endNanos - startNanos, TimeUnit.NANOSECONDS);
+    /** {@code stage} ran from {@code startNanos} to {@code endNanos} ({@link System#nanoTime}). */
+    void took(String stage, long startNanos, long endNanos) {
+        timers.get(stage).record(endNanos - startNanos, TimeUnit.NANOSECONDS);
     }
 
     private static Timer timer(MeterRegistry registry, String stage) {
