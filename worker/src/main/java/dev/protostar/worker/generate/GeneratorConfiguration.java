@@ -1,11 +1,8 @@
 package dev.protostar.worker.generate;
 
-import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.protostar.search.keyword.KeywordAnalyzer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.net.http.HttpClient;
-import java.util.concurrent.Executors;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +59,8 @@ class GeneratorConfiguration {
                         .modelName(llm.model())
                         .timeout(llm.stallTimeout().multipliedBy(20))
                         // each open stream blocks a thread reading its body and runs our token sink (a Kafka send
-                        // per delta): hundreds at once are cheap as virtual threads, not as the JDK's default pool
-                        .httpClientBuilder(new JdkHttpClientBuilder()
-                                .httpClientBuilder(
-                                        HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())))
+                        // per delta): hundreds at once are cheap as virtual threads, not as the JDK's common pool
+                        .httpClientBuilder(VirtualThreadStreams.builder())
                         .build(),
                 llm.stallTimeout(),
                 assembler,

@@ -60,7 +60,7 @@ class CallLlmRouteTest {
         }
     }
 
-    private static final class Sink implements TokenSink {
+    private static class Sink implements TokenSink {
         final List<String> tokens = new ArrayList<>();
 
         @Override
@@ -188,6 +188,28 @@ class CallLlmRouteTest {
             assertThat(codeOf(model)).isEqualTo("answered");
         }
         assertThat(breaker.state()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void turns_cancelled_while_waiting_for_their_first_token_never_open_the_breaker() throws Exception {
+        start();
+        ScriptedModel model = new ScriptedModel(ScriptedModel.answering(Duration.ofSeconds(5), Duration.ZERO, ANSWER));
+        for (int i = 0; i < 6; i++) {
+            Sink gone = new Sink() {
+                @Override
+                public boolean cancelled() {
+                    return true;
+                }
+            };
+            assertThatThrownBy(() -> open(model, gone))
+                    .isInstanceOf(GenerationException.class)
+                    .extracting(e -> ((GenerationException) e).code())
+                    .isEqualTo("cancelled");
+        }
+        assertThat(breaker.state()).isEqualTo("CLOSED");
+        assertThat(breaker.circuitBreaker().getMetrics().getNumberOfFailedCalls())
+                .isZero();
+        assertThat(breaker.circuitBreaker().getMetrics().getNumberOfSlowCalls()).isZero();
     }
 
     @Test
