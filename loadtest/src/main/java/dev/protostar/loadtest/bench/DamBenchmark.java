@@ -98,7 +98,8 @@ public final class DamBenchmark {
             long modelTtftNanos,
             int peakInFlight,
             Map<String, Double> cpuPerTurn,
-            Map<String, double[]> workerStages) {
+            Map<String, double[]> workerStages,
+            RunQueue runQueue) {
 
         /**
          * The worker's stages before it asks the model ({@code protostar_worker_stage_seconds}), in their order; its
@@ -279,12 +280,13 @@ public final class DamBenchmark {
                         "stage=\"" + stage + "\"");
                 stages.put(stage, new double[] {h.quantileMillis(0.5), h.quantileMillis(0.99)});
             }
-            return new PipelineCost(count, figures, modelTtft.toNanos(), peak.get(), perTurn, stages);
+            return new PipelineCost(
+                    count, figures, modelTtft.toNanos(), peak.get(), perTurn, stages, window.runQueue());
         }
     }
 
-    /** What the meters used, and the worker's metrics at either end, over a measurement window. */
-    private record Window(long[] cpuNanos, String metricsBefore, String metricsAfter) {}
+    /** What the meters used, the worker's metrics at either end and the machine's run queue, over a window. */
+    private record Window(long[] cpuNanos, String metricsBefore, String metricsAfter, RunQueue runQueue) {}
 
     /** The CPU each meter used over {@code measure}, once {@code after} has passed, and the metrics either side. */
     private static Window over(List<CpuMeter> cpu, Supplier<String> metrics, Duration after, Duration measure) {
@@ -292,11 +294,13 @@ public final class DamBenchmark {
             Thread.sleep(after);
             String before = metrics.get();
             long[] used = cpu.stream().mapToLong(m -> m.usedNanos().getAsLong()).toArray();
+            Map<String, long[]> threads = RunQueue.snapshot();
             Thread.sleep(measure);
+            RunQueue waited = RunQueue.between(threads, RunQueue.snapshot());
             for (int i = 0; i < used.length; i++) {
                 used[i] = cpu.get(i).usedNanos().getAsLong() - used[i];
             }
-            return new Window(used, before, metrics.get());
+            return new Window(used, before, metrics.get(), waited);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

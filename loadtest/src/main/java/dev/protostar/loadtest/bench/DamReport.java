@@ -201,6 +201,19 @@ public final class DamReport {
                 pipeline.cpuPerTurn().values().forEach(v -> md.append(" %.1f ms |".formatted(v)));
                 md.append("\n");
             }
+            RunQueue queue = pipeline.runQueue();
+            if (queue.slices() > 0) {
+                md.append(
+                        ("\nWaiting for a core over the same window (every thread's `/proc/<pid>/task/<tid>/schedstat`,"
+                                        + " the threads alive at both ends): %.1f ms per turn, %.2f threads runnable and waiting on"
+                                        + " average; a thread made runnable waited **%.2f ms** on average before a core ran it, a"
+                                        + " wait paid at every hand-off on a turn's way.\n")
+                                .formatted(
+                                        queue.waitNanos() / 1e6 / Math.max(1, f.offered()),
+                                        queue.waitNanos()
+                                                / (double) settings.measure().toNanos(),
+                                        queue.meanWaitMillis()));
+            }
         }
         md.append("\nWhat did not end in `done`, by mode and load (refusals by gate, errors by code):\n\n");
         for (DamBenchmark.Level level : levels) {

@@ -90,7 +90,9 @@ class DamReportTest {
                         2000 * MS,
                         20,
                         Map.of("worker", 12.5),
-                        Map.of("ground", new double[] {8.0, 12.5})));
+                        Map.of("ground", new double[] {8.0, 12.5}),
+                        // 2.4 s of waiting over the smoke profile's 8 s window, in 1,000 slices
+                        new RunQueue(2_400 * MS, 1_000)));
 
         assertThat(report.c()).isEqualTo(0.2);
         assertThat(report.targets())
@@ -111,7 +113,10 @@ class DamReportTest {
                 // to the worker's first token 21 and 25 ms after the model's 2000, the rest 9 and 15 ms
                 .contains("| 21 ms | 25 ms | 9 ms | 15 ms |")
                 .contains("| ground | 8.0 ms | 12.5 ms |")
-                .contains("| worker |\n| ---: |\n| 12.5 ms |");
+                .contains("| worker |\n| ---: |\n| 12.5 ms |")
+                // two turns offered in the window: 1,200 ms of waiting each
+                .contains("1200.0 ms per turn, 0.30 threads runnable and waiting on average")
+                .contains("waited **2.40 ms** on average");
         assertThat(Duration.ofNanos(capacity.figures().sloNanos())).isEqualTo(Duration.ofSeconds(2));
     }
 }
