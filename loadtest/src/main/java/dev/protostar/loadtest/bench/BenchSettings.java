@@ -58,7 +58,7 @@ public record BenchSettings(
                 // a recruiter reads a ~60-word answer and types the next question: half a minute
                 Duration.ofSeconds(30),
                 // the pipeline's chat-api starts fresh: at 150 s of load C2 still took 12-20% of each application's CPU
-                // (async-profiler), and 300 s gave 61.6 ms of CPU per turn against 66.8 at 120 s
+                // (async-profiler); after 300 s a turn cost 61.6-62.2 ms of CPU, after 120 s 62.7-67.4
                 Duration.ofSeconds(300));
     }
 
