@@ -20,9 +20,6 @@ public record RunQueue(long waitNanos, long slices) {
 
     private static final Path PROC = Path.of("/proc");
 
-    /** No figures: the machine has no per-thread scheduler statistics. */
-    public static final RunQueue NONE = new RunQueue(0, 0);
-
     /** Each live thread's {@code [wait, slices]}, by its schedstat path; empty where /proc has none. */
     public static Map<String, long[]> snapshot() {
         Map<String, long[]> threads = new HashMap<>();
@@ -59,7 +56,7 @@ public record RunQueue(long waitNanos, long slices) {
         return new RunQueue(wait, slices);
     }
 
-    /** How long a thread made runnable waited, on average, before a core ran it. */
+    /** How long a thread made runnable waited, on average, before a core ran it; 0 when no thread was counted. */
     public double meanWaitMillis() {
         return slices == 0 ? 0 : waitNanos / 1e6 / slices;
     }

@@ -24,7 +24,7 @@ class RunQueueTest {
 
         assertThat(waited).isEqualTo(new RunQueue(3_000_000, 3));
         assertThat(waited.meanWaitMillis()).isEqualTo(1.0);
-        assertThat(RunQueue.NONE.meanWaitMillis()).isZero();
+        assertThat(RunQueue.between(before, Map.of()).meanWaitMillis()).isZero();
     }
 
     @Test
