@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +52,14 @@ public class HybridRetriever implements Retriever {
 
     private record Row(Hit hit, Bm25.Document document) {}
 
+    /**
+     * The vector legs' platform threads, kept for reuse (a minute idle) rather than one started per turn: the
+     * embedding is ~8 ms of native CPU, and a virtual thread in it would hold one of the few carriers every
+     * other turn and answer stream shares, unpreempted, where the OS time-slices a platform thread.
+     */
+    private static final ExecutorService VECTOR_LEGS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("vector-leg-", 0).daemon().factory());
+
     private final JdbcClient jdbc;
     private final Embedder embedder;
     private final RetrievalProperties properties;
@@ -67,22 +77,16 @@ public class HybridRetriever implements Retriever {
 
     /**
      * The vector leg (the question's embedding, then its query) runs on a thread of its own beside the keyword
-     * leg's two queries: both are on every turn's way to its first token. It is a platform thread: the
-     * embedding is ~8 ms of native CPU, and a virtual thread in it would hold one of the few carriers every
-     * other turn and answer stream shares, unpreempted, where the OS time-slices a platform thread.
+     * leg's two queries: both are on every turn's way to its first token.
      */
     public Retrieval retrieve(UUID candidateId, Query query, int k, Mode mode) {
         CompletableFuture<List<Hit>> vector = mode.vector()
-                ? CompletableFuture.supplyAsync(() -> vectorLeg(candidateId, query), HybridRetriever::platformThread)
+                ? CompletableFuture.supplyAsync(() -> vectorLeg(candidateId, query), VECTOR_LEGS)
                 : CompletableFuture.completedFuture(List.of());
         List<Row> rows = keywordRows(candidateId, query);
         TermCounts counts = counts(candidateId, rows, query);
         List<Hit> keyword = mode.keyword() ? rank(rows, query, counts) : List.of();
         return new Retrieval(fuse(join(vector), keyword, k, vectorWeight(query.text())), counts);
-    }
-
-    private static void platformThread(Runnable leg) {
-        Thread.ofPlatform().name("vector-leg").daemon().start(leg);
     }
 
     private static List<Hit> join(CompletableFuture<List<Hit>> leg) {
