@@ -65,12 +65,17 @@ public final class EvalReport {
     }
 
     public String markdown() {
+        return markdown(o -> true);
+    }
+
+    /** The report, listing the wrong answers only of the questions {@code shown} keeps. */
+    public String markdown(Predicate<Outcome> shown) {
         StringBuilder md = new StringBuilder();
         md.append("### Mode: ").append(label).append("\n\n");
         md.append(
                 "| split | answerable | recall@5 | answer accuracy | over-refusal | unanswerable | correct refusals | ungrounded numbers |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (String split : new String[] {"dev", "test", null}) {
+        for (String split : new String[] {"dev", "test", "fresh-dev", "fresh", null}) {
             Figures f = figures(split);
             md.append(String.format(
                     Locale.ROOT,
@@ -85,21 +90,20 @@ public final class EvalReport {
                     f.ungroundedNumbers()));
         }
         Figures all = figures(null);
-        Figures test = figures("test");
-        md.append("\nThe RAG issue's offline targets, on all questions and on the held-out `test` split:\n\n");
-        md.append("| target | all | test | met on all |\n| --- | ---: | ---: | --- |\n");
-        md.append(target("recall@5 ≥ 0.95", all.recallAt5(), test.recallAt5(), all.recallAt5() >= 0.95));
-        md.append(target(
-                "correct refusals ≥ 0.95",
-                all.correctRefusals(),
-                test.correctRefusals(),
-                all.correctRefusals() >= 0.95));
-        md.append(target("over-refusal ≤ 0.05", all.overRefusal(), test.overRefusal(), all.overRefusal() <= 0.05));
+        Figures fresh = figures("fresh");
+        md.append("\nThe issue's offline targets: on the new split written blind to the code (`fresh`, never tuned on)"
+                + " and on all questions:\n\n");
+        md.append("| target | measured | met |\n| --- | ---: | --- |\n");
+        md.append(target("fresh: answer accuracy ≥ 0.88", fresh.accuracy(), fresh.accuracy() >= 0.88));
+        md.append(target("fresh: over-refusal ≤ 0.05", fresh.overRefusal(), fresh.overRefusal() <= 0.05));
+        md.append(target("fresh: correct refusals ≥ 0.90", fresh.correctRefusals(), fresh.correctRefusals() >= 0.90));
+        md.append(target("all: answer accuracy ≥ 0.93", all.accuracy(), all.accuracy() >= 0.93));
+        md.append(target("all: correct refusals ≥ 0.95", all.correctRefusals(), all.correctRefusals() >= 0.95));
+        md.append(target("all: over-refusal ≤ 0.03", all.overRefusal(), all.overRefusal() <= 0.03));
         md.append(String.format(
                 Locale.ROOT,
-                "| ungrounded numbers = 0 | %d | %d | %s |%n",
+                "| all: ungrounded numbers = 0 | %d | %s |%n",
                 all.ungroundedNumbers(),
-                test.ungroundedNumbers(),
                 all.ungroundedNumbers() == 0 ? "yes" : "**no**"));
         md.append(
                 "\nCorrect handling by kind of question (all splits):\n\n| kind | questions | correct |\n| --- | ---: | ---: |\n");
@@ -136,6 +140,9 @@ public final class EvalReport {
         md.append("\nQuestions handled wrongly:\n\n");
         List<String> wrong = new ArrayList<>();
         for (Outcome o : outcomes) {
+            if (!shown.test(o)) {
+                continue;
+            }
             if (!correct(o) || !o.ungrounded().isEmpty()) {
                 wrong.add(String.format(
                         "- `%s` (%s%s) %s → %s%s",
@@ -155,8 +162,8 @@ public final class EvalReport {
         return md.toString();
     }
 
-    private static String target(String name, double all, double test, boolean met) {
-        return String.format(Locale.ROOT, "| %s | %.3f | %.3f | %s |%n", name, all, test, met ? "yes" : "**no**");
+    private static String target(String name, double measured, boolean met) {
+        return String.format(Locale.ROOT, "| %s | %.3f | %s |%n", name, measured, met ? "yes" : "**no**");
     }
 
     private static String oneLine(String text) {

@@ -33,7 +33,13 @@ final class Fixtures {
             boolean crossLingual,
             String missing,
             String sourceCandidate,
-            String foreignFact) {
+            String foreignFact,
+            List<String> context) {
+
+        /** Questions asked before this one in the same session (a follow-up's antecedents), unscored. */
+        List<String> earlier() {
+            return context == null ? List.of() : context;
+        }
 
         boolean answerable() {
             return "answerable".equals(kind);
@@ -42,12 +48,20 @@ final class Fixtures {
 
     private Fixtures() {}
 
+    /**
+     * Every question: {@code questions.json} (the first six candidates, written beside the rules) and {@code
+     * questions-fresh.json} (six more, written blind to the code from the résumés alone, frozen as written).
+     */
     static List<Question> questions() {
-        try (InputStream in = resource("eval/questions.json")) {
-            return List.of(JSON.readValue(in, Question[].class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Question> all = new java.util.ArrayList<>();
+        for (String file : List.of("eval/questions.json", "eval/questions-fresh.json")) {
+            try (InputStream in = resource(file)) {
+                all.addAll(List.of(JSON.readValue(in, Question[].class)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return List.copyOf(all);
     }
 
     static List<Candidate> candidates(List<Question> questions) {

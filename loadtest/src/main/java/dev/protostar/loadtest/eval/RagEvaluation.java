@@ -32,12 +32,17 @@ public final class RagEvaluation {
 
     /** Evaluates and returns the report; {@code label} names the mode (offline, or the model). */
     public EvalReport run(String label) throws Exception {
-        List<Question> questions = Fixtures.questions();
+        return run(label, q -> true);
+    }
+
+    /** Evaluates the questions {@code which} keeps (all of a candidate's, or none: its documents are ingested). */
+    public EvalReport run(String label, java.util.function.Predicate<Question> which) throws Exception {
+        List<Question> questions = Fixtures.questions().stream().filter(which).toList();
         Map<String, Candidate> candidates = new HashMap<>();
         Map<String, String> ids = new HashMap<>();
         for (Candidate candidate : Fixtures.candidates(questions)) {
-            String id = client.createCandidate(
-                    candidate.name() + " (eval " + UUID.randomUUID().toString().substring(0, 8) + ")");
+            // Named as the résumé names them, as an admin would: the name is how recruiters refer to the person.
+            String id = client.createCandidate(candidate.name());
             for (String file : candidate.files()) {
                 var end = client.ingest(id, file, Fixtures.file(candidate, file));
                 if (!"stored".equals(end.path("stage").asText())) {
@@ -52,7 +57,11 @@ public final class RagEvaluation {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "protostar", "protostar")) {
             for (Question question : questions) {
                 String candidateId = ids.get(question.candidate());
-                Answer answer = client.ask(client.createSession(candidateId), question.question());
+                String session = client.createSession(candidateId);
+                for (String earlier : question.earlier()) {
+                    client.ask(session, earlier);
+                }
+                Answer answer = client.ask(session, question.question());
                 boolean recalled = question.answerable()
                         && Scoring.containsAll(
                                 String.join("\n", client.retrieve(candidateId, question.question(), "hybrid", 5)),

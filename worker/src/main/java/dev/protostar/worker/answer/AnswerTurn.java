@@ -161,11 +161,11 @@ class AnswerTurn implements Processor {
         String query = rewriter.rewrite(request.text(), memory);
         long judging = System.nanoTime();
         stages.took(TurnStages.RECALL, recalling, judging);
-        Verdict verdict = grounding.ground(UUID.fromString(request.candidateId()), query);
+        Verdict verdict = grounding.ground(UUID.fromString(request.candidateId()), query, memory.latest());
         stages.took(TurnStages.GROUND, judging, System.nanoTime());
         stream.asking();
         Ask ask = new Ask(request.text(), Language.of(request.text()), verdict, memory);
-        if (verdict.refuse()) {
+        if (verdict.refuseBefore(generator.judgesCoverage())) {
             log.info("Refused without calling the model; the documents do not mention {}", verdict.uncovered());
             String refusal = Phrases.refusal(ask.language(), verdict.uncovered());
             stream.say(refusal);

@@ -46,6 +46,19 @@ final class ExtractiveGenerator implements Generator {
     private static final Pattern NAME_TEXT = Pattern.compile(
             "(?<=\\S\\s{1,3})[A-Z][A-Za-z]+|(?<![A-Za-z])[A-Z][A-Za-z]+(?=[가-힣])|['‘「『\"“][^'’」』\"”]{2,30}['’」』\"”]");
 
+    /** A question for a head count ("팀 규모는?", "how big was the team"): lines with a number of people answer it. */
+    private static final Pattern PEOPLE_QUESTION = Pattern.compile(
+            "(?i)몇\\s*명|규모|인원|팀원\\s*수|how\\s+(?:many|big|large)\\s+(?:people|engineers|developers|members|person|was|is|were)?|team\\s+size|headcount|size\\s+of");
+
+    private static final Pattern PEOPLE_TEXT = Pattern.compile(
+            "(?i)\\d+\\s*(?:명|인|people|engineers?|developers?|members?|persons?)\\b|\\d+-(?:person|member|people)|\\bteam of \\d+|\\d+\\s*명");
+
+    /** A question for a figure ("몇 개", "얼마나", "how many", "how much"): lines with a number answer it. */
+    private static final Pattern FIGURE_QUESTION =
+            Pattern.compile("(?i)몇|얼마|how\\s+(?:many|much|long|fast|big)|what\\s+(?:percentage|share|rate)");
+
+    private static final Pattern FIGURE_TEXT = Pattern.compile("\\d");
+
     /** A table's header row: cells of labels, no figures. */
     private static final Pattern HEADER_ROW = Pattern.compile("[^\\d]*\\|[^\\d]*");
 
@@ -62,10 +75,11 @@ final class ExtractiveGenerator implements Generator {
      * {@code preferred} whether it is the kind of line the question asks for (marked as the present for a
      * question about the present, holding a name for a question about a name).
      */
-    private record Candidate(int source, int order, String sentence, double score, double heading, boolean preferred) {
+    private record Candidate(
+            int source, int order, String sentence, double score, double heading, boolean preferred, boolean figure) {
 
         Candidate plus(double more) {
-            return new Candidate(source, order, sentence, score + more, heading, preferred);
+            return new Candidate(source, order, sentence, score + more, heading, preferred, figure);
         }
     }
 
@@ -117,6 +131,8 @@ final class ExtractiveGenerator implements Generator {
         TermCounts counts = ask.verdict().counts();
         boolean present = PRESENT_QUESTION.matcher(ask.question()).find();
         boolean name = NAME_QUESTION.matcher(clause.text()).find();
+        boolean people = PEOPLE_QUESTION.matcher(clause.text()).find();
+        boolean figure = FIGURE_QUESTION.matcher(clause.text()).find();
         List<Candidate> candidates = new ArrayList<>();
         Set<String> sourceTerms = new HashSet<>();
         for (int s = 0; s < sources.size(); s++) {
@@ -133,7 +149,7 @@ final class ExtractiveGenerator implements Generator {
             if (!lastHeading.isEmpty()) {
                 double headingScore = matched(clause, sectionTerms, counts, true);
                 candidates.add(new Candidate(
-                        s, -1, lastHeading, headingScore - 0.01 * s, category ? heading : 0, currentSection));
+                        s, -1, lastHeading, headingScore - 0.01 * s, category ? heading : 0, currentSection, false));
             }
             List<String> sentences = Sentences.split(hit.text());
             for (int i = 0; i < sentences.size(); i++) {
@@ -142,12 +158,20 @@ final class ExtractiveGenerator implements Generator {
                 double own = matched(clause, terms, counts, true);
                 // The heading picks the chunk; within it, the sentence's own terms pick the line.
                 double score = own + (own > 0 ? 0.8 : 0.2) * heading;
+                String sentence = sentences.get(i);
+                boolean answersFigure = (people && PEOPLE_TEXT.matcher(sentence).find())
+                        || (figure
+                                && !people
+                                && FIGURE_TEXT
+                                        .matcher(sentence.replaceAll("(?:19|20)\\d{2}[.\\-/]\\d{1,2}", ""))
+                                        .find());
                 boolean preferred = currentSection
-                        || (present && PRESENT_TEXT.matcher(sentences.get(i)).find())
-                        || (name && NAME_TEXT.matcher(sentences.get(i)).find());
+                        || (present && PRESENT_TEXT.matcher(sentence).find())
+                        || (name && NAME_TEXT.matcher(sentence).find())
+                        || answersFigure;
                 // Earlier (better-ranked) chunks win ties.
-                candidates.add(
-                        new Candidate(s, i, sentences.get(i), score - 0.01 * s, category ? heading : 0, preferred));
+                candidates.add(new Candidate(
+                        s, i, sentence, score - 0.01 * s, category ? heading : 0, preferred, answersFigure));
             }
         }
         if (candidates.isEmpty()) {
@@ -157,7 +181,9 @@ final class ExtractiveGenerator implements Generator {
         double clauseWeight = matched(clause, sourceTerms, counts, false);
         List<Candidate> scored = new ArrayList<>();
         for (Candidate c : candidates) {
-            scored.add(c.preferred() && c.score() > 0 ? c.plus(0.2 * clauseWeight) : c);
+            // A line with the figure asked for is the answer more surely than one about the present or a name.
+            double bonus = c.figure() ? 0.5 : 0.2;
+            scored.add(c.preferred() && c.score() > 0 ? c.plus(bonus * clauseWeight) : c);
         }
         scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
         Candidate top = scored.getFirst();
@@ -186,7 +212,11 @@ final class ExtractiveGenerator implements Generator {
                 }
             }
         }
-        picked.sort(Comparator.comparingInt(Candidate::source).thenComparingInt(Candidate::order));
+        // The direct answer first — a line of the kind asked for (the head count, the figure, the name) — then the
+        // rest in the documents' order.
+        picked.sort(Comparator.comparing((Candidate c) -> !c.figure())
+                .thenComparingInt(Candidate::source)
+                .thenComparingInt(Candidate::order));
         return picked;
     }
 

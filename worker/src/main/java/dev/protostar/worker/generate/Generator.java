@@ -9,4 +9,13 @@ public interface Generator {
      * @throws GenerationException when no complete answer can be given
      */
     Generation generate(Ask ask, TokenSink sink);
+
+    /**
+     * Whether this generator tells for itself what the documents do not cover (a model told to say so), so the
+     * grounding rules refuse before it only when retrieval found nothing relevant at all. The offline mode
+     * quotes whatever it is given: the rules decide for it.
+     */
+    default boolean judgesCoverage() {
+        return false;
+    }
 }

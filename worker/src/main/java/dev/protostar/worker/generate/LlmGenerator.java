@@ -40,6 +40,11 @@ final class LlmGenerator implements Generator {
             - The conversation so far tells you what the recruiter refers to; it is not a source of facts.""";
 
     @Override
+    public boolean judgesCoverage() {
+        return true;
+    }
+
+    @Override
     public Generation generate(Ask ask, TokenSink sink) {
         Prompt prompt = assembler.assemble(RULES, ask);
         LlmStream stream = calls.open(new LlmCall(model, prompt, sink, stallTimeout));

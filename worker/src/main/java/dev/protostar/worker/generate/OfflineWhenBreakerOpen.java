@@ -20,6 +20,12 @@ final class OfflineWhenBreakerOpen implements Generator {
         this.offline = offline;
     }
 
+    /** Judged as the model does; while the breaker is open the offline mode answers, and refuses as it would. */
+    @Override
+    public boolean judgesCoverage() {
+        return model.judgesCoverage();
+    }
+
     @Override
     public Generation generate(Ask ask, TokenSink sink) {
         try {

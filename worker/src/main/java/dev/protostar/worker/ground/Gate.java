@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Gate {
+
+    private static final Pattern WHY_LEFT =
+            Pattern.compile("(?i)왜\\s*(?:그만|퇴사|이직|나왔|나오|떠났|옮겼|옮긴)[가-힣]*|(?:퇴사|이직|그만둔|떠난|옮긴)\\s*(?:사유|이유|배경|까닭)"
+                    + "|\\bwhy\\b.*?\\b(?:leave|left|quit|resign(?:ed)?|move on|moved on|switch(?:ed)?)\\b"
+                    + "|\\breasons?\\s+for\\s+(?:leaving|quitting|moving|switching|the move)\\b");
 
     private final Mentions mentions;
     private final KeywordAnalyzer analyzer;
@@ -70,7 +77,32 @@ public class Gate {
                 voided |= !unknownNames.isEmpty() && !clause.asks();
             }
         }
-        return new Verdict(question, voided ? List.of() : answerable, List.copyOf(uncovered), hits, retrieval.counts());
+        boolean relevant = !hits.isEmpty()
+                && (topicFound(question, retrievedTerms) || bestSimilarity >= properties.semanticRescue());
+        return new Verdict(
+                question,
+                voided ? List.of() : answerable,
+                PlainWords.of(question.text(), List.copyOf(uncovered)),
+                hits,
+                retrieval.counts(),
+                relevant);
+    }
+
+    /** Whether a retrieved chunk has one of the question's topic terms, or the question names none at all. */
+    private static boolean topicFound(Question question, Set<String> retrievedTerms) {
+        boolean anyTopic = false;
+        for (Question.Clause clause : question.clauses()) {
+            for (Question.Term term : clause.terms()) {
+                if (term.kind() == Question.Kind.VERB) {
+                    continue;
+                }
+                anyTopic = true;
+                if (term.forms().stream().anyMatch(retrievedTerms::contains)) {
+                    return true;
+                }
+            }
+        }
+        return !anyTopic;
     }
 
     /** Names, phrases, quantities and numbers of the clause the documents do not state. */
@@ -94,6 +126,11 @@ public class Gate {
             if (!mentions.quantity(candidateId, quantity)) {
                 unknown.add(quantity.surface());
             }
+        }
+        // "Why did she leave X?" names only things the documents have (X, its dates); what it asks is a reason.
+        Matcher leaving = WHY_LEFT.matcher(clause.text());
+        if (leaving.find() && !mentions.reasonForLeaving(candidateId)) {
+            unknown.add(Language.of(clause.text()) == Language.KOREAN ? "퇴사 사유" : "why they left");
         }
         return unknown;
     }

@@ -2,6 +2,7 @@ package dev.protostar.worker.ground;
 
 import dev.protostar.worker.retrieve.RetrievalProperties;
 import dev.protostar.worker.retrieve.Retriever;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -13,16 +14,29 @@ public class Grounding {
     private final Retriever retriever;
     private final Gate gate;
     private final RetrievalProperties retrieval;
+    private final CandidateProfiles profiles;
 
-    Grounding(QuestionReader reader, Retriever retriever, Gate gate, RetrievalProperties retrieval) {
+    Grounding(
+            QuestionReader reader,
+            Retriever retriever,
+            Gate gate,
+            RetrievalProperties retrieval,
+            CandidateProfiles profiles) {
         this.reader = reader;
+        this.profiles = profiles;
         this.retriever = retriever;
         this.gate = gate;
         this.retrieval = retrieval;
     }
 
-    public Verdict ground(UUID candidateId, String text) {
-        Question question = reader.read(text);
+    /**
+     * The question is read after its references are understood: who it is about (the candidate, by any name)
+     * is dropped, a job named by its place in time becomes its employer ({@link References}); "the company
+     * before that" counts from the job of the session's latest turn.
+     */
+    public Verdict ground(UUID candidateId, String text, List<String> latestTurn) {
+        CandidateProfiles.Profile profile = profiles.of(candidateId);
+        Question question = reader.read(References.resolve(text, profile.name(), profile.timeline(), latestTurn));
         return gate.judge(candidateId, question, retriever.retrieve(candidateId, question.query(), retrieval.k()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.protostar.worker.ground;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -7,6 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param absentWordShare a clause with at least this share of its words absent from the documents is not covered
  * @param semanticRescue cosine similarity of the best chunk above which absent words are taken as paraphrase
+ * @param profileTtl how long a candidate's name and job timeline are kept before being read again
  */
 @ConfigurationProperties("protostar.grounding")
-public record GroundingProperties(double absentWordShare, double semanticRescue) {}
+public record GroundingProperties(double absentWordShare, double semanticRescue, Duration profileTtl) {
+
+    public GroundingProperties {
+        profileTtl = profileTtl == null ? Duration.ofSeconds(10) : profileTtl;
+    }
+}

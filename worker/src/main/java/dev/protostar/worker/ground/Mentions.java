@@ -23,7 +23,7 @@ public class Mentions {
                 candidateId,
                 String.join(
                         "\\s+",
-                        Arrays.stream(phrase.strip().split("\\s+"))
+                        Arrays.stream(phrase.replaceAll("['’]", "").strip().split("\\s+"))
                                 .map(Mentions::literal)
                                 .toList()));
     }
@@ -32,8 +32,16 @@ public class Mentions {
         return matches(candidateId, "(^|[^0-9.,])" + number(quantity.number()) + "\\s*" + quantity.unit());
     }
 
+    /** Whether the documents say why the candidate left a job (a reason, not just the dates). */
+    public boolean reasonForLeaving(UUID candidateId) {
+        return matches(
+                candidateId,
+                "(퇴사|이직|그만둔|떠난|옮긴)\\s?(사유|이유|배경)|reasons? for (leaving|leave)|\\m(left|leaving) (to|because|for|after)\\M|퇴사했|그만뒀|그만두었");
+    }
+
     private boolean matches(UUID candidateId, String regex) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM chunk WHERE candidate_id = ? AND (section || ' ' || text) ~* ?)")
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM chunk WHERE candidate_id = ? AND regexp_replace(section || ' ' || text, '[''’]', '', 'g') ~* ?)")
                 .params(candidateId, regex)
                 .query(Boolean.class)
                 .single();

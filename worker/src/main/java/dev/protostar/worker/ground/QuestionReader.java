@@ -22,11 +22,12 @@ import org.springframework.stereotype.Component;
 public class QuestionReader {
 
     /**
-     * Where one question asks two things: ", and", "; ", "? …", " and what/when/…", "그리고", "또한" — but not
+     * Where one question asks two things: ", and", "; ", "? …", " and what/when/…", "그리고", "또한", "학력하고
+     * 학점", "입사일이랑 연봉" — but not
      * at the comma of a number ("1,000").
      */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            "\\s*(?:(?<!\\d),|,(?!\\d{3}(?!\\d))|;)\\s*(?:and\\s+|그리고\\s+)?|\\?\\s+(?=\\S)|\\s+(?:and|also)\\s+(?=(?:what|which|when|where|who|how|why|did|does|do|is|was|were|has|have|had|can|could)\\b)|\\s*(?:그리고|또한|아울러)\\s+",
+            "\\s*(?:(?<!\\d),|,(?!\\d{3}(?!\\d))|;)\\s*(?:and\\s+|그리고\\s+)?|\\?\\s+(?=\\S)|\\s+(?:and|also)\\s+(?=(?:what|which|when|where|who|how|why|did|does|do|is|was|were|has|have|had|can|could)\\b)|\\s*(?:그리고|또한|아울러)\\s+|(?<=[가-힣])(?:이랑|랑|하고)\\s+(?=[가-힣A-Za-z])",
             Pattern.CASE_INSENSITIVE);
 
     /** Words of asking, not of the thing asked about (as analysed terms). */
@@ -114,6 +115,20 @@ public class QuestionReader {
             // 일(하다) is work in general, and a homonym of the day in "일 30억 건", "2일"
             "일",
             "어떻",
+            // Measures ask how much of the topic, they are not the topic: "로그 양", "팀 규모", "the number of apps".
+            "양",
+            "수",
+            "개수",
+            "숫자",
+            "수치",
+            "규모",
+            "크기",
+            "amount",
+            "number",
+            "size",
+            // What a talk or a project was about is its title or its description: "발표한 주제", "the topic of".
+            "주제",
+            "topic",
             "있",
             "되",
             "하",
@@ -126,7 +141,7 @@ public class QuestionReader {
                     + "|무엇|뭐|뭔|무슨|어떤|어떻|어디|언제|몇|얼마|누구|왜|어느|(나요|까요|니까|는지|은지|인지|던지|세요|줘|주세요|있나|었나|였나|했나|인가)[.?!]?\\s*$");
 
     /** Quoted names ('불침번', "Radish", 「…」) and capitalised runs of words (University of Toronto). */
-    private static final Pattern QUOTED = Pattern.compile("['\"‘’“”「『]([^'\"‘’“”」』]{2,40})['\"‘’“”」』]");
+    private static final Pattern QUOTED = Pattern.compile("「([^」]{2,60})」|['\"‘’“”『]([^'\"‘’“”」』]{2,40})['\"‘’“”」』]");
 
     private static final Pattern CAPITALISED = Pattern.compile(
             "\\b[A-Z][\\w.&+-]*(?:\\s+(?:of|the|and|for|de|&)\\s+[A-Z][\\w.&+-]*|\\s+[A-Z][\\w.&+-]*)+");
@@ -258,7 +273,7 @@ public class QuestionReader {
         List<String> phrases = new ArrayList<>();
         Matcher quoted = QUOTED.matcher(text);
         while (quoted.find()) {
-            phrases.add(quoted.group(1).strip());
+            phrases.add((quoted.group(1) != null ? quoted.group(1) : quoted.group(2)).strip());
         }
         Matcher run = CAPITALISED.matcher(text);
         while (run.find()) {

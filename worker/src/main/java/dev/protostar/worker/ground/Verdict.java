@@ -11,17 +11,28 @@ import java.util.List;
  * @param uncovered what the documents do not mention, as the recruiter wrote it ("GPA", "네이버")
  * @param sources the retrieved chunks an answer may use, best first
  * @param counts how often the question's terms occur in the candidate's documents (their weights)
+ * @param relevant whether retrieval found anything the question is about: a chunk sharing one of its topic
+ *     terms, or (English) one semantically close — with a model, the only reason to refuse before asking it
  */
 public record Verdict(
         Question question,
         List<Question.Clause> answerable,
         List<String> uncovered,
         List<Hit> sources,
-        TermCounts counts) {
+        TermCounts counts,
+        boolean relevant) {
 
     /** Nothing the question asks is in the documents: refuse without calling a model. */
     public boolean refuse() {
         return answerable.isEmpty();
+    }
+
+    /**
+     * Whether to refuse before a generator: one that {@linkplain dev.protostar.worker.generate.Generator#judgesCoverage
+     * judges coverage} itself only when nothing relevant was found; the offline mode whenever the rules say so.
+     */
+    public boolean refuseBefore(boolean generatorJudges) {
+        return generatorJudges ? !relevant : refuse();
     }
 
     /** Some of it is: answer that part and say what is not covered. */

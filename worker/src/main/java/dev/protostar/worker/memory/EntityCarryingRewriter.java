@@ -44,7 +44,7 @@ final class EntityCarryingRewriter implements QueryRewriter {
         // Quoted, so each is checked as the name it is, and never run together with the question's own words.
         List<String> carried = referred.subjects().stream()
                 .limit(SUBJECTS)
-                .map(subject -> "'" + subject.replace("'", "") + "'")
+                .map(subject -> "「" + subject.replaceAll("[「」]", "") + "」")
                 .toList();
         return question + " " + (carried.isEmpty() ? referred.gist() : String.join(" ", carried));
     }

@@ -29,7 +29,8 @@ class ExtractiveGeneratorTest {
                 uncovered.isEmpty() ? read.clauses() : read.clauses().subList(0, 1),
                 uncovered,
                 sources,
-                new TermCounts(Map.of(), sources.size()));
+                new TermCounts(Map.of(), sources.size()),
+                true);
         List<String> tokens = new ArrayList<>();
         String text = new ExtractiveGenerator(ANALYZER, ASSEMBLER)
                 .generate(new Ask(question, read.language(), verdict, Memory.EMPTY), new TokenSink() {

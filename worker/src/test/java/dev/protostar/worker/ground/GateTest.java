@@ -27,11 +27,17 @@ class GateTest {
         public boolean quantity(UUID candidateId, Question.Quantity quantity) {
             return true;
         }
+
+        @Override
+        public boolean reasonForLeaving(UUID candidateId) {
+            return false;
+        }
     };
 
     private static final KeywordAnalyzer ANALYZER = new KeywordAnalyzer();
 
-    private final Gate gate = new Gate(EVERYTHING, ANALYZER, new Glossary(ANALYZER), new GroundingProperties(0.5, 0.8));
+    private final Gate gate =
+            new Gate(EVERYTHING, ANALYZER, new Glossary(ANALYZER), new GroundingProperties(0.5, 0.8, null));
 
     @Test
     void an_english_questions_verb_is_not_what_it_asks_about() {
@@ -62,12 +68,42 @@ class GateTest {
         assertThat(judge("KAIST 석사 때 지도교수님은 누구였고", Map.of("kaist", 1, "석사", 1), 0.85)
                         .uncovered())
                 .as("an English model's similarity to a Hangul question is noise")
-                .contains("지도", "교수");
+                .contains("지도교수");
+    }
+
+    @Test
+    void with_a_model_the_gate_refuses_only_when_nothing_relevant_was_found() {
+        Verdict bonus = judge(
+                "What was the bonus and stock grant for the migration?",
+                "Led the migration of 40 services to Kubernetes.",
+                Map.of("migrat", 1),
+                0.3);
+        assertThat(bonus.refuse()).as("the offline rules: most of it is absent").isTrue();
+        assertThat(bonus.refuseBefore(false)).isTrue();
+        assertThat(bonus.refuseBefore(true))
+                .as("a model reads the migration and says what is not there")
+                .isFalse();
+        Verdict salary =
+                judge("What is his expected salary?", "Led the migration of 40 services to Kubernetes.", Map.of(), 0.3);
+        assertThat(salary.refuseBefore(true))
+                .as("nothing retrieved is about a salary")
+                .isTrue();
+    }
+
+    @Test
+    void why_someone_left_needs_a_reason_in_the_documents_not_just_the_employer() {
+        Verdict left = judge("그린박스마켓은 왜 그만뒀대?", Map.of("그린박스마켓", 2, "그린", 2, "박스", 2, "마켓", 2), 0.5);
+        assertThat(left.refuse()).isTrue();
+        assertThat(left.uncovered()).containsExactly("퇴사 사유");
     }
 
     private Verdict judge(String text, Map<String, Integer> chunksWith, double similarity) {
+        return judge(text, "…", chunksWith, similarity);
+    }
+
+    private Verdict judge(String text, String chunk, Map<String, Integer> chunksWith, double similarity) {
         Hit hit = new Hit(
-                UUID.randomUUID(), UUID.randomUUID(), "resume", "Work", "paragraph 1", "…", similarity, 1, 1, 1, 0.1);
+                UUID.randomUUID(), UUID.randomUUID(), "resume", "Work", "paragraph 1", chunk, similarity, 1, 1, 1, 0.1);
         Question question = QuestionReaderAccess.read(text);
         return gate.judge(CANDIDATE, question, new Retrieval(List.of(hit), new TermCounts(chunksWith, 10)));
     }

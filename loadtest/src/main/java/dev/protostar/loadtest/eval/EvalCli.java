@@ -1,0 +1,28 @@
+package dev.protostar.loadtest.eval;
+
+import java.util.List;
+
+/**
+ * The evaluation against a system already running (for instance {@code ./protostar up}), for working on the
+ * grounding rules without a fresh stack each time: {@code -Dprotostar.eval.splits=dev,fresh-dev} picks the
+ * candidates. Wrong answers of the {@code fresh} split are never printed here: it is the split nobody tunes on.
+ */
+public final class EvalCli {
+
+    private EvalCli() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> splits = List.of(System.getProperty("protostar.eval.splits", "dev,test,fresh-dev")
+                .split(","));
+        RagEvaluation evaluation = new RagEvaluation(
+                System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),
+                System.getProperty("protostar.eval.management", "http://127.0.0.1:9081"),
+                System.getenv("PROTOSTAR_ADMIN_KEY"),
+                System.getenv("PROTOSTAR_RECRUITER_KEY"),
+                System.getProperty("protostar.eval.jdbc", "jdbc:postgresql://127.0.0.1:15432/protostar"));
+        EvalReport report = evaluation.run(
+                "running system",
+                q -> splits.contains(Fixtures.candidate(q.candidate()).split()));
+        System.out.println(report.markdown(o -> !"fresh".equals(o.split())));
+    }
+}

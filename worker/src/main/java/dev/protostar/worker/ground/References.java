@@ -1,0 +1,188 @@
+package dev.protostar.worker.ground;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a question says about the person and their career rather than about a topic, understood before the
+ * question is read for its terms:
+ * <ul>
+ *   <li>the candidate — 지원자, 후보자, 이 분, 그녀, "the candidate", their name in Hangul or any romanisation —
+ *       is who every question is about, so it is dropped, never looked up;
+ *   <li>a job named by its place in time — 최근/마지막/현재/이전/첫 직장·회사, "most recent / previous / current /
+ *       first company", "the company before that" — is replaced by that job's employer as the documents
+ *       write it ({@link Timeline}), so retrieval finds its section and the rules check a name that is there.
+ * </ul>
+ * A job the timeline cannot tell (no dated experience, no job before the first) is left as written.
+ */
+final class References {
+
+    private static final String JOB_KO = "(?:직장|회사|곳|근무지|직무|포지션|역할|업무|직책|일터)";
+    private static final String WORKED_KO =
+            "(?:에\\s*)?(?:다니는|다니고\\s*있는|다닌|다니던|다녔던|재직\\s*중인|재직하는|재직한|재직했던|근무\\s*중인|근무하는|근무한|근무했던|일하는|일한|일하던|일했던|몸담은|몸담았던|맡은|맡고\\s*있는)?\\s*";
+    private static final String JOB_EN = "(?:company|employer|job|role|position|title|workplace|gig|firm|place|team)";
+
+    /** Words for the role held rather than the place: kept beside the employer that replaces the time word. */
+    private static final Pattern ROLE = Pattern.compile("(?i)직무|포지션|역할|업무|직책|\\b(?:role|position|title|team)\\b");
+
+    private static final String OWNER_EN = "(?:(?:his|her|their|the|this person's|the candidate's)\\s+)?";
+
+    /** Relative to a job already talked about: must be tried before {@link #PREVIOUS}, whose words it contains. */
+    private static final Pattern BEFORE_THAT = Pattern.compile("(?i)그\\s*(?:이?전|앞)(?:에)?\\s*" + WORKED_KO + JOB_KO
+            + "|\\b(?:the\\s+)?" + JOB_EN + "\\s+(?:before|prior to)\\s+(?:that|this|it|them)\\b|\\bbefore\\s+that\\b");
+
+    private static final Pattern LATEST = Pattern.compile("(?i)(?:가장\\s*)?(?:최근|마지막|현재|지금|현|요즘)\\s*" + WORKED_KO
+            + JOB_KO + "|\\b" + OWNER_EN + "(?:most\\s+recent|latest|last|current|present|recent|now)\\s+" + JOB_EN
+            + "\\b");
+
+    private static final Pattern PREVIOUS = Pattern.compile("(?i)(?:바로\\s*)?(?:이전|직전|전)\\s*" + WORKED_KO + JOB_KO
+            + "|\\b" + OWNER_EN + "(?:previous|prior|former|past|preceding)\\s+" + JOB_EN + "\\b");
+
+    private static final Pattern FIRST = Pattern.compile("(?i)(?:첫|처음)\\s*(?:번째\\s*)?(?:으로\\s*)?(?:에\\s*)?"
+            + WORKED_KO + JOB_KO + "|커리어를?\\s*(?:처음\\s*)?시작한\\s*" + JOB_KO + "|\\b" + OWNER_EN
+            + "(?:first|earliest)\\s+" + JOB_EN + "\\b");
+
+    /** Asking for the skills by another name than the documents' heading: the programming languages, the stack. */
+    private static final Pattern SKILLS = Pattern.compile("(?i)(?:프로그래밍|개발|코딩|주력|사용\\s*하는|사용|주)\\s*언어|기술\\s*스택|테크\\s*스택"
+            + "|(?:사용|보유|주요|주력)\\s*기술|\\b(?:programming|coding|development|dev)\\s+languages?\\b|\\btech(?:nology|nical)?\\s+stack\\b"
+            + "|\\b(?:tech|technical)\\s+skills\\b");
+
+    /** "Where is she working now?", "지금 어디 다녀?": the present job, asked without naming a company. */
+    private static final Pattern WORKS_NOW = Pattern.compile(
+            "(?i)\\b(?:work(?:s|ing)?|employed)\\b(?:\\s+\\w+){0,3}?\\s+(?:now|currently|at the moment|these days|today|right now)\\b"
+                    + "|\\b(?:currently|now)\\s+(?:work(?:s|ing)?|employed)\\b"
+                    + "|(?:지금|현재|요즘)\\s*(?:어디|어느\\s*회사|무슨\\s*회사)(?:에서|를|에)?\\s*(?:다니|일하|근무)");
+
+    /** The words of the candidate; 그 only as a pronoun, never in "그 회사" (a follow-up, resolved from memory). */
+    private static final Pattern CANDIDATE = Pattern.compile("(?i)(?:(?:이|해당|저|그)\\s*)?(?:지원자|후보자|응시자)(?:분|님)?"
+            + "|(?<![가-힣])(?:이|그|저)\\s?(?:분|사람|친구)(?![가-힣]{2})|그녀|(?<![가-힣])그(?=(?:는|가|의|를|에게|한테)\\s)|(?<![가-힣])본인"
+            + "|\\b(?:the|this|that|our|your)\\s+(?:candidate|applicant|person|individual|guy|lady)(?:['’]s)?\\b"
+            + "|\\b(?:candidate|applicant)(?:['’]s)?\\b");
+
+    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z-]*(?:['’]s\\b)?");
+
+    private static final Pattern HANGUL_WORD = Pattern.compile("(?<![가-힣])[가-힣]{2,}");
+
+    /** "지우 님", "지우씨": the polite title after a name goes with it. */
+    private static final Pattern HONORIFIC_KO = Pattern.compile("\\s?(?:님|씨|군|양)(?![가-힣]{2})");
+
+    private static final Pattern HONORIFIC = Pattern.compile("\\b(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+$");
+
+    /** Subjects the memory appended to a follow-up ({@code 「…」}, see the entity-carrying rewriter). */
+    private static final Pattern CARRIED = Pattern.compile("(?:\\s+「[^」]*」)+\\s*$");
+
+    private References() {}
+
+    /** The question with the candidate dropped and jobs named by time replaced by their employer. */
+    static String resolve(String question, PersonName name, Timeline timeline, List<String> latestTurn) {
+        String text = question;
+        Matcher before = BEFORE_THAT.matcher(text);
+        if (before.find()) {
+            List<String> anchors = new ArrayList<>(latestTurn);
+            anchors.add(text);
+            Optional<Timeline.Stint> job = anchors.stream()
+                    .map(timeline::before)
+                    .flatMap(Optional::stream)
+                    .findFirst();
+            if (job.isPresent()) {
+                text = before.replaceFirst(Matcher.quoteReplacement(job.get().label()));
+            }
+        }
+        text = replace(text, PREVIOUS, Timeline::previous, timeline);
+        text = replace(text, FIRST, Timeline::first, timeline);
+        text = replace(text, LATEST, Timeline::latest, timeline);
+        if (timeline.skills().isPresent()) {
+            text = SKILLS.matcher(text)
+                    .replaceAll(Matcher.quoteReplacement(timeline.skills().get()));
+        }
+        if (!text.equals(question)) {
+            // The job is named now: what the memory carried for "that" would only point elsewhere.
+            text = CARRIED.matcher(text).replaceFirst("");
+        }
+        if (WORKS_NOW.matcher(text).find() && timeline.latest().isPresent()) {
+            text = text + " " + timeline.latest().get().label();
+        }
+        return withoutCandidate(text, name);
+    }
+
+    private static String replace(
+            String text, Pattern pattern, Function<Timeline, Optional<Timeline.Stint>> job, Timeline timeline) {
+        Matcher m = pattern.matcher(text);
+        Optional<Timeline.Stint> stint = job.apply(timeline);
+        if (!m.find() || stint.isEmpty()) {
+            return text;
+        }
+        // "most recent title" asks for the title at that job: the role word stays beside the employer.
+        Matcher role = ROLE.matcher(m.group());
+        String named = stint.get().label() + (role.find() ? " " + role.group() : "");
+        return m.replaceAll(Matcher.quoteReplacement(named));
+    }
+
+    /** The question without the words and the name that only say whom it is about. */
+    static String withoutCandidate(String question, PersonName name) {
+        String text = CANDIDATE.matcher(question).replaceAll(" ");
+        if (name.isEmpty()) {
+            return tidy(text);
+        }
+        for (String form : name.hangulForms()) {
+            if (form.length() >= 3) {
+                // "김 지우": the full name also with a space between its syllables.
+                text = text.replaceAll("(?<![가-힣])" + String.join("\\s?", form.split("")), form);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        Matcher word = HANGUL_WORD.matcher(text);
+        int copied = 0;
+        while (word.find()) {
+            String w = word.group();
+            for (int n = Math.min(4, w.length()); n >= 2; n--) {
+                String prefix = w.substring(0, n);
+                if (name.isHangul(prefix)) {
+                    out.append(text, copied, word.start()).append(' ');
+                    Matcher title = HONORIFIC_KO.matcher(text).region(word.start() + n, text.length());
+                    copied = title.lookingAt() ? title.end() : word.start() + n;
+                    break;
+                }
+            }
+        }
+        text = out.append(text.substring(copied)).toString();
+        return tidy(withoutRomanised(text, name));
+    }
+
+    /** Every span of one to three Latin words that is the name in some romanisation, taken out. */
+    private static String withoutRomanised(String text, PersonName name) {
+        List<int[]> words = new ArrayList<>();
+        Matcher word = LATIN_WORD.matcher(text);
+        while (word.find()) {
+            words.add(new int[] {word.start(), word.end()});
+        }
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (int i = 0; i < words.size(); i++) {
+            for (int n = Math.min(3, words.size() - i); n >= 1; n--) {
+                int from = words.get(i)[0];
+                int to = words.get(i + n - 1)[1];
+                String span = text.substring(from, to);
+                boolean adjacent = !text.substring(from, to).matches(".*[^A-Za-z'’\\s-].*");
+                boolean capitalised = Character.isUpperCase(span.charAt(0));
+                if (adjacent && (capitalised || span.length() >= 4) && name.isRomanised(span)) {
+                    Matcher honorific = HONORIFIC.matcher(text.substring(copied, from));
+                    int cut = honorific.find() ? copied + honorific.start() : from;
+                    out.append(text, copied, cut).append(' ');
+                    copied = to;
+                    i += n - 1;
+                    break;
+                }
+            }
+        }
+        return out.append(text.substring(copied)).toString();
+    }
+
+    private static String tidy(String text) {
+        return text.replaceAll("\\s{2,}", " ").strip();
+    }
+}

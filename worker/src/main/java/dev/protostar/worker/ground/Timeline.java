@@ -1,0 +1,230 @@
+package dev.protostar.worker.ground;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The candidate's jobs in time, read from their documents' sections: a section under an experience heading
+ * ("경력", "Work Experience") whose heading or first lines give a period ("2021.03 – 현재", "Mar 2019 – Feb
+ * 2021"), or each dated row of an experience table. What "the most recent company", "이전 직장" and "the
+ * company before that" refer to is found here, not looked up as words.
+ */
+final class Timeline {
+
+    /** A job: what to call it (the employer, as the document writes it), its section, and its period in months. */
+    record Stint(String label, String section, int start, int end) {}
+
+    /** A section of the documents: its heading path and its text. */
+    record Section(String path, String opening) {}
+
+    private static final int PRESENT = 9999 * 12;
+
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("jan", 1),
+            Map.entry("feb", 2),
+            Map.entry("mar", 3),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("jun", 6),
+            Map.entry("jul", 7),
+            Map.entry("aug", 8),
+            Map.entry("sep", 9),
+            Map.entry("oct", 10),
+            Map.entry("nov", 11),
+            Map.entry("dec", 12));
+
+    private static final String DATE =
+            "(?:(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+)?(?:19|20)\\d{2}(?:\\s*[./-]\\s*\\d{1,2}|\\s*년\\s*\\d{1,2}\\s*월|\\s*년)?)";
+
+    private static final String NOW = "(?i:현재|재직\\s*중|재직|근무\\s*중|진행\\s*중|present|now|current|today|date)";
+
+    /** A period: a date, a dash or tilde, and a date or "now". */
+    private static final Pattern PERIOD =
+            Pattern.compile("(" + DATE + ")\\s*(?:[~～–—-]|\\bto\\b|부터)\\s*(" + DATE + "|" + NOW + ")");
+
+    private static final Pattern EXPERIENCE =
+            Pattern.compile("(?i)경력|경험|직장|근무|이력|experience|employment|work|career|professional|positions?");
+
+    private static final Pattern NOT_A_JOB = Pattern.compile(
+            "(?i)학력|교육|학교|대학|프로젝트|수상|자격|어학|활동|education|school|universit|project|award|certif|volunteer|talks?\\b|publication");
+
+    /** Job titles: a heading's part that says the role, not the employer. */
+    private static final Pattern TITLE = Pattern.compile(
+            "(?i)engineer|developer|manager|lead|head|director|intern|designer|scientist|analyst|architect|consultant|officer|specialist|researcher|vp\\b|cto|ceo|개발자|엔지니어|매니저|리드|팀장|파트장|인턴|디자이너|연구원|책임|선임|수석|사원|대리|과장|차장|부장|기획자");
+
+    /** A heading of the skills a person lists as such ("기술 스택", "Skills", "Technical skills"). */
+    private static final Pattern SKILLS_HEADING =
+            Pattern.compile("(?i)skill|기술|스택|\\bstack\\b|\\btech|역량|toolbox|\\btools\\b");
+
+    private final List<Stint> stints;
+    private final String skills;
+
+    private Timeline(List<Stint> stints, String skills) {
+        this.stints = stints;
+        this.skills = skills;
+    }
+
+    /** The heading of the candidate's skills section, if they have one. */
+    Optional<String> skills() {
+        return Optional.ofNullable(skills);
+    }
+
+    static Timeline of(List<Section> sections) {
+        List<Stint> jobs = new ArrayList<>();
+        for (Section section : sections) {
+            String[] path = section.path().split("\\s*>\\s*");
+            String heading = path[path.length - 1];
+            String ancestors = String.join(" > ", java.util.Arrays.copyOf(path, Math.max(0, path.length - 1)));
+            boolean underExperience = EXPERIENCE.matcher(ancestors).find()
+                    && !NOT_A_JOB.matcher(ancestors).find();
+            if (!underExperience && !EXPERIENCE.matcher(heading).find()) {
+                continue;
+            }
+            if (NOT_A_JOB.matcher(heading).find()) {
+                continue;
+            }
+            List<String> rows = datedRows(section.opening());
+            Matcher inHeading = PERIOD.matcher(heading);
+            if (underExperience && inHeading.find()) {
+                jobs.add(stint(heading, heading, section.path(), inHeading));
+            } else if (rows.size() >= 2) {
+                // Several jobs in one section: a table of them, one a row named by its first cell, or each job's
+                // title line with its period alone on the next ("**Android Developer** · Rollfield Games").
+                for (String row : rows) {
+                    Matcher period = PERIOD.matcher(row);
+                    period.find();
+                    String named = row.replace(period.group(), " ")
+                                    .replaceAll("[|\\s*_–-]", "")
+                                    .isEmpty()
+                            ? lineBefore(section.opening(), row)
+                            : row.split("\\s*\\|\\s*")[0];
+                    jobs.add(stint(named, row, section.path(), period));
+                }
+            } else if (underExperience && rows.size() == 1) {
+                Matcher period = PERIOD.matcher(rows.getFirst());
+                period.find();
+                jobs.add(stint(heading, heading + " " + rows.getFirst(), section.path(), period));
+            }
+        }
+        // Latest first: by end, then by start (two current jobs: the one begun later).
+        jobs.sort(Comparator.comparingInt(Stint::end)
+                .thenComparingInt(Stint::start)
+                .reversed());
+        List<Stint> distinct = new ArrayList<>();
+        for (Stint job : jobs) {
+            if (distinct.stream().noneMatch(d -> d.label().equals(job.label()) && d.start() == job.start())) {
+                distinct.add(job);
+            }
+        }
+        String skills = sections.stream()
+                .map(s -> s.path().substring(s.path().lastIndexOf('>') + 1).strip())
+                .filter(h -> SKILLS_HEADING.matcher(h).find()
+                        && h.length() <= 30
+                        && !PERIOD.matcher(h).find())
+                .findFirst()
+                .orElse(null);
+        return new Timeline(List.copyOf(distinct), skills);
+    }
+
+    /** Jobs, the latest first. */
+    List<Stint> jobs() {
+        return stints;
+    }
+
+    Optional<Stint> latest() {
+        return stints.stream().findFirst();
+    }
+
+    Optional<Stint> first() {
+        return stints.isEmpty() ? Optional.empty() : Optional.of(stints.getLast());
+    }
+
+    /** The job before the latest ("이전 직장", "previous company"). */
+    Optional<Stint> previous() {
+        return stints.size() < 2 ? Optional.empty() : Optional.of(stints.get(1));
+    }
+
+    /** The job before the one this text names ("the company before that", after a turn about it). */
+    Optional<Stint> before(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < stints.size() - 1; i++) {
+            if (lower.contains(stints.get(i).label().toLowerCase(Locale.ROOT))) {
+                return Optional.of(stints.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The non-empty line before {@code line} in {@code text}: a job's title line above its period. */
+    private static String lineBefore(String text, String line) {
+        String before = "";
+        for (String l : text.split("\\R")) {
+            if (l.strip().equals(line)) {
+                return before;
+            }
+            if (!l.isBlank()) {
+                before = l.strip();
+            }
+        }
+        return before;
+    }
+
+    private static List<String> datedRows(String text) {
+        List<String> rows = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (PERIOD.matcher(line).find()) {
+                rows.add(line.strip());
+            }
+        }
+        return rows;
+    }
+
+    private static Stint stint(String labelFrom, String dated, String section, Matcher period) {
+        int start = month(period.group(1), false);
+        int end = period.group(2).matches(NOW) ? PRESENT : month(period.group(2), true);
+        return new Stint(label(labelFrom.replace(period.group(), " ")), section, start, end);
+    }
+
+    /** "카카오 | SRE 파트 리드" → 카카오; "Senior Engineer, Stripe" → Stripe: the first part that is not a title. */
+    static String label(String heading) {
+        String cleaned = heading.replaceAll("\\(\\s*\\d.*?\\)", " ")
+                .replaceAll("[*_#`]", " ")
+                .replaceAll("^\\s*\\d+\\.\\s+", "")
+                .strip();
+        List<String> parts = new ArrayList<>();
+        for (String part : cleaned.split("\\s*(?:[|,·•/@—–(\\[]|\\s-\\s|\\bat\\b)\\s*")) {
+            String p = part.replaceAll("[)\\]]", "").strip();
+            if (!p.isEmpty() && p.chars().anyMatch(Character::isLetter)) {
+                parts.add(p);
+            }
+        }
+        if (parts.isEmpty()) {
+            return cleaned;
+        }
+        return parts.stream().filter(p -> !TITLE.matcher(p).find()).findFirst().orElse(parts.getFirst());
+    }
+
+    /** Months since year 0 of a date as written; a year alone is its start or, ending a period, its end. */
+    private static int month(String date, boolean end) {
+        Matcher year = Pattern.compile("(19|20)\\d{2}").matcher(date);
+        if (!year.find()) {
+            return 0;
+        }
+        int y = Integer.parseInt(year.group());
+        String rest = date.substring(year.end());
+        Matcher numeric = Pattern.compile("^\\s*(?:[./-]|년)\\s*(\\d{1,2})").matcher(rest);
+        Integer m = numeric.find() ? Integer.valueOf(numeric.group(1)) : null;
+        if (m == null) {
+            Matcher named = Pattern.compile("(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+                    .matcher(date.strip());
+            m = named.find() ? MONTHS.get(named.group(1).toLowerCase(Locale.ROOT)) : null;
+        }
+        return y * 12 + (m != null && m >= 1 && m <= 12 ? m : end ? 12 : 1);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.protostar.worker.ground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReferencesTest {
+
+    private static final Timeline JOBS = Timeline.of(List.of(
+            new Timeline.Section("김지우 > 경력 > 카카오페이 | 백엔드 개발자 | 2021.03 ~ 현재", "- 정산 API 개발"),
+            new Timeline.Section("김지우 > 경력 > 우아한형제들 | 서버 개발자 | 2018.01 ~ 2021.02", "- 주문 시스템"),
+            new Timeline.Section("김지우 > 경력 > 네오위즈 (2016.03 – 2017.12)", "- 게임 서버"),
+            new Timeline.Section("김지우 > 학력 > 한양대학교 (2010.03 – 2016.02)", "컴퓨터공학")));
+
+    private static final PersonName KIM_JIWOO = PersonName.of("김지우", List.of("김지우 (Kim Ji-woo) 이력서"));
+
+    @Test
+    void the_candidate_is_understood_not_looked_up() {
+        assertThat(resolve("이 지원자가 가장 잘하는 기술은?")).isEqualTo("가 가장 잘하는 기술은?");
+        assertThat(resolve("후보자의 학력은?")).isEqualTo("의 학력은?");
+        assertThat(resolve("What is the candidate's strongest skill?")).isEqualTo("What is strongest skill?");
+        assertThat(resolve("그녀는 어디서 일했나요?")).isEqualTo("는 어디서 일했나요?");
+        assertThat(resolve("그 회사에서 팀 규모는?"))
+                .as("그 회사 is a follow-up, not the candidate")
+                .isEqualTo("그 회사에서 팀 규모는?");
+    }
+
+    @Test
+    void the_name_in_hangul_or_any_romanisation_is_the_candidate() {
+        assertThat(resolve("Kim Ji-woo's education?")).isEqualTo("education?");
+        assertThat(resolve("What did Jiwoo build?")).isEqualTo("What did build?");
+        assertThat(resolve("Where did Ms. Kim study?")).isEqualTo("Where did study?");
+        assertThat(resolve("김지우 님의 학력은?")).isEqualTo("의 학력은?");
+        assertThat(resolve("김 지우 학력")).isEqualTo("학력");
+        assertThat(resolve("지우씨 자격증 있어?")).isEqualTo("자격증 있어?");
+        assertThat(resolve("What did Daniel build?")).as("another name stays").contains("Daniel");
+    }
+
+    @Test
+    void a_name_recorded_only_in_romanisation_is_found_in_hangul_too() {
+        PersonName seo = PersonName.of("Ha-eun Seo", List.of());
+        assertThat(References.withoutCandidate("What did Haeun Seo lead?", seo)).isEqualTo("What did lead?");
+        assertThat(References.withoutCandidate("Seo Ha-eun's degree", seo)).isEqualTo("degree");
+        assertThat(References.withoutCandidate("하은 님 학위는?", seo)).isEqualTo("학위는?");
+    }
+
+    @Test
+    void a_job_named_by_its_time_becomes_its_employer() {
+        assertThat(resolve("최근 회사에서 무엇을 했나요?")).isEqualTo("카카오페이에서 무엇을 했나요?");
+        assertThat(resolve("이 지원자가 마지막 회사에서 맡은 업무는?")).isEqualTo("가 카카오페이에서 맡은 업무는?");
+        assertThat(resolve("지금 다니는 회사는 어디야?")).isEqualTo("카카오페이는 어디야?");
+        assertThat(resolve("이전 직장에서 팀 규모는?")).isEqualTo("우아한형제들에서 팀 규모는?");
+        assertThat(resolve("What did he do at his previous company?")).isEqualTo("What did he do at 우아한형제들?");
+        assertThat(resolve("What is her current role?")).isEqualTo("What is 카카오페이 role?");
+        assertThat(resolve("첫 직장은 어디였나요?")).isEqualTo("네오위즈은 어디였나요?");
+    }
+
+    @Test
+    void the_company_before_that_is_the_one_before_the_job_talked_about() {
+        assertThat(resolve("그 전 회사에서는 뭐 했어? 「우아한형제들」")).isEqualTo("네오위즈에서는 뭐 했어?");
+        assertThat(resolve("And the company before that? 「카카오페이」")).isEqualTo("And 우아한형제들?");
+    }
+
+    @Test
+    void a_job_the_timeline_cannot_tell_is_left_as_written() {
+        Timeline none = Timeline.of(List.of());
+        assertThat(References.resolve("이전 직장은?", KIM_JIWOO, none, List.of())).isEqualTo("이전 직장은?");
+    }
+
+    @Test
+    void the_timeline_orders_jobs_and_reads_tables() {
+        assertThat(JOBS.jobs()).extracting(Timeline.Stint::label).containsExactly("카카오페이", "우아한형제들", "네오위즈");
+        Timeline table = Timeline.of(List.of(new Timeline.Section(
+                "Kang > 경력 요약",
+                "회사 | 기간 | 직무 | 팀 규모\n쿠팡 | 2019.04 – 2022.08 | 데이터 엔지니어 | 8명\n토스 | 2022.09 – 현재 | 리드 | 5명")));
+        assertThat(table.jobs()).extracting(Timeline.Stint::label).containsExactly("토스", "쿠팡");
+        Timeline english = Timeline.of(List.of(
+                new Timeline.Section("Nadia > Experience > Senior Engineer, Lumen (Mar 2021 – Present)", ""),
+                new Timeline.Section("Nadia > Experience > Android Developer — Brightside (Jun 2017 – Feb 2021)", "")));
+        assertThat(english.jobs()).extracting(Timeline.Stint::label).containsExactly("Lumen", "Brightside");
+        Timeline titleLines = Timeline.of(
+                List.of(
+                        new Timeline.Section(
+                                "Nadia > Work experience",
+                                "**Senior Android Engineer** · Kiezbank, Berlin\nOctober 2021 – present\n- Led the migration\n"
+                                        + "**Android Developer** · Rollfield Games, Helsinki\nMarch 2019 – September 2021\n- Worked on games")));
+        assertThat(titleLines.jobs()).extracting(Timeline.Stint::label).containsExactly("Kiezbank", "Rollfield Games");
+        assertThat(titleLines.skills()).isEmpty();
+    }
+
+    private static String resolve(String question) {
+        return References.resolve(question, KIM_JIWOO, JOBS, List.of());
+    }
+}
