@@ -12,6 +12,10 @@ public final class EvalCli {
     private EvalCli() {}
 
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean("protostar.eval.memory")) {
+            memory();
+            return;
+        }
         List<String> splits = List.of(System.getProperty("protostar.eval.splits", "dev,test,fresh-dev")
                 .split(","));
         RagEvaluation evaluation = new RagEvaluation(
@@ -24,5 +28,29 @@ public final class EvalCli {
                 "running system",
                 q -> splits.contains(Fixtures.candidate(q.candidate()).split()));
         System.out.println(report.markdown(o -> !"fresh".equals(o.split())));
+    }
+
+    /** The memory benchmark's conversations on the running system: follow-up accuracy and what went wrong. */
+    private static void memory() throws Exception {
+        List<MemoryBenchmark.Played> played = new MemoryBenchmark(
+                        System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),
+                        System.getProperty("protostar.eval.management", "http://127.0.0.1:9081"),
+                        System.getenv("PROTOSTAR_ADMIN_KEY"),
+                        System.getenv("PROTOSTAR_RECRUITER_KEY"))
+                .play();
+        List<MemoryBenchmark.Played> followUps =
+                played.stream().filter(p -> p.turn().memoryDependent()).toList();
+        long right = followUps.stream().filter(MemoryBenchmark.Played::correct).count();
+        System.out.printf("follow-ups: %d of %d (%.3f)%n", right, followUps.size(), (double) right / followUps.size());
+        for (MemoryBenchmark.Played p : followUps) {
+            if (!p.correct()) {
+                System.out.printf(
+                        "- %s #%d %s → %s%n",
+                        p.conversation().id(),
+                        p.index(),
+                        p.turn().question(),
+                        p.answer().text().replaceAll("\\s+", " "));
+            }
+        }
     }
 }

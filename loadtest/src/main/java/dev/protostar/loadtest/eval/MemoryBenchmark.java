@@ -27,7 +27,7 @@ public final class MemoryBenchmark {
     /** One played turn. */
     public record Played(Conversation conversation, int index, Turn turn, Answer answer) {
 
-        boolean correct() {
+        public boolean correct() {
             if (turn.unanswerable()) {
                 return answer.refused() || Scoring.declines(answer.text());
             }

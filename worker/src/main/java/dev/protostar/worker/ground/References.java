@@ -36,8 +36,14 @@ final class References {
             + "|\\b(?:the\\s+)?" + JOB_EN + "\\s+(?:before|prior to)\\s+(?:that|this|it|them)\\b|\\bbefore\\s+that\\b");
 
     private static final Pattern LATEST = Pattern.compile("(?i)(?:가장\\s*)?(?:최근|마지막|현재|지금|현|요즘)\\s*" + WORKED_KO
-            + JOB_KO + "|\\b" + OWNER_EN + "(?:most\\s+recent|latest|last|current|present|recent|now)\\s+" + JOB_EN
-            + "\\b");
+            + JOB_KO + "|(?:지금|현재|요즘)\\s*(?:어디|어느\\s*(?:회사|곳|직장)|무슨\\s*회사)|\\b" + OWNER_EN
+            + "(?:most\\s+recent|latest|last|current|present|recent|now)\\s+" + JOB_EN + "\\b");
+
+    /** A job named by the one after it: "her last job before Kiezbank", "툰플렉스 전에 다닌 회사". */
+    private static final Pattern BEFORE_NAMED = Pattern.compile("(?i)\\b" + OWNER_EN
+            + "(?:(?:last|previous|prior)\\s+)?" + JOB_EN
+            + "\\s+(?:before|prior to)\\s+(?!that\\b|this\\b|it\\b)([^?,.!]+)"
+            + "|(\\S+?)(?:에서)?\\s*(?:이전에|전에|이전|직전)\\s*" + WORKED_KO + JOB_KO);
 
     private static final Pattern PREVIOUS = Pattern.compile("(?i)(?:바로\\s*)?(?:이전|직전|전)\\s*" + WORKED_KO + JOB_KO
             + "|\\b" + OWNER_EN + "(?:previous|prior|former|past|preceding)\\s+" + JOB_EN + "\\b");
@@ -90,6 +96,14 @@ final class References {
                     .findFirst();
             if (job.isPresent()) {
                 text = before.replaceFirst(Matcher.quoteReplacement(job.get().label()));
+            }
+        }
+        Matcher named = BEFORE_NAMED.matcher(text);
+        if (named.find()) {
+            String after = named.group(1) != null ? named.group(1) : named.group(2);
+            Optional<Timeline.Stint> job = timeline.before(after);
+            if (job.isPresent()) {
+                text = named.replaceFirst(Matcher.quoteReplacement(job.get().label()));
             }
         }
         text = replace(text, PREVIOUS, Timeline::previous, timeline);

@@ -20,6 +20,26 @@ final class EntityCarryingRewriter implements QueryRewriter {
         this.lines = lines;
     }
 
+    /** The turn sharing the most words with the question (the latest of equals): what "앞에서 말한 …" names. */
+    private static Facts mostAlike(String question, List<Facts> answered) {
+        Facts best = answered.getLast();
+        int bestShared = 0;
+        for (Facts facts : answered) {
+            int shared = 0;
+            String about = facts.gist() + " " + String.join(" ", facts.subjects());
+            for (String word : about.split("[\\s,:·|()]+")) {
+                if (word.length() >= 2 && question.contains(word)) {
+                    shared++;
+                }
+            }
+            if (shared >= bestShared && shared > 0) {
+                best = facts;
+                bestShared = shared;
+            }
+        }
+        return best;
+    }
+
     @Override
     public String rewrite(String question, Memory memory) {
         if (memory.isEmpty() || !FollowUps.isFollowUp(question)) {
@@ -40,7 +60,9 @@ final class EntityCarryingRewriter implements QueryRewriter {
             return question;
         }
         int at = FollowUps.pointsAt(question);
-        Facts referred = at >= 0 && at < answered.size() ? answered.get(at) : answered.getLast();
+        Facts referred = at >= 0 && at < answered.size()
+                ? answered.get(at)
+                : FollowUps.recalls(question) ? mostAlike(question, answered) : answered.getLast();
         // Quoted, so each is checked as the name it is, and never run together with the question's own words.
         List<String> carried = referred.subjects().stream()
                 .limit(SUBJECTS)

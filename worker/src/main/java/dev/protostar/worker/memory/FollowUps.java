@@ -6,11 +6,15 @@ import java.util.regex.Pattern;
 final class FollowUps {
 
     private static final Pattern CUE =
-            Pattern.compile("(?i)그\\s?(회사|곳|프로젝트|팀|때|당시|서비스|시스템|제품|직장|학교|자격증)|거기|그곳|그때|당시|앞서|아까|위에서"
+            Pattern.compile("(?i)그\\s?(회사|곳|프로젝트|팀|때|당시|서비스|시스템|제품|직장|학교|자격증)|거기|그곳|그때|당시|앞서|앞에서|아까|방금|위에서|다시"
                     + "|말씀하신|언급한|처음|첫\\s?번째|두\\s?번째|이전|그\\s?전|해당"
                     + "|\\b(there|it|its|they|them|those|same|former|latter|previous|earlier|mentioned|above|first|second)\\b"
                     + "|\\b(that|this|the)\\s+(company|project|team|role|job|position|system|service|product|one|time|school)\\b"
-                    + "|\\bbefore that\\b");
+                    + "|\\bbefore that\\b|\\byou (?:said|mentioned|quoted)\\b|\\bagain\\b");
+
+    /** "앞에서 말한 … 수치", "the figure you mentioned": a turn found by what it was about, not by its place. */
+    private static final Pattern RECALLS = Pattern.compile(
+            "(?i)(앞에서|앞서|아까|방금|위에서|전에)\\s*(말한|말씀하신|언급한|얘기한|나온|알려준|말했던)|다시|\\byou (?:said|mentioned|quoted)\\b|\\b(?:mentioned|quoted) (?:earlier|before|above)\\b|\\bagain\\b");
 
     private static final Pattern FIRST = Pattern.compile("(?i)처음|맨\\s?앞|첫\\s?번째|\\bfirst\\b");
     private static final Pattern SECOND = Pattern.compile("(?i)두\\s?번째|\\bsecond\\b");
@@ -19,6 +23,10 @@ final class FollowUps {
 
     static boolean isFollowUp(String question) {
         return CUE.matcher(question).find();
+    }
+
+    static boolean recalls(String question) {
+        return RECALLS.matcher(question).find();
     }
 
     /** Which earlier turn the question points at: 0 the first, 1 the second, -1 the latest. */

@@ -60,6 +60,9 @@ class ReferencesTest {
     void the_company_before_that_is_the_one_before_the_job_talked_about() {
         assertThat(resolve("그 전 회사에서는 뭐 했어? 「우아한형제들」")).isEqualTo("네오위즈에서는 뭐 했어?");
         assertThat(resolve("And the company before that? 「카카오페이」")).isEqualTo("And 우아한형제들?");
+        assertThat(resolve("what was her last job before 우아한형제들?")).isEqualTo("what was 네오위즈?");
+        assertThat(resolve("카카오페이 전에 다닌 회사는?")).isEqualTo("우아한형제들는?");
+        assertThat(resolve("지금 어느 회사에서 일해요?")).isEqualTo("카카오페이에서 일해요?");
     }
 
     @Test
