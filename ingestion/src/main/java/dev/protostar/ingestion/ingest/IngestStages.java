@@ -173,7 +173,8 @@ class IngestStages {
                         chunk.text(),
                         TokenCounter.count(chunk.text()),
                         keywords.indexText(chunk.indexText()),
-                        new PGvector(job.vectors.get(i))));
+                        new PGvector(job.vectors.get(i)),
+                        job.parsed.ocr()));
             }
             repository.save(new StoredDocument(
                     job.documentId,
