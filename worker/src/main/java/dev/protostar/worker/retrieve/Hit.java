@@ -5,6 +5,7 @@ import java.util.UUID;
 /**
  * A chunk found for a question, with what each leg thought of it.
  *
+ * @param ocr the chunk's text was recognised from a scan (OCR), so it may hold misread characters
  * @param vectorScore cosine similarity to the question (0 if the vector leg did not return it)
  * @param vectorRank its rank in the vector leg, from 1; 0 if absent
  * @param keywordScore its keyword rank score (ts_rank), 0 if the keyword leg did not return it
@@ -19,6 +20,7 @@ public record Hit(
         String section,
         String location,
         String text,
+        boolean ocr,
         double vectorScore,
         int vectorRank,
         double keywordScore,
@@ -33,6 +35,7 @@ public record Hit(
                 section,
                 location,
                 text,
+                ocr,
                 vectorScore,
                 vectorRank,
                 keywordScore,
