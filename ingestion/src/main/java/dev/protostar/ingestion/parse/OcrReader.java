@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -20,9 +21,9 @@ import java.util.stream.Stream;
  * each page reported as it is read, within a time budget for each page and for the whole scan. Its text is then
  * structured as plain text is ({@link HeadingHeuristic}), so its headings still give section paths.
  *
- * <p>It runs on the caller's thread, outside {@link Deadline}: a scan takes seconds a page, far longer than a
- * text layer may, so it has its own budget. When that runs out, or the caller is interrupted, the page's
- * tesseract process is killed.
+ * <p>It runs on the caller's thread, outside the parse's {@link Deadline}: a scan takes seconds a page, far longer
+ * than a text layer may, so it has its own budget (rendering a page has a deadline of its own, as parsing does).
+ * When that runs out, or the caller is interrupted, the page's tesseract process is killed.
  */
 final class OcrReader {
 
@@ -40,9 +41,12 @@ final class OcrReader {
         this.nanoTime = nanoTime;
     }
 
-    /** The formats a scan comes in: OCR is what reads them when they have no text. */
-    static boolean reads(Format format) {
-        return format == Format.PDF || format == Format.IMAGE;
+    /**
+     * Whether a document is a scan: a picture, or a PDF whose text layer has no usable text — none, or a few
+     * characters such as a page number or a scanner's stamp, fewer than a resume could have.
+     */
+    boolean reads(Format format, List<Block> text) {
+        return (format == Format.PDF || format == Format.IMAGE) && OcrText.readable(text) < properties.minCharacters();
     }
 
     /**
@@ -60,13 +64,7 @@ final class OcrReader {
             progress.pagesRead(0, total);
             List<Block> blocks = new ArrayList<>();
             for (int i = 0; i < total; i++) {
-                Duration left = properties.timeout().minusNanos(nanoTime.getAsLong() - start);
-                if (!left.isPositive()) {
-                    throw Refusals.scanTooSlow(properties.timeout().toSeconds(), i + 1, total);
-                }
-                Path image = work.resolve("page-" + (i + 1) + ".pgm");
-                ScanPages.writePgm(render(pages, i, format), image);
-                blocks.addAll(OcrText.blocks(readPage(image, left, i + 1, total), format == Format.PDF ? i + 1 : 0));
+                blocks.addAll(OcrText.blocks(readPage(pages, i, work, start), format == Format.PDF ? i + 1 : 0));
                 progress.pagesRead(i + 1, total);
             }
             if (OcrText.readable(blocks) < properties.minCharacters()) {
@@ -83,24 +81,45 @@ final class OcrReader {
         }
     }
 
-    private String readPage(Path image, Duration left, int page, int total)
-            throws UnreadableDocumentException, InterruptedException {
+    /**
+     * One page, rendered and read within the page's budget: the page timeout, or what is left of the scan's
+     * budget if that is less. Rendering runs under a {@link Deadline} as parsing does (PDFBox can spin on a
+     * hostile page); a page PDFBox cannot draw is a damaged file.
+     */
+    private String readPage(ScanPages pages, int index, Path work, long start)
+            throws UnreadableDocumentException, InterruptedException, IOException {
+        long pageStart = nanoTime.getAsLong();
+        Duration left = properties.timeout().minusNanos(pageStart - start);
         boolean pageBound = properties.pageTimeout().compareTo(left) <= 0;
-        try {
-            return tesseract.read(image, pageBound ? properties.pageTimeout() : left);
-        } catch (TimeoutException e) {
-            throw pageBound
-                    ? Refusals.pageTooSlow(page, total, properties.pageTimeout().toSeconds())
-                    : Refusals.scanTooSlow(properties.timeout().toSeconds(), page, total);
+        Supplier<UnreadableDocumentException> tooSlow = () -> pageBound
+                ? Refusals.pageTooSlow(
+                        index + 1, pages.count(), properties.pageTimeout().toSeconds())
+                : Refusals.scanTooSlow(properties.timeout().toSeconds(), index + 1, pages.count());
+        if (!left.isPositive()) {
+            throw tooSlow.get();
         }
-    }
-
-    /** A page PDFBox cannot draw is a damaged file: its text layer was read, so the file itself opened. */
-    private static BufferedImage render(ScanPages pages, int index, Format format) throws UnreadableDocumentException {
+        Duration limit = pageBound ? properties.pageTimeout() : left;
+        BufferedImage page = Deadline.run(
+                limit,
+                pages.format(),
+                () -> {
+                    try {
+                        return pages.page(index);
+                    } catch (IOException e) {
+                        throw Refusals.corrupt(pages.format());
+                    }
+                },
+                tooSlow);
+        Path image = work.resolve("page-" + (index + 1) + ".pgm");
+        ScanPages.writePgm(page, image);
+        Duration remaining = limit.minusNanos(nanoTime.getAsLong() - pageStart);
+        if (!remaining.isPositive()) {
+            throw tooSlow.get();
+        }
         try {
-            return pages.page(index);
-        } catch (IOException | RuntimeException e) {
-            throw Refusals.corrupt(format);
+            return tesseract.read(image, remaining);
+        } catch (TimeoutException e) {
+            throw tooSlow.get();
         }
     }
 

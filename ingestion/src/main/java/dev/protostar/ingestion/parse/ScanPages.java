@@ -39,6 +39,8 @@ abstract sealed class ScanPages implements Closeable {
 
     abstract int count();
 
+    abstract Format format();
+
     abstract BufferedImage page(int index) throws IOException;
 
     /** Binary PGM: tesseract (leptonica) reads it, and writing it is a copy, where PNG would spend a second. */
@@ -72,6 +74,11 @@ abstract sealed class ScanPages implements Closeable {
         }
 
         @Override
+        Format format() {
+            return Format.PDF;
+        }
+
+        @Override
         BufferedImage page(int index) throws IOException {
             PDRectangle box = document.getPage(index).getCropBox();
             double points = (double) box.getWidth() * box.getHeight();
@@ -89,19 +96,27 @@ abstract sealed class ScanPages implements Closeable {
     /**
      * A picture is taken to be of one A4 page: one narrower than an A4 page at the OCR resolution (a 200 dpi scan,
      * a screenshot) is enlarged to that width, since tesseract misreads Hangul drawn with fewer pixels; one larger
-     * than {@code maxPagePixels} is decoded at every n-th pixel of every n-th row.
+     * than {@code maxPagePixels} is decoded at every n-th pixel of every n-th row. It is decoded as its page is
+     * asked for, so under the page's deadline: a small file can hold a picture that takes long to inflate.
      */
     private static final class Picture extends ScanPages {
         private static final double A4_WIDTH_INCHES = 8.27;
-        private final BufferedImage image;
+        private final byte[] content;
+        private final OcrProperties properties;
 
-        Picture(byte[] content, OcrProperties properties) throws IOException {
+        Picture(byte[] content, OcrProperties properties) {
+            this.content = content;
+            this.properties = properties;
+        }
+
+        @Override
+        BufferedImage page(int index) throws IOException {
             BufferedImage decoded = decode(content, properties.maxPagePixels());
             double pixels = (double) decoded.getWidth() * decoded.getHeight();
             double scale = Math.min(
                     Math.max(1, A4_WIDTH_INCHES * properties.dpi() / decoded.getWidth()),
                     Math.max(1, Math.sqrt(properties.maxPagePixels() / pixels)));
-            this.image = gray(decoded, scale);
+            return gray(decoded, scale);
         }
 
         private static BufferedImage decode(byte[] content, long maxPixels) throws IOException {
@@ -146,8 +161,8 @@ abstract sealed class ScanPages implements Closeable {
         }
 
         @Override
-        BufferedImage page(int index) {
-            return image;
+        Format format() {
+            return Format.IMAGE;
         }
 
         @Override

@@ -66,9 +66,9 @@ public class TikaDocumentParser implements DocumentParser {
         }
         TikaReader.Result read = Deadline.run(limits.timeout(), format, () -> read(format, name, content));
         List<Block> blocks = tidy(read.blocks());
-        boolean scan = blocks.isEmpty() && OcrReader.reads(format);
+        boolean scan = ocr.reads(format, blocks);
         if (scan) {
-            // No text layer: a scan or a picture. Read outside the parse deadline, with OCR's own time budget.
+            // No usable text layer: a scan or a picture. Read outside the parse deadline, with OCR's own budget.
             blocks = tidy(ocr.read(format, content, pages));
         }
         if (blocks.isEmpty()) {

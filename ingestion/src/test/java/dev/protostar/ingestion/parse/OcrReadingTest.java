@@ -11,8 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.protostar.ingestion.parse.Block.Kind;
 import dev.protostar.ingestion.parse.ParsedDocument.Format;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +136,14 @@ class OcrReadingTest {
     }
 
     @Test
+    void a_scan_whose_text_layer_is_only_page_numbers_is_read_by_ocr() throws Exception {
+        var document = PARSER.parse("scan.pdf", numbered(bytes("resume-en-scan.pdf")));
+
+        assertThat(document.ocr()).isTrue();
+        assertThat(texts(document, Kind.LIST_ITEM)).contains("Cut p99 checkout latency from 480 ms to 120 ms.");
+    }
+
+    @Test
     void a_pdf_with_a_text_layer_is_not_read_by_ocr() throws Exception {
         var progress = new ArrayList<String>();
 
@@ -138,5 +152,23 @@ class OcrReadingTest {
 
         assertThat(document.ocr()).isFalse();
         assertThat(progress).isEmpty();
+    }
+
+    /** The scan with its page number written as text at the foot of each page, as some scanners stamp it. */
+    private static byte[] numbered(byte[] scan) throws Exception {
+        try (var doc = Loader.loadPDF(scan)) {
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                try (var content = new PDPageContentStream(doc, doc.getPage(i), AppendMode.APPEND, true)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 9);
+                    content.newLineAtOffset(290, 20);
+                    content.showText(Integer.toString(i + 1));
+                    content.endText();
+                }
+            }
+            var out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 }
