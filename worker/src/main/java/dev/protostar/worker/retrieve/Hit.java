@@ -27,6 +27,34 @@ public record Hit(
         int keywordRank,
         double fused) {
 
+    /** A chunk whose text was taken from its file, not recognised from a scan. */
+    public Hit(
+            UUID chunkId,
+            UUID documentId,
+            String title,
+            String section,
+            String location,
+            String text,
+            double vectorScore,
+            int vectorRank,
+            double keywordScore,
+            int keywordRank,
+            double fused) {
+        this(
+                chunkId,
+                documentId,
+                title,
+                section,
+                location,
+                text,
+                false,
+                vectorScore,
+                vectorRank,
+                keywordScore,
+                keywordRank,
+                fused);
+    }
+
     Hit withFused(double score) {
         return new Hit(
                 chunkId,

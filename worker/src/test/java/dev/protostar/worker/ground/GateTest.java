@@ -67,18 +67,7 @@ class GateTest {
 
     private Verdict judge(String text, Map<String, Integer> chunksWith, double similarity) {
         Hit hit = new Hit(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "resume",
-                "Work",
-                "paragraph 1",
-                "…",
-                false,
-                similarity,
-                1,
-                1,
-                1,
-                0.1);
+                UUID.randomUUID(), UUID.randomUUID(), "resume", "Work", "paragraph 1", "…", similarity, 1, 1, 1, 0.1);
         Question question = QuestionReaderAccess.read(text);
         return gate.judge(CANDIDATE, question, new Retrieval(List.of(hit), new TermCounts(chunksWith, 10)));
     }

@@ -9,7 +9,6 @@ public final class Hits {
     private Hits() {}
 
     public static Hit hit(String section, String text) {
-        return new Hit(
-                UUID.randomUUID(), UUID.randomUUID(), "이력서", section, "paragraph 1", text, false, 0.5, 1, 0.1, 1, 0.03);
+        return new Hit(UUID.randomUUID(), UUID.randomUUID(), "이력서", section, "paragraph 1", text, 0.5, 1, 0.1, 1, 0.03);
     }
 }

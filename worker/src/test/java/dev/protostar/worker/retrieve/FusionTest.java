@@ -11,7 +11,7 @@ class FusionTest {
     private final HybridRetriever retriever = new HybridRetriever(null, null, new RetrievalProperties(8, 20, 10, 0.2));
 
     private static Hit hit(UUID id, int vectorRank, int keywordRank) {
-        return new Hit(id, UUID.randomUUID(), "t", "s", "l", "text", false, 0.5, vectorRank, 1, keywordRank, 0);
+        return new Hit(id, UUID.randomUUID(), "t", "s", "l", "text", 0.5, vectorRank, 1, keywordRank, 0);
     }
 
     @Test
