@@ -140,6 +140,8 @@ function render(t) {
     item.value = c.n;
     const where = el('div', 'where');
     where.append(el('strong', '', c.title), c.section ? ` › ${c.section}` : '');
+    // OCR may misread a character: say the quoted text was recognised from a scan, not copied from the file.
+    if (c.ocr) where.append(el('span', 'ocr', 'text recognised from a scan'));
     item.append(where, el('blockquote', '', c.snippet));
     return item;
   }));

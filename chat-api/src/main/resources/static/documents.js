@@ -84,7 +84,10 @@
     };
     const on = (stage, handler) => events.addEventListener(stage, (e) => handler(JSON.parse(e.data)));
     on('received', () => row.show('received', 'reading the file…'));
-    on('parsed', () => row.show('parsed', 'text extracted'));
+    // A scan is read by OCR page by page: parsed n of m until its last page.
+    on('parsed', (p) => (p.done < p.total
+      ? row.show('reading', `OCR page ${p.done + 1} of ${p.total}`, p.done, p.total)
+      : row.show('parsed', 'text extracted')));
     on('chunked', (p) => row.show('chunked', `${p.total} passages`));
     on('embedded', (p) => row.show('embedding', `${p.done} of ${p.total}`, p.done, p.total));
     on('stored', (p) => { row.done(`stored, ${p.total} passages`); finish(); });

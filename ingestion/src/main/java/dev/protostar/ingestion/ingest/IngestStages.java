@@ -120,12 +120,19 @@ class IngestStages {
                 IngestJob.of(exchange).current.orElseThrow().id();
     }
 
+    /**
+     * A scan is read by OCR, seconds a page: it reports {@code parsed} for each page as it is read (0 of n first,
+     * as {@code embedded} reports each batch); any other document once, with its blocks.
+     */
     Processor parse() {
         return exchange -> {
             IngestJob job = IngestJob.of(exchange);
-            job.parsed = parser.parse(job.fileName, job.content);
-            int blocks = job.parsed.blocks().size();
-            report(job, IngestProgress.PARSED, blocks, blocks);
+            job.parsed = parser.parse(
+                    job.fileName, job.content, (read, total) -> report(job, IngestProgress.PARSED, read, total));
+            if (!job.parsed.ocr()) {
+                int blocks = job.parsed.blocks().size();
+                report(job, IngestProgress.PARSED, blocks, blocks);
+            }
         };
     }
 
@@ -166,7 +173,8 @@ class IngestStages {
                         chunk.text(),
                         TokenCounter.count(chunk.text()),
                         keywords.indexText(chunk.indexText()),
-                        new PGvector(job.vectors.get(i))));
+                        new PGvector(job.vectors.get(i)),
+                        job.parsed.ocr()));
             }
             repository.save(new StoredDocument(
                     job.documentId,

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Runs one parse on its own (virtual) thread and stops waiting for it after the timeout, so that a file built
@@ -28,13 +29,19 @@ final class Deadline {
     }
 
     static <T> T run(Duration timeout, Format format, Parse<T> parse) throws UnreadableDocumentException {
+        return run(timeout, format, parse, () -> Refusals.tooSlow(format, timeout.toSeconds()));
+    }
+
+    /** @param tooSlow the refusal when the timeout passes, for callers whose budget means something else */
+    static <T> T run(Duration timeout, Format format, Parse<T> parse, Supplier<UnreadableDocumentException> tooSlow)
+            throws UnreadableDocumentException {
         var task = new FutureTask<>(parse);
         Thread.ofVirtual().name("parse-" + format.name().toLowerCase()).start(task);
         try {
             return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw Refusals.tooSlow(format, timeout.toSeconds());
+            throw tooSlow.get();
         } catch (InterruptedException e) {
             // The caller is being stopped, which says nothing about the file: not a refusal, so it can be retried.
             task.cancel(true);

@@ -38,7 +38,10 @@ final class FileTypes {
             Map.entry("markdown", Format.MARKDOWN),
             Map.entry("txt", Format.TEXT),
             Map.entry("text", Format.TEXT),
-            Map.entry("json", Format.JSON_RESUME));
+            Map.entry("json", Format.JSON_RESUME),
+            Map.entry("png", Format.IMAGE),
+            Map.entry("jpg", Format.IMAGE),
+            Map.entry("jpeg", Format.IMAGE));
 
     private static final Map<String, Format> TYPES = Map.of(
             "application/pdf",
@@ -56,7 +59,12 @@ final class FileTypes {
             "text/plain",
             Format.TEXT,
             "application/json",
-            Format.JSON_RESUME);
+            Format.JSON_RESUME,
+            // What scanners and phones save: read by OCR.
+            "image/png",
+            Format.IMAGE,
+            "image/jpeg",
+            Format.IMAGE);
 
     private final Detector detector;
     private final MediaTypeRegistry registry = MediaTypeRegistry.getDefaultRegistry();
@@ -135,7 +143,7 @@ final class FileTypes {
         }
         if (type.getType().equals("image")) {
             return Refusals.unsupported(
-                    describe(type), "Text in pictures is not read here (no OCR). " + Refusals.uploadAs());
+                    describe(type), "Pictures of a resume are read from PNG and JPEG files. " + Refusals.uploadAs());
         }
         return Refusals.unsupported(describe(type), null);
     }

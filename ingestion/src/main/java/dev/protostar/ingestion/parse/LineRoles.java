@@ -138,7 +138,7 @@ final class LineRoles {
                 && text.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
     }
 
-    private static boolean isSectionName(String text) {
+    static boolean isSectionName(String text) {
         String key = stripColon(text).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
         return SECTION_NAMES.contains(key);
     }

@@ -8,8 +8,14 @@ import java.util.List;
  * @param title the document's own title (metadata or first heading), else its file name
  * @param format what it was read as
  * @param blocks its content in reading order; never empty
+ * @param ocr its text was recognised from page images (a scan or a photo), not taken from the file's text: it
+ *     may hold misread characters, which whoever cites it should be able to say
  */
-public record ParsedDocument(String title, Format format, List<Block> blocks) {
+public record ParsedDocument(String title, Format format, List<Block> blocks, boolean ocr) {
+
+    public ParsedDocument(String title, Format format, List<Block> blocks) {
+        this(title, format, blocks, false);
+    }
 
     public enum Format {
         PDF,
@@ -18,6 +24,8 @@ public record ParsedDocument(String title, Format format, List<Block> blocks) {
         HTML,
         MARKDOWN,
         TEXT,
-        JSON_RESUME
+        JSON_RESUME,
+        /** A PNG or JPEG picture of a resume: a scan or a photo, read by OCR. */
+        IMAGE
     }
 }

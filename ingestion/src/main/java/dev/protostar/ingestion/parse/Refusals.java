@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 final class Refusals {
 
-    static final String SUPPORTED = "PDF, DOCX, HWP, HTML, Markdown, plain text or JSON Resume";
+    static final String SUPPORTED = "PDF, DOCX, HWP, HTML, Markdown, plain text, JSON Resume, or a PNG or JPEG scan";
 
     private Refusals() {}
 
@@ -96,15 +96,40 @@ final class Refusals {
     }
 
     static UnreadableDocumentException noText(Format format) {
-        if (format == Format.PDF) {
-            return new UnreadableDocumentException(
-                    Code.NO_TEXT,
-                    "The PDF has no text layer — it looks scanned. Upload a PDF with selectable text or a DOCX; OCR is not done here.");
-        }
         return new UnreadableDocumentException(
                 Code.NO_TEXT,
                 "The %s has no text in it (perhaps only pictures); upload a version of the resume that contains its text."
                         .formatted(label(format)));
+    }
+
+    /** A scan (PDF without a text layer) or a picture in which OCR found nothing that reads as text. */
+    static UnreadableDocumentException unreadableScan(Format format) {
+        return new UnreadableDocumentException(
+                Code.NO_TEXT,
+                format == Format.PDF
+                        ? "The PDF has no text layer, and no text could be read from its pages even with OCR: send a PDF with a text layer or a clearer scan."
+                        : "The image holds no text that could be read, even with OCR: send a PDF with a text layer, or a clearer scan or photo of the resume.");
+    }
+
+    static UnreadableDocumentException tooManyPages(int pages, int limit) {
+        return new UnreadableDocumentException(
+                Code.TOO_LARGE,
+                "The scan has %d pages, more than the %d we read with OCR; send a PDF with a text layer, or only the resume's pages."
+                        .formatted(pages, limit));
+    }
+
+    static UnreadableDocumentException scanTooSlow(long seconds, int page, int pages) {
+        return new UnreadableDocumentException(
+                Code.TOO_LARGE,
+                "The scan took more than %d seconds to read with OCR, so it was stopped at page %d of %d: send a PDF with a text layer, or fewer pages."
+                        .formatted(seconds, page, pages));
+    }
+
+    static UnreadableDocumentException pageTooSlow(int page, int pages, long seconds) {
+        return new UnreadableDocumentException(
+                Code.TOO_LARGE,
+                "The scan's page %d of %d took more than %d seconds to read with OCR, so it was stopped: send a PDF with a text layer, or a cleaner scan of that page."
+                        .formatted(page, pages, seconds));
     }
 
     static UnreadableDocumentException bomb(Format format, int ratio) {
@@ -147,6 +172,7 @@ final class Refusals {
             case MARKDOWN -> "Markdown";
             case TEXT -> "plain text";
             case JSON_RESUME -> "JSON Resume";
+            case IMAGE -> "PNG or JPEG";
         };
     }
 
@@ -159,6 +185,7 @@ final class Refusals {
             case MARKDOWN -> "a Markdown file";
             case TEXT -> "a plain-text file";
             case JSON_RESUME -> "a JSON Resume";
+            case IMAGE -> "a PNG or JPEG image";
         };
     }
 

@@ -3,6 +3,7 @@ package dev.protostar.ingestion.parse;
 import dev.protostar.ingestion.parse.Block.Kind;
 import dev.protostar.ingestion.parse.ParsedDocument.Format;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +16,12 @@ import org.springframework.stereotype.Component;
  *       Word or HTML file that uses no heading styles.
  *   <li>Plain text, Markdown and JSON Resume are decoded with Tika's charset detection ({@link TextDecoder})
  *       and structured here: {@link HeadingHeuristic}, {@link MarkdownBlocks}, {@link JsonResumeBlocks}.
+ *   <li>A PDF without a text layer (a scan) and a PNG or JPEG picture are read with OCR ({@link OcrReader}).
  * </ul>
  *
  * <p>Every failure is an {@link UnreadableDocumentException}; the only other way out is a
  * {@link java.util.concurrent.CancellationException} when the calling thread is interrupted, which is about
- * the caller, not the file.
+ * the caller, not the file, and an {@link IllegalStateException} when OCR cannot run on this machine.
  */
 @Component
 public class TikaDocumentParser implements DocumentParser {
@@ -29,9 +31,16 @@ public class TikaDocumentParser implements DocumentParser {
     private final InflationGuard inflation;
     private final TextDecoder decoder;
     private final TikaReader tika;
+    private final OcrReader ocr;
 
     public TikaDocumentParser(ParseProperties limits) {
+        this(limits, OcrProperties.defaults());
+    }
+
+    @Autowired
+    public TikaDocumentParser(ParseProperties limits, OcrProperties ocr) {
         this.limits = limits;
+        this.ocr = new OcrReader(ocr);
         this.types = new FileTypes();
         this.inflation = new InflationGuard(
                 limits.maxInflationRatio(), limits.maxInflatedSize().toBytes());
@@ -40,7 +49,8 @@ public class TikaDocumentParser implements DocumentParser {
     }
 
     @Override
-    public ParsedDocument parse(String fileName, byte[] content) throws UnreadableDocumentException {
+    public ParsedDocument parse(String fileName, byte[] content, PageProgress pages)
+            throws UnreadableDocumentException {
         String name = baseName(fileName);
         if (content == null || isBlank(content)) {
             throw Refusals.empty(content == null || content.length == 0);
@@ -55,10 +65,12 @@ public class TikaDocumentParser implements DocumentParser {
             throw Refusals.unrecognisable();
         }
         TikaReader.Result read = Deadline.run(limits.timeout(), format, () -> read(format, name, content));
-        List<Block> blocks = read.blocks().stream()
-                .map(TikaDocumentParser::collapsed)
-                .filter(b -> !b.text().isEmpty())
-                .toList();
+        List<Block> blocks = tidy(read.blocks());
+        boolean scan = ocr.reads(format, blocks);
+        if (scan) {
+            // No usable text layer: a scan or a picture. Read outside the parse deadline, with OCR's own budget.
+            blocks = tidy(ocr.read(format, content, pages));
+        }
         if (blocks.isEmpty()) {
             throw format == Format.TEXT || format == Format.MARKDOWN || format == Format.JSON_RESUME
                     ? Refusals.empty(false)
@@ -66,7 +78,14 @@ public class TikaDocumentParser implements DocumentParser {
         }
         // A JSON Resume's headings are ours ("Work"), not the author's: no title there.
         var titled = format == Format.JSON_RESUME ? List.<Block>of() : blocks;
-        return new ParsedDocument(Titles.choose(read.title(), titled, name), format, blocks);
+        return new ParsedDocument(Titles.choose(read.title(), titled, name), format, blocks, scan);
+    }
+
+    private static List<Block> tidy(List<Block> blocks) {
+        return blocks.stream()
+                .map(TikaDocumentParser::collapsed)
+                .filter(b -> !b.text().isEmpty())
+                .toList();
     }
 
     private TikaReader.Result read(Format format, String name, byte[] content) throws UnreadableDocumentException {
@@ -78,6 +97,7 @@ public class TikaDocumentParser implements DocumentParser {
             }
             case HTML -> headingsOrHeuristic(tika.read(name, content, format));
             case TEXT -> new TikaReader.Result(null, HeadingHeuristic.apply(text(content, name, format)));
+            case IMAGE -> new TikaReader.Result(null, List.of()); // no text layer: OCR reads it
             case MARKDOWN -> {
                 var markdown = MarkdownBlocks.parse(text(content, name, format));
                 yield new TikaReader.Result(markdown.title(), markdown.blocks());

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.protostar.ingestion.parse.UnreadableDocumentException.Code;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -32,11 +37,23 @@ class RefusalTest {
     }
 
     @Test
-    void refuses_scanned_pdf_without_text_layer() {
-        var refusal = refuse("scanned.pdf", bytes("scanned.pdf"));
+    void refuses_a_picture_in_which_ocr_finds_no_text() {
+        var refusal = refuse("photo.png", bytes("photo.png"));
 
         assertThat(refusal.code()).isEqualTo(Code.NO_TEXT);
-        assertThat(refusal.getMessage()).contains("no text layer", "OCR is not done here");
+        assertThat(refusal)
+                .hasMessage("The image holds no text that could be read, even with OCR: send a PDF with a text layer,"
+                        + " or a clearer scan or photo of the resume.");
+    }
+
+    @Test
+    void refuses_a_pdf_without_text_layer_in_which_ocr_finds_no_text() throws Exception {
+        var refusal = refuse("blank.pdf", blankPdf());
+
+        assertThat(refusal.code()).isEqualTo(Code.NO_TEXT);
+        assertThat(refusal)
+                .hasMessage("The PDF has no text layer, and no text could be read from its pages even with OCR:"
+                        + " send a PDF with a text layer or a clearer scan.");
     }
 
     @Test
@@ -76,13 +93,13 @@ class RefusalTest {
 
     @Test
     void refuses_images_archives_spreadsheets_and_programs_naming_what_they_are() throws Exception {
-        var photo = refuse("photo.png", bytes("photo.png"));
+        var photo = refuse("photo.gif", gif());
         var archive = refuse("archive.zip", bytes("archive.zip"));
         var sheet = refuse("경력.xlsx", spreadsheet());
         var program = refuse("setup.exe", program());
 
         assertThat(photo.code()).isEqualTo(Code.UNSUPPORTED_TYPE);
-        assertThat(photo.getMessage()).contains("a PNG image", "no OCR", Refusals.SUPPORTED);
+        assertThat(photo.getMessage()).contains("a GIF image", "read from PNG and JPEG files", Refusals.SUPPORTED);
         assertThat(archive.code()).isEqualTo(Code.UNSUPPORTED_TYPE);
         assertThat(archive.getMessage()).contains("a ZIP archive", Refusals.SUPPORTED);
         assertThat(sheet.getMessage()).contains("an Excel spreadsheet");
@@ -184,7 +201,6 @@ class RefusalTest {
     void every_reason_is_written_for_a_person() throws Exception {
         String[] bad = {
             "encrypted.pdf",
-            "scanned.pdf",
             "empty.pdf",
             "not-a-pdf.pdf",
             "bomb.docx",
@@ -197,7 +213,7 @@ class RefusalTest {
             assertThat(refuse(name, bytes(name)).getMessage())
                     .as(name)
                     .doesNotContainPattern("Exception|Error|[a-z]+\\.[a-z]+\\.[A-Z]|\\bat [a-z]+\\.|\\$|null")
-                    .matches("^The (file|PDF|HWP|Word|DOCX).*[.)]$");
+                    .matches("^The (file|PDF|HWP|Word|DOCX|image).*[.)]$");
         }
     }
 
@@ -205,6 +221,22 @@ class RefusalTest {
         var refusal = catchThrowableOfType(UnreadableDocumentException.class, () -> PARSER.parse(name, content));
         assertThat(refusal).as("%s is refused", name).isNotNull();
         return refusal;
+    }
+
+    /** A PDF whose one page is blank: no text layer, and nothing for OCR to read either. */
+    private static byte[] blankPdf() throws Exception {
+        try (var doc = new PDDocument()) {
+            doc.addPage(new PDPage(PDRectangle.A4));
+            var out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] gif() throws Exception {
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_INDEXED), "gif", out);
+        return out.toByteArray();
     }
 
     private static byte[] spreadsheet() throws Exception {

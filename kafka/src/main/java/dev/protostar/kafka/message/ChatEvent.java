@@ -69,8 +69,11 @@ public sealed interface ChatEvent {
     /**
      * A cited chunk: {@code [n]} in the answer's text. {@code title} is the document's, {@code section} the
      * heading path within it, {@code snippet} the cited words; {@code chunkId} names the stored chunk.
+     * {@code ocr} says its text was recognised from a scan or a photo, so a client can say so ("text recognised
+     * from a scan"); added later, it reads as false from a worker that does not send it.
      */
-    record Citation(int n, String documentId, String title, String section, String snippet, String chunkId) {}
+    record Citation(
+            int n, String documentId, String title, String section, String snippet, String chunkId, boolean ocr) {}
 
     /**
      * BPE tokens of the answer: the model's input and output, and of the input, how many carried the

@@ -2,7 +2,8 @@ package dev.protostar.kafka.message;
 
 /**
  * Progress of one ingestion on {@code ingest-progress}, keyed by ingestion id. {@code stage} is one of
- * received, parsed, chunked, embedded ({@code done} of {@code total} chunks), stored (final) or failed
+ * received, parsed (for a scan read by OCR, once per page: {@code done} of {@code total} pages, from 0),
+ * chunked, embedded ({@code done} of {@code total} chunks), stored (final) or failed
  * (final, with a {@code reason} meant for a person and a stable {@code code} for programs, e.g.
  * {@code ENCRYPTED}). A {@code stored} event with a reason says why nothing changed (the same file again).
  */

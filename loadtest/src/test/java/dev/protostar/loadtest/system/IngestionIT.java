@@ -78,8 +78,14 @@ class IngestionIT {
                 Map.entry("resume-en.md", "9,500"),
                 Map.entry("resume-ko.txt", "12,000"),
                 Map.entry("resume-ko-cp949.txt", "45,000"),
-                Map.entry("resume-en.json", "9,500"));
+                Map.entry("resume-en.json", "9,500"),
+                // Scans and pictures, read by OCR: the figures come back verbatim.
+                Map.entry("resume-ko-scan.pdf", "12,000"),
+                Map.entry("resume-en-scan.pdf", "9,500"),
+                Map.entry("resume-ko-scan.png", "12,000"),
+                Map.entry("resume-en-scan.jpg", "9,500"));
         for (var file : facts.entrySet()) {
+            boolean scan = file.getKey().contains("-scan");
             String candidateId = api.createCandidate(stack.adminKey, "Format " + file.getKey());
             JsonNode end =
                     stack.ingest(api, candidateId, file.getKey(), Files.readAllBytes(FIXTURES.resolve(file.getKey())));
@@ -97,7 +103,40 @@ class IngestionIT {
             assertThat(answer.text.toString()).as(file.getKey()).contains(file.getValue());
             assertThat(answer.citations).as(file.getKey()).isNotEmpty();
             assertThat(answer.citations.getFirst().get("documentId").asText()).isEqualTo(documentId);
+            assertThat(query("SELECT bool_and(ocr)::text FROM chunk WHERE document_id = '" + documentId + "'"))
+                    .as(file.getKey() + " chunks marked as OCR'd or not")
+                    .isEqualTo(String.valueOf(scan));
+            assertThat(answer.citations.getFirst().path("ocr").asBoolean())
+                    .as(file.getKey() + " cited as recognised from a scan or not")
+                    .isEqualTo(scan);
         }
+    }
+
+    @Test
+    void a_scan_reports_each_page_as_ocr_reads_it() throws Exception {
+        String candidateId = api.createCandidate(stack.adminKey, "Scan progress");
+        var reply = api.upload(
+                "/api/v1/candidates/" + candidateId + "/documents",
+                stack.adminKey,
+                "file",
+                "resume-ko-scan.pdf",
+                Files.readAllBytes(FIXTURES.resolve("resume-ko-scan.pdf")));
+        assertThat(reply.status()).isEqualTo(202);
+        String ingestionId = reply.body().get("ingestionId").asText();
+
+        List<String> stages = new ArrayList<>();
+        try (SseClient progress = new SseClient(
+                api.http(), api.baseUrl() + "/api/v1/ingestions/" + ingestionId + "/events", stack.adminKey, null)) {
+            JsonNode event;
+            do {
+                event = ApiClient.JSON.readTree(progress.next(WAIT).data());
+                stages.add(event.get("stage").asText() + " " + event.get("done").asInt() + "/"
+                        + event.get("total").asInt());
+            } while (!Set.of("stored", "failed").contains(event.get("stage").asText()));
+        }
+
+        assertThat(stages).containsSubsequence("parsed 0/2", "parsed 1/2", "parsed 2/2");
+        assertThat(stages.getLast()).startsWith("stored");
     }
 
     @Test
@@ -117,11 +156,11 @@ class IngestionIT {
     void bad_files_fail_with_a_reason_and_leave_nothing_behind() throws Exception {
         Map<String, String> codes = Map.of(
                 "encrypted.pdf", "ENCRYPTED",
-                "scanned.pdf", "NO_TEXT",
                 "empty.pdf", "EMPTY",
                 "not-a-pdf.pdf", "TYPE_MISMATCH",
                 "bomb.docx", "DECOMPRESSION_BOMB",
-                "photo.png", "UNSUPPORTED_TYPE",
+                // A picture without text: OCR finds nothing to read.
+                "photo.png", "NO_TEXT",
                 "archive.zip", "UNSUPPORTED_TYPE",
                 "not-a-resume.json", "UNSUPPORTED_TYPE",
                 "encrypted.hwp", "ENCRYPTED");

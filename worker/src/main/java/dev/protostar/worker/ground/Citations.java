@@ -35,7 +35,8 @@ public final class Citations {
                     hit.title(),
                     hit.section(),
                     snippet(answer, n, hit),
-                    hit.chunkId().toString()));
+                    hit.chunkId().toString(),
+                    hit.ocr()));
         }
         return citations;
     }

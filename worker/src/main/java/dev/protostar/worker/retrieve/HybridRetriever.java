@@ -38,7 +38,7 @@ public class HybridRetriever implements Retriever {
 
     private static final String VECTOR_LEG =
             """
-            SELECT c.id, c.document_id, d.title, c.section, c.location, c.text, 1 - (c.embedding <=> :vector) AS score
+            SELECT c.id, c.document_id, d.title, c.section, c.location, c.text, c.ocr, 1 - (c.embedding <=> :vector) AS score
             FROM (SELECT * FROM chunk WHERE candidate_id = :candidate OFFSET 0) c
             JOIN document d ON d.id = c.document_id
             ORDER BY c.embedding <=> :vector
@@ -46,7 +46,7 @@ public class HybridRetriever implements Retriever {
 
     private static final String KEYWORD_LEG =
             """
-            SELECT c.id, c.document_id, d.title, c.section, c.location, c.text, c.keyword_text
+            SELECT c.id, c.document_id, d.title, c.section, c.location, c.text, c.ocr, c.keyword_text
             FROM chunk c JOIN document d ON d.id = c.document_id
             WHERE c.candidate_id = :candidate AND c.keywords @@ to_tsquery('simple', :query)""";
 
@@ -109,7 +109,8 @@ public class HybridRetriever implements Retriever {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getString(6),
-                        rs.getDouble(7),
+                        rs.getBoolean(7),
+                        rs.getDouble(8),
                         n + 1,
                         0,
                         0,
@@ -134,12 +135,13 @@ public class HybridRetriever implements Retriever {
                                 rs.getString(4),
                                 rs.getString(5),
                                 rs.getString(6),
+                                rs.getBoolean(7),
                                 0,
                                 0,
                                 0,
                                 0,
                                 0),
-                        new Bm25.Document(Arrays.asList(rs.getString(7).split(" ")))))
+                        new Bm25.Document(Arrays.asList(rs.getString(8).split(" ")))))
                 .list();
     }
 
@@ -181,6 +183,7 @@ public class HybridRetriever implements Retriever {
                     hit.section(),
                     hit.location(),
                     hit.text(),
+                    hit.ocr(),
                     0,
                     0,
                     scored.get(i).score(),
@@ -228,6 +231,7 @@ public class HybridRetriever implements Retriever {
                             v.section(),
                             v.location(),
                             v.text(),
+                            v.ocr(),
                             v.vectorScore(),
                             v.vectorRank(),
                             kw.keywordScore(),

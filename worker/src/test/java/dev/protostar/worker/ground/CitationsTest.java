@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.protostar.kafka.message.ChatEvent;
 import dev.protostar.worker.retrieve.Hit;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CitationsTest {
@@ -20,6 +21,28 @@ class CitationsTest {
         assertThat(citations.getFirst().section()).isEqualTo("경력 > 한빛페이");
         assertThat(citations.getFirst().chunkId())
                 .isEqualTo(sources.getFirst().chunkId().toString());
+    }
+
+    @Test
+    void says_which_sources_were_recognised_from_a_scan() {
+        Hit text = hit("경력", "결제 API를 개선했습니다.");
+        Hit scan = new Hit(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "이력서",
+                "경력",
+                "page 1",
+                "초당 12,000건으로 높였습니다.",
+                true,
+                0.5,
+                1,
+                0.1,
+                1,
+                0.03);
+
+        var citations = Citations.of("개선했습니다 [1]. 초당 12,000건 [2].", List.of(text, scan));
+
+        assertThat(citations).extracting(ChatEvent.Citation::ocr).containsExactly(false, true);
     }
 
     @Test
