@@ -167,7 +167,9 @@ class AnswerTurn implements Processor {
         Ask ask = new Ask(request.text(), Language.of(request.text()), verdict, memory);
         if (verdict.refuseBefore(generator.judgesCoverage())) {
             log.info("Refused without calling the model; the documents do not mention {}", verdict.uncovered());
-            String refusal = Phrases.refusal(ask.language(), verdict.uncovered());
+            String refusal = verdict.documentsStored()
+                    ? Phrases.refusal(ask.language(), verdict.uncovered())
+                    : Phrases.noDocuments(ask.language(), verdict.uncovered());
             stream.say(refusal);
             ChatEvent.Done done = stream.done(
                     new Generation(refusal, TokenCounter.count(request.text()), TokenCounter.count(refusal), 0),

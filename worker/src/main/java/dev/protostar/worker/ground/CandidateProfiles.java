@@ -1,7 +1,6 @@
 package dev.protostar.worker.ground;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CandidateProfiles {
 
-    /** The candidate's name and the jobs of their documents. */
-    record Profile(PersonName name, Timeline timeline) {}
+    /**
+     * The candidate's name, the jobs of their documents, how many documents are stored, and the files that
+     * could not be read ("이력서.pdf: NO_TEXT — …"), latest first.
+     */
+    record Profile(PersonName name, Timeline timeline, int documents, List<String> failedFiles) {}
 
     private record Cached(Profile profile, long loadedAt) {}
 
@@ -28,6 +30,11 @@ class CandidateProfiles {
             """
             SELECT section, string_agg(text, E'\n' ORDER BY ord) AS text
             FROM chunk WHERE candidate_id = ? GROUP BY section""";
+
+    private static final String FAILED =
+            """
+            SELECT file_name, coalesce(code, 'FAILED') AS code FROM ingestion
+            WHERE candidate_id = ? AND stage = 'failed' ORDER BY updated_at DESC LIMIT 5""";
 
     private final JdbcClient jdbc;
     private final long ttlNanos;
@@ -52,7 +59,10 @@ class CandidateProfiles {
             return cached.profile();
         }
         Profile profile = load(candidateId);
-        cache.put(candidateId, new Cached(profile, now));
+        if (profile.documents() > 0) {
+            // A candidate still waiting for a readable document is read again every turn: one may arrive any time.
+            cache.put(candidateId, new Cached(profile, now));
+        }
         if (cache.size() > 10_000) {
             cache.clear();
         }
@@ -60,18 +70,25 @@ class CandidateProfiles {
     }
 
     private Profile load(UUID candidateId) {
-        List<String> names = new ArrayList<>(jdbc.sql("SELECT name FROM candidate WHERE id = ?")
+        String recorded = jdbc.sql("SELECT name FROM candidate WHERE id = ?")
                 .param(candidateId)
                 .query(String.class)
-                .list());
-        names.addAll(jdbc.sql("SELECT title FROM document WHERE candidate_id = ?")
+                .optional()
+                .orElse(null);
+        List<String> titles = jdbc.sql("SELECT title FROM document WHERE candidate_id = ?")
                 .param(candidateId)
                 .query(String.class)
-                .list());
+                .list();
         List<Timeline.Section> sections = jdbc.sql(SECTIONS)
                 .param(candidateId)
                 .query((row, n) -> new Timeline.Section(row.getString("section"), row.getString("text")))
                 .list();
-        return new Profile(PersonName.of(names.getFirst(), names.subList(1, names.size())), Timeline.of(sections));
+        List<String> failed = titles.isEmpty()
+                ? jdbc.sql(FAILED)
+                        .param(candidateId)
+                        .query((row, n) -> row.getString("file_name") + " (" + row.getString("code") + ")")
+                        .list()
+                : List.of();
+        return new Profile(PersonName.of(recorded, titles), Timeline.of(sections), titles.size(), failed);
     }
 }

@@ -85,7 +85,8 @@ public class Gate {
                 PlainWords.of(question.text(), List.copyOf(uncovered)),
                 hits,
                 retrieval.counts(),
-                relevant);
+                relevant,
+                true);
     }
 
     /** Whether a retrieved chunk has one of the question's topic terms, or the question names none at all. */

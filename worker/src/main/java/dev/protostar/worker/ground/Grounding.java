@@ -37,6 +37,9 @@ public class Grounding {
     public Verdict ground(UUID candidateId, String text, List<String> latestTurn) {
         CandidateProfiles.Profile profile = profiles.of(candidateId);
         Question question = reader.read(References.resolve(text, profile.name(), profile.timeline(), latestTurn));
+        if (profile.documents() == 0) {
+            return Verdict.noDocuments(question, profile.failedFiles());
+        }
         return gate.judge(candidateId, question, retriever.retrieve(candidateId, question.query(), retrieval.k()));
     }
 }

@@ -20,6 +20,20 @@ public final class Phrases {
                         + ", so I cannot answer that.";
     }
 
+    /** The answer when the candidate has no readable document yet, naming the files that could not be read. */
+    public static String noDocuments(Language language, List<String> failedFiles) {
+        if (language == Language.KOREAN) {
+            return "이 후보자에게는 아직 읽을 수 있는 문서가 없어 답할 수 없습니다."
+                    + (failedFiles.isEmpty()
+                            ? " 이력서를 올리면 답할 수 있습니다."
+                            : " 읽지 못한 파일: " + String.join(", ", failedFiles) + ".");
+        }
+        return "This candidate has no readable document yet, so I cannot answer."
+                + (failedFiles.isEmpty()
+                        ? " Upload a resume to ask about it."
+                        : " Files that could not be read: " + String.join(", ", failedFiles) + ".");
+    }
+
     /**
      * Said after a partial answer: what the documents do not cover. Figures are left out: a number in an
      * answer must be one a cited document states, and this one is the opposite.

@@ -13,6 +13,7 @@ import java.util.List;
  * @param counts how often the question's terms occur in the candidate's documents (their weights)
  * @param relevant whether retrieval found anything the question is about: a chunk sharing one of its topic
  *     terms, or (English) one semantically close — with a model, the only reason to refuse before asking it
+ * @param documentsStored whether the candidate has any stored document at all
  */
 public record Verdict(
         Question question,
@@ -20,7 +21,17 @@ public record Verdict(
         List<String> uncovered,
         List<Hit> sources,
         TermCounts counts,
-        boolean relevant) {
+        boolean relevant,
+        boolean documentsStored) {
+
+    /**
+     * The candidate has no readable document yet: nothing can be answered, and the refusal says so — naming
+     * the files that could not be read ({@code uncovered}) — instead of blaming the question.
+     */
+    static Verdict noDocuments(Question question, List<String> failedFiles) {
+        return new Verdict(
+                question, List.of(), failedFiles, List.of(), new TermCounts(java.util.Map.of(), 0), false, false);
+    }
 
     /** Nothing the question asks is in the documents: refuse without calling a model. */
     public boolean refuse() {

@@ -30,6 +30,7 @@ class ExtractiveGeneratorTest {
                 uncovered,
                 sources,
                 new TermCounts(Map.of(), sources.size()),
+                true,
                 true);
         List<String> tokens = new ArrayList<>();
         String text = new ExtractiveGenerator(ANALYZER, ASSEMBLER)
