@@ -1,12 +1,15 @@
 package dev.protostar.loadtest.eval;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,7 +20,12 @@ final class Fixtures {
 
     static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    record Candidate(String slug, String name, String language, String split, List<String> files) {}
+    /**
+     * @param formats the same résumé in other formats (format → file, made by {@code loadtest/bin/render-formats}
+     *     from the Markdown original): PDF printed by a browser, a two-column PDF, DOCX, a scan
+     */
+    record Candidate(
+            String slug, String name, String language, String split, List<String> files, Map<String, String> formats) {}
 
     /**
      * @param kind answerable, missing, false-premise, other-candidate or partial
@@ -86,7 +94,11 @@ final class Fixtures {
                     node.get("name").asText(),
                     node.get("language").asText(),
                     node.get("split").asText(),
-                    List.of(JSON.treeToValue(node.get("files"), String[].class)));
+                    List.of(JSON.treeToValue(node.get("files"), String[].class)),
+                    node.has("formats")
+                            ? JSON.convertValue(
+                                    node.get("formats"), new TypeReference<LinkedHashMap<String, String>>() {})
+                            : Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

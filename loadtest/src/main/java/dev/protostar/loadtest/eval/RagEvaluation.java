@@ -22,6 +22,9 @@ public final class RagEvaluation {
     /** One question's outcome. */
     record Outcome(Question question, String split, Answer answer, boolean recalled, List<String> ungrounded) {}
 
+    /** One answerable question asked again of the same résumé in another format (PDF, DOCX, a scan). */
+    record FormatOutcome(String format, Question question, Answer answer) {}
+
     private final EvalClient client;
     private final String jdbcUrl;
 
@@ -82,7 +85,41 @@ public final class RagEvaluation {
                 }
             }
         }
-        return new EvalReport(label, outcomes, ablation);
+        return new EvalReport(label, outcomes, ablation, formats(candidates.values(), questions));
+    }
+
+    /**
+     * Each résumé that comes in other formats is stored again from each of them, as another candidate of the
+     * same name, and asked its answerable questions (in the language it is written in): what a format loses
+     * shows as accuracy below the Markdown original's.
+     */
+    private List<FormatOutcome> formats(java.util.Collection<Candidate> candidates, List<Question> questions)
+            throws Exception {
+        List<FormatOutcome> outcomes = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            for (Map.Entry<String, String> format : candidate.formats().entrySet()) {
+                String id = client.createCandidate(candidate.name());
+                var end = client.ingest(id, format.getValue(), Fixtures.file(candidate, format.getValue()));
+                if (!"stored".equals(end.path("stage").asText())) {
+                    throw new IllegalStateException(
+                            "Ingesting " + candidate.slug() + "/" + format.getValue() + " failed: " + end);
+                }
+                for (Question question : questions) {
+                    if (!question.candidate().equals(candidate.slug())
+                            || !question.answerable()
+                            || question.crossLingual()) {
+                        continue;
+                    }
+                    String session = client.createSession(id);
+                    for (String earlier : question.earlier()) {
+                        client.ask(session, earlier);
+                    }
+                    outcomes.add(
+                            new FormatOutcome(format.getKey(), question, client.ask(session, question.question())));
+                }
+            }
+        }
+        return outcomes;
     }
 
     private static List<String> chunkTexts(Connection db, List<String> chunkIds) throws Exception {
