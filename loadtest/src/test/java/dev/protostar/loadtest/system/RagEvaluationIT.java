@@ -71,13 +71,17 @@ class RagEvaluationIT {
                 `./mvnw -B -pl loadtest -am verify -Dit.test=RagEvaluationIT -Dtest=none
                 -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
                 -Dprotostar.eval.report=$PWD/docs/benchmarks/rag-eval.md`) on %s, on the development machine
-                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/` — six synthetic candidates
-                (three Korean, three English), questions with the facts a correct answer contains, and four kinds of
-                unanswerable question. The `dev` split (박서연, 이준호, Daniel Okafor, Priya Raman) was used to
-                tune the grounding rules, the offline answers and the glossary; of the `test` split (최민재, Tomas
-                Lindqvist) only the aggregate figures were followed while tuning — with one exception: an earlier
-                report's list of wrong answers, read before tuning began, included test questions, and one rule (a
-                capitalised Latin word opening a Korean question is a name) was first noticed there. Definitions: recall@5 — every expected fact is in the
+                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/`. Twelve synthetic
+                candidates in four splits. The first six (`questions.json`) were written beside the rules: `dev` (박서연,
+                이준호, Daniel Okafor, Priya Raman) tuned the grounding rules, the offline answers and the glossary;
+                of `test` (최민재, Tomas Lindqvist) only the aggregate figures were followed at first, but its wrong
+                answers have since been read. The other six (`questions-fresh.json`, 2026-12-06) were written blind:
+                a writer given only the instruction to write résumés and then ask as recruiters do, who never read
+                the code, wrote the résumés and then the questions, frozen as written. Of those, `fresh-dev` (강도현,
+                Nadia Petrova) was tuned on; `fresh` (윤다은, 오세린, Min-seok Baek, Rachel Whitford) never was — its
+                wrong answers were first read in the run that produced this report. The fresh résumés also come as a
+                browser-printed PDF, a two-column PDF, DOCX and an image-only scan (`loadtest/bin/render-formats`),
+                each stored as a candidate of its own and asked the same answerable questions. Definitions: recall@5 — every expected fact is in the
                 top 5 retrieved chunks; answer accuracy — every expected fact is in the answer, which is not a
                 refusal; over-refusal — answerable questions refused; correct refusals — missing-attribute,
                 false-premise and other-candidate questions refused, half-answerable ones answered with the

@@ -11,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Gate {
-
-    private static final Pattern WHY_LEFT =
-            Pattern.compile("(?i)왜\\s*(?:그만|퇴사|이직|나왔|나오|떠났|옮겼|옮긴)[가-힣]*|(?:퇴사|이직|그만둔|떠난|옮긴)\\s*(?:사유|이유|배경|까닭)"
-                    + "|\\bwhy\\b.*?\\b(?:leave|left|quit|resign(?:ed)?|move on|moved on|switch(?:ed)?)\\b"
-                    + "|\\breasons?\\s+for\\s+(?:leaving|quitting|moving|switching|the move)\\b");
 
     private final Mentions mentions;
     private final KeywordAnalyzer analyzer;
@@ -129,10 +122,9 @@ public class Gate {
             }
         }
         // "Why did she leave X?" names only things the documents have (X, its dates); what it asks is a reason.
-        Matcher leaving = WHY_LEFT.matcher(clause.text());
-        if (leaving.find() && !mentions.reasonForLeaving(candidateId)) {
-            unknown.add(Language.of(clause.text()) == Language.KOREAN ? "퇴사 사유" : "why they left");
-        }
+        AskedAttribute.in(clause.text())
+                .filter(attribute -> !mentions.states(candidateId, attribute))
+                .ifPresent(attribute -> unknown.add(attribute.name(Language.of(clause.text()))));
         return unknown;
     }
 

@@ -40,6 +40,12 @@ public class Grounding {
         if (profile.documents() == 0) {
             return Verdict.noDocuments(question, profile.failedFiles());
         }
-        return gate.judge(candidateId, question, retriever.retrieve(candidateId, question.query(), retrieval.k()));
+        Verdict verdict =
+                gate.judge(candidateId, question, retriever.retrieve(candidateId, question.query(), retrieval.k()));
+        // A start date the documents contradict voids the question, as a contradicted name does.
+        return profile.timeline()
+                .contradictedStart(question.text())
+                .map(premise -> verdict.voidedBy(premise))
+                .orElse(verdict);
     }
 }

@@ -32,11 +32,9 @@ public class Mentions {
         return matches(candidateId, "(^|[^0-9.,])" + number(quantity.number()) + "\\s*" + quantity.unit());
     }
 
-    /** Whether the documents say why the candidate left a job (a reason, not just the dates). */
-    public boolean reasonForLeaving(UUID candidateId) {
-        return matches(
-                candidateId,
-                "(퇴사|이직|그만둔|떠난|옮긴)\\s?(사유|이유|배경)|reasons? for (leaving|leave)|\\m(left|leaving) (to|because|for|after)\\M|퇴사했|그만뒀|그만두었");
+    /** Whether the documents state this attribute (a reason for leaving, a start date) in words of its own. */
+    public boolean states(UUID candidateId, AskedAttribute attribute) {
+        return matches(candidateId, attribute.stated());
     }
 
     private boolean matches(UUID candidateId, String regex) {

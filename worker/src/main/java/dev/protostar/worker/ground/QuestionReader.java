@@ -64,7 +64,6 @@ public class QuestionReader {
             "got",
             "say",
             "said",
-            "talk",
             "share",
             "show",
             "includ",
@@ -126,6 +125,9 @@ public class QuestionReader {
             "amount",
             "number",
             "size",
+            "period",
+            "durat",
+            "기간",
             // What a talk or a project was about is its title or its description: "발표한 주제", "the topic of".
             "주제",
             "topic",

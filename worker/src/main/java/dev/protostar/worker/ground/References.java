@@ -109,13 +109,13 @@ final class References {
         text = replace(text, PREVIOUS, Timeline::previous, timeline);
         text = replace(text, FIRST, Timeline::first, timeline);
         text = replace(text, LATEST, Timeline::latest, timeline);
-        if (timeline.skills().isPresent()) {
-            text = SKILLS.matcher(text)
-                    .replaceAll(Matcher.quoteReplacement(timeline.skills().get()));
-        }
         if (!text.equals(question)) {
             // The job is named now: what the memory carried for "that" would only point elsewhere.
             text = CARRIED.matcher(text).replaceFirst("");
+        }
+        if (timeline.skills().isPresent() && SKILLS.matcher(text).find()) {
+            // Added, not substituted: "그 프로젝트에서 사용한 기술스택" asks about the project's stack, not the list.
+            text = text + " " + timeline.skills().get();
         }
         if (WORKS_NOW.matcher(text).find() && timeline.latest().isPresent()) {
             text = text + " " + timeline.latest().get().label();

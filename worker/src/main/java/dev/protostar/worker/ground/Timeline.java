@@ -145,6 +145,31 @@ final class Timeline {
         return stints.isEmpty() ? Optional.empty() : Optional.of(stints.getLast());
     }
 
+    /** "Since 2018", "2018년부터", "joined X in 2018": a start the question takes for granted. */
+    private static final Pattern SINCE = Pattern.compile(
+            "(?i)\\b(?:since|from|joined\\s+\\S+(?:\\s+\\S+)?\\s+in)\\s+((?:19|20)\\d{2})\\b|((?:19|20)\\d{2})\\s*년?\\s*(?:부터|에\\s*입사|입사)");
+
+    /**
+     * The premise of a question that dates the start of a job it names otherwise than the documents ("She's been
+     * at Kiezbank since 2018, right?" of a job begun in 2021), as the question words it.
+     */
+    Optional<String> contradictedStart(String question) {
+        Matcher since = SINCE.matcher(question);
+        if (!since.find()) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(since.group(1) != null ? since.group(1) : since.group(2));
+        String lower = question.toLowerCase(Locale.ROOT);
+        for (Stint job : stints) {
+            if (lower.contains(job.label().toLowerCase(Locale.ROOT))) {
+                return (job.start() - 1) / 12 == year
+                        ? Optional.empty()
+                        : Optional.of(since.group().strip());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The job before the latest ("이전 직장", "previous company"). */
     Optional<Stint> previous() {
         return stints.size() < 2 ? Optional.empty() : Optional.of(stints.get(1));

@@ -33,6 +33,13 @@ public record Verdict(
                 question, List.of(), failedFiles, List.of(), new TermCounts(java.util.Map.of(), 0), false, false);
     }
 
+    /** The same findings, with a premise of the question that the documents contradict: nothing is answered. */
+    Verdict voidedBy(String premise) {
+        List<String> all = new java.util.ArrayList<>(uncovered);
+        all.add(premise);
+        return new Verdict(question, List.of(), List.copyOf(all), sources, counts, relevant, documentsStored);
+    }
+
     /** Nothing the question asks is in the documents: refuse without calling a model. */
     public boolean refuse() {
         return answerable.isEmpty();

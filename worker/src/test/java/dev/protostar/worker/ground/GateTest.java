@@ -29,7 +29,7 @@ class GateTest {
         }
 
         @Override
-        public boolean reasonForLeaving(UUID candidateId) {
+        public boolean states(UUID candidateId, AskedAttribute attribute) {
             return false;
         }
     };

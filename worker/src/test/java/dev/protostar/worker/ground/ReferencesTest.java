@@ -92,6 +92,15 @@ class ReferencesTest {
         assertThat(titleLines.skills()).isEmpty();
     }
 
+    @Test
+    void a_start_date_the_documents_contradict_is_a_false_premise() {
+        assertThat(JOBS.contradictedStart("She's been at 카카오페이 since 2018, right?"))
+                .contains("since 2018");
+        assertThat(JOBS.contradictedStart("카카오페이에 2021년부터 다녔죠?")).isEmpty();
+        assertThat(JOBS.contradictedStart("Which certificate did she get in 2018?"))
+                .isEmpty();
+    }
+
     private static String resolve(String question) {
         return References.resolve(question, KIM_JIWOO, JOBS, List.of());
     }

@@ -1,0 +1,47 @@
+package dev.protostar.worker.ground;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Things recruiters ask about a person that a résumé states in words of its own, or not at all — why they
+ * left a job, when they could start. Such a question names only what the documents have ("그린박스마켓은 왜
+ * 그만뒀대?" names the employer; "how soon could Tomas start a new job?" has "job"), so its words are found
+ * while what it asks is not: it is covered only when the documents say the attribute itself.
+ *
+ * @param asked how a question asks for it
+ * @param stated how a document states it (a PostgreSQL regular expression)
+ */
+record AskedAttribute(Pattern asked, String stated, String korean, String english) {
+
+    private static final AskedAttribute[] ALL = {
+        new AskedAttribute(
+                Pattern.compile("(?i)왜\\s*(?:그만|퇴사|이직|나왔|나오|떠났|옮겼|옮긴)[가-힣]*|(?:퇴사|이직|그만둔|떠난|옮긴)\\s*(?:사유|이유|배경|까닭)"
+                        + "|\\bwhy\\b.*?\\b(?:leave|left|quit|resign(?:ed)?|move on|moved on|switch(?:ed)?)\\b"
+                        + "|\\breasons?\\s+for\\s+(?:leaving|quitting|moving|switching|the move)\\b"),
+                "(퇴사|이직|그만둔|떠난|옮긴)\\s?(사유|이유|배경)|reasons? for (leaving|leave)|\\m(left|leaving) (to|because|for|after)\\M|퇴사했|그만뒀|그만두었",
+                "퇴사 사유",
+                "why they left"),
+        new AskedAttribute(
+                Pattern.compile(
+                        "(?i)notice\\s+period|how\\s+soon|when\\s+(?:can|could)\\s+\\S+\\s+start|start(?:ing)?\\s+date|availab"
+                                + "|입사\\s*가능|합류\\s*가능|출근\\s*가능|언제부터\\s*(?:출근|근무|일|합류|입사)|입사\\s*(?:시기|가능일)|이직\\s*가능\\s*시기"),
+                "notice period|\\mavailab|start date|입사\\s?가능|합류\\s?가능|출근\\s?가능|즉시\\s?(입사|합류|출근|근무)",
+                "입사 가능 시기",
+                "when they could start")
+    };
+
+    /** The attribute this clause asks about, if it is one of them. */
+    static Optional<AskedAttribute> in(String clause) {
+        for (AskedAttribute attribute : ALL) {
+            if (attribute.asked().matcher(clause).find()) {
+                return Optional.of(attribute);
+            }
+        }
+        return Optional.empty();
+    }
+
+    String name(Language language) {
+        return language == Language.KOREAN ? korean : english;
+    }
+}
