@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  *   <li>PDF is read by its layout ({@link PdfLayoutReader}): headings from how lines are set, paragraphs
  *       re-joined across wraps, columns in order, page furniture dropped. A PDF without a text layer goes
  *       through Tika, like the rest.
- *   <li>DOCX, HTML and HWP (through {@link HwpParser}) go through Tika's parsers and {@link XhtmlBlocks}.
+ *   <li>DOCX is read with POI ({@link DocxReader}): heading styles and outline levels, tables with their
+ *       header labels.
+ *   <li>HTML and HWP (through {@link HwpParser}) go through Tika's parsers and {@link XhtmlBlocks}.
  *       HWP has no heading markup, so {@link HeadingHeuristic} finds its headings, as it does for a PDF, Word
  *       or HTML file that sets its headings no differently from its text.
  *   <li>Plain text, Markdown and JSON Resume are decoded with Tika's charset detection ({@link TextDecoder})
@@ -33,6 +35,7 @@ public class TikaDocumentParser implements DocumentParser {
     private final TextDecoder decoder;
     private final TikaReader tika;
     private final PdfLayoutReader pdf;
+    private final DocxReader docx;
 
     public TikaDocumentParser(ParseProperties limits) {
         this.limits = limits;
@@ -42,6 +45,7 @@ public class TikaDocumentParser implements DocumentParser {
         this.decoder = new TextDecoder();
         this.tika = new TikaReader(types.detector(), inflation, decoder, limits.maxCharacters());
         this.pdf = new PdfLayoutReader(limits.maxCharacters());
+        this.docx = new DocxReader(limits.maxCharacters(), limits.maxInflationRatio());
     }
 
     @Override
@@ -85,7 +89,7 @@ public class TikaDocumentParser implements DocumentParser {
             case HWP -> structured(tika.read(name, content, format));
             case DOCX -> {
                 inflation.checkZip(content, format);
-                yield headingsOrHeuristic(tika.read(name, content, format));
+                yield headingsOrHeuristic(docx.read(content));
             }
             case HTML -> headingsOrHeuristic(tika.read(name, content, format));
             case TEXT -> new TikaReader.Result(null, HeadingHeuristic.apply(text(content, name, format)));
