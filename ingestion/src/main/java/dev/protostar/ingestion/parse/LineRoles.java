@@ -33,7 +33,7 @@ final class LineRoles {
     /** "[프로젝트 3] 주문 시스템 MSA 전환": a block led by a bracketed label — a project or job under a section. */
     private static final Pattern LABELLED = Pattern.compile("^[\\[【〔]\\s*[^\\]】〕]{1,20}?\\s*[\\]】〕]\\s*(\\S.{0,78})$");
 
-    private static final Pattern BULLET = Pattern.compile("^(?:[-–*+]\\s+|[•·∙◦▪▫●○ㆍ➢➤✓✔]\\s*)(.+)$");
+    static final Pattern BULLET = Pattern.compile("^(?:[-–*+]\\s+|[•·∙◦▪▫●○ㆍ➢➤✓✔]\\s*)(.+)$");
     private static final Pattern NUMBERED = Pattern.compile(
             "^(?:(\\d{1,2}|[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])[.)]|([가나다라마바사아자차카타파하])[.)]|\\((\\d{1,2})\\))(?!\\d)\\s*(.+)$");
     private static final Pattern SUBNUMBERED = Pattern.compile("^\\d{1,2}\\.\\d{1,2}\\.?\\s+(.+)$");

@@ -11,9 +11,14 @@ import org.springframework.stereotype.Component;
  * with a reason its sender can act on, and turns the rest into blocks in reading order.
  *
  * <ul>
- *   <li>PDF, DOCX, HTML and HWP (through {@link HwpParser}) go through Tika's parsers and {@link XhtmlBlocks};
- *       PDF and HWP have no heading markup, so {@link HeadingHeuristic} finds their headings, as it does for a
- *       Word or HTML file that uses no heading styles.
+ *   <li>PDF is read by its layout ({@link PdfLayoutReader}): headings from how lines are set, paragraphs
+ *       re-joined across wraps, columns in order, page furniture dropped. A PDF without a text layer goes
+ *       through Tika, like the rest.
+ *   <li>DOCX is read with POI ({@link DocxReader}): heading styles and outline levels, tables with their
+ *       header labels.
+ *   <li>HTML and HWP (through {@link HwpParser}) go through Tika's parsers and {@link XhtmlBlocks}.
+ *       HWP has no heading markup, so {@link HeadingHeuristic} finds its headings, as it does for a PDF, Word
+ *       or HTML file that sets its headings no differently from its text.
  *   <li>Plain text, Markdown and JSON Resume are decoded with Tika's charset detection ({@link TextDecoder})
  *       and structured here: {@link HeadingHeuristic}, {@link MarkdownBlocks}, {@link JsonResumeBlocks}.
  *   <li>A PDF without a text layer (a scan) and a PNG or JPEG picture are read with OCR ({@link OcrReader}).
@@ -32,6 +37,8 @@ public class TikaDocumentParser implements DocumentParser {
     private final TextDecoder decoder;
     private final TikaReader tika;
     private final OcrReader ocr;
+    private final PdfLayoutReader pdf;
+    private final DocxReader docx;
 
     public TikaDocumentParser(ParseProperties limits) {
         this(limits, OcrProperties.defaults());
@@ -46,6 +53,8 @@ public class TikaDocumentParser implements DocumentParser {
                 limits.maxInflationRatio(), limits.maxInflatedSize().toBytes());
         this.decoder = new TextDecoder();
         this.tika = new TikaReader(types.detector(), inflation, decoder, limits.maxCharacters());
+        this.pdf = new PdfLayoutReader(limits.maxCharacters());
+        this.docx = new DocxReader(limits.maxCharacters(), limits.maxInflationRatio());
     }
 
     @Override
@@ -90,10 +99,16 @@ public class TikaDocumentParser implements DocumentParser {
 
     private TikaReader.Result read(Format format, String name, byte[] content) throws UnreadableDocumentException {
         return switch (format) {
-            case PDF, HWP -> structured(tika.read(name, content, format));
+            case PDF -> {
+                var layout = pdf.read(content);
+                yield layout.blocks().isEmpty()
+                        ? structured(tika.read(name, content, format))
+                        : headingsOrHeuristic(layout);
+            }
+            case HWP -> structured(tika.read(name, content, format));
             case DOCX -> {
                 inflation.checkZip(content, format);
-                yield headingsOrHeuristic(tika.read(name, content, format));
+                yield headingsOrHeuristic(docx.read(content));
             }
             case HTML -> headingsOrHeuristic(tika.read(name, content, format));
             case TEXT -> new TikaReader.Result(null, HeadingHeuristic.apply(text(content, name, format)));
@@ -121,7 +136,10 @@ public class TikaDocumentParser implements DocumentParser {
         return new TikaReader.Result(read.title(), HeadingHeuristic.apply(read.blocks()));
     }
 
-    /** Word and HTML files written without heading styles still have headings, in the way PDFs do. */
+    /**
+     * A document that sets its headings no differently from its text — a PDF in one font and size, a Word or HTML
+     * file without heading styles — still has headings: the heuristic looks for them in the words.
+     */
     private static TikaReader.Result headingsOrHeuristic(TikaReader.Result read) {
         boolean marked = read.blocks().stream().anyMatch(b -> b.kind() == Kind.HEADING);
         return marked ? read : structured(read);

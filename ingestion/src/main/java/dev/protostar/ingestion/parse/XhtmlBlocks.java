@@ -12,7 +12,8 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Turns the XHTML every Tika parser writes into blocks: {@code h1..h6} headings, {@code li} list items (nested
- * lists give levels), {@code tr} table rows (cells joined with " | "), everything else paragraphs. PDF pages
+ * lists give levels), {@code tr} table rows ({@link XhtmlTable}: cells joined with " | ", a header row's labels
+ * carried into the cells), everything else paragraphs. PDF pages
  * arrive as {@code <div class="page">} and number the blocks; Word list paragraphs arrive as
  * {@code <p class="list_...">}.
  *
@@ -60,8 +61,7 @@ final class XhtmlBlocks extends DefaultHandler {
     private final List<Block> blocks = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private final Deque<Integer> items = new ArrayDeque<>();
-    private List<String> row;
-    private StringBuilder cell;
+    private XhtmlTable table;
     private int skipped;
     private int heading;
     private int lists;
@@ -101,6 +101,10 @@ final class XhtmlBlocks extends DefaultHandler {
             skipped++;
             return;
         }
+        if (table != null && table.inCell()) {
+            table.startInCell(name);
+            return;
+        }
         switch (name) {
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                 flush();
@@ -114,21 +118,28 @@ final class XhtmlBlocks extends DefaultHandler {
                 flush();
                 items.push(Math.max(lists, 1));
             }
+            case "table" -> {
+                flush();
+                table = new XhtmlTable();
+            }
             case "tr" -> {
                 flush();
-                row = new ArrayList<>();
+                if (table == null) {
+                    table = new XhtmlTable();
+                }
+                table.startRow();
             }
-            case "td", "th" -> cell = row != null ? new StringBuilder() : null;
-            case "br" -> append("\n");
+            case "td", "th" -> {
+                if (table != null) {
+                    table.startCell(name.equals("th"));
+                }
+            }
+            case "br" -> text.append('\n');
             default -> startBlock(name, attributes);
         }
     }
 
     private void startBlock(String name, Attributes attributes) {
-        if (cell != null) {
-            cell.append(' ');
-            return;
-        }
         if (name.equals("div") && paged && "page".equals(attributes.getValue("class"))) {
             flush();
             page++;
@@ -148,6 +159,10 @@ final class XhtmlBlocks extends DefaultHandler {
             skipped--;
             return;
         }
+        if (table != null && table.inCell()) {
+            table.endInCell(name);
+            return;
+        }
         switch (name) {
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                 flush();
@@ -161,15 +176,13 @@ final class XhtmlBlocks extends DefaultHandler {
                 flush();
                 items.poll();
             }
-            case "td", "th" -> {
-                if (row != null && cell != null) {
-                    row.add(Text.collapse(cell));
-                }
-                cell = null;
+            case "tr" -> rows(table == null ? List.of() : table.endRow());
+            case "table" -> {
+                rows(table == null ? List.of() : table.end());
+                table = null;
             }
-            case "tr" -> endRow();
             default -> {
-                if (cell == null && (name.equals("p") || BLOCK_ELEMENTS.contains(name))) {
+                if (name.equals("p") || BLOCK_ELEMENTS.contains(name)) {
                     flush();
                     listParagraph = false;
                 }
@@ -177,16 +190,10 @@ final class XhtmlBlocks extends DefaultHandler {
         }
     }
 
-    private void endRow() {
-        if (row == null) {
-            return;
+    private void rows(List<String> lines) {
+        for (String line : lines) {
+            blocks.add(new Block(Kind.TABLE_ROW, 0, line, paged ? page : 0));
         }
-        String joined =
-                String.join(" | ", row.stream().filter(c -> !c.isEmpty()).toList());
-        if (!joined.isEmpty()) {
-            blocks.add(new Block(Kind.TABLE_ROW, 0, joined, paged ? page : 0));
-        }
-        row = null;
     }
 
     @Override
@@ -203,8 +210,8 @@ final class XhtmlBlocks extends DefaultHandler {
             overLimit = true;
             throw new Stop("over the character limit");
         }
-        if (cell != null) {
-            cell.append(ch, start, length);
+        if (table != null && table.inCell()) {
+            table.text(ch, start, length);
         } else {
             text.append(ch, start, length);
         }
@@ -216,18 +223,10 @@ final class XhtmlBlocks extends DefaultHandler {
         if (skipped > 0) {
             return;
         }
-        if (cell != null) {
-            cell.append(' ');
+        if (table != null && table.inCell()) {
+            table.space();
         } else {
             text.append(ch, start, length);
-        }
-    }
-
-    private void append(String s) {
-        if (cell != null) {
-            cell.append(' ');
-        } else {
-            text.append(s);
         }
     }
 

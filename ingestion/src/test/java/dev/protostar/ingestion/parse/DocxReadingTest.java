@@ -13,20 +13,20 @@ import org.junit.jupiter.api.Test;
 class DocxReadingTest {
 
     @Test
-    void reads_docx_headings_as_levels() throws Exception {
+    void reads_docx_heading_styles_as_levels_under_the_title() throws Exception {
         var document = parse("resume-ko.docx");
 
         assertThat(document.format()).isEqualTo(Format.DOCX);
         assertThat(headings(document))
                 .containsExactly(
                         "1 김서연 이력서",
-                        "1 인적사항",
-                        "1 학력",
-                        "1 경력",
-                        "2 한빛페이 | 결제플랫폼팀 선임 개발자",
-                        "2 누리소프트 | 메시징개발팀 개발자",
-                        "1 자격증",
-                        "1 어학");
+                        "2 인적사항",
+                        "2 학력",
+                        "2 경력",
+                        "3 한빛페이 | 결제플랫폼팀 선임 개발자",
+                        "3 누리소프트 | 메시징개발팀 개발자",
+                        "2 자격증",
+                        "2 어학");
         assertWellFormed(document);
     }
 
@@ -77,12 +77,12 @@ class DocxReadingTest {
         assertThat(headings(document))
                 .containsExactly(
                         "1 Mira Castellan",
-                        "1 Summary",
-                        "1 Experience",
-                        "2 Bluefin Payments — Senior Backend Engineer",
-                        "2 Harbor Messaging — Backend Engineer",
-                        "1 Education",
-                        "1 Skills");
+                        "2 Summary",
+                        "2 Experience",
+                        "3 Bluefin Payments — Senior Backend Engineer",
+                        "3 Harbor Messaging — Backend Engineer",
+                        "2 Education",
+                        "2 Skills");
         assertThat(texts(document, Kind.LIST_ITEM))
                 .contains("Raised settlement throughput from 2,000 to 9,500 transactions per second.");
         assertThat(texts(document, Kind.TABLE_ROW)).contains("Languages | Java, Kotlin, SQL");

@@ -37,7 +37,7 @@ class HtmlReadingTest {
     }
 
     @Test
-    void reads_nested_lists_with_levels_and_table_rows() throws Exception {
+    void reads_nested_lists_with_levels_and_table_rows_with_their_header_labels() throws Exception {
         var document = parse("resume-ko.html");
 
         assertThat(document.blocks())
@@ -48,7 +48,7 @@ class HtmlReadingTest {
                         tuple(1, "정산 배치 시간을 4시간에서 35분으로 줄였습니다."),
                         tuple(2, "배치를 12개 파티션으로 나눠 병렬 처리"));
         assertThat(texts(document, Kind.TABLE_ROW))
-                .containsExactly("항목 | 점수·등급 | 취득일", "정보처리기사 | 합격 | 2014.11", "TOEIC | 915 | 2021.06");
+                .containsExactly("항목: 정보처리기사 | 점수·등급: 합격 | 취득일: 2014.11", "항목: TOEIC | 점수·등급: 915 | 취득일: 2021.06");
     }
 
     @Test

@@ -14,20 +14,20 @@ import org.junit.jupiter.api.Test;
 class PdfReadingTest {
 
     @Test
-    void finds_marked_korean_sections_and_company_subheadings() throws Exception {
+    void finds_korean_sections_and_company_subheadings_by_font_under_the_name_line() throws Exception {
         var document = parse("resume-ko.pdf");
 
         assertThat(document.format()).isEqualTo(Format.PDF);
         assertThat(headings(document))
                 .containsExactly(
                         "1 김서연 이력서",
-                        "1 인적사항",
-                        "1 학력",
-                        "1 경력",
-                        "2 한빛페이 | 결제플랫폼팀 선임 개발자",
-                        "2 누리소프트 | 메시징개발팀 개발자",
-                        "1 자격증",
-                        "1 어학");
+                        "2 인적사항",
+                        "2 학력",
+                        "2 경력",
+                        "3 한빛페이 | 결제플랫폼팀 선임 개발자",
+                        "3 누리소프트 | 메시징개발팀 개발자",
+                        "2 자격증",
+                        "2 어학");
         assertWellFormed(document);
     }
 
@@ -52,7 +52,8 @@ class PdfReadingTest {
                         "결제 승인 처리량을 초당 3,500건에서 초당 12,000건으로 높였습니다.",
                         "정산 배치 시간을 4시간에서 35분으로 줄였습니다.",
                         "동시 접속자 80,000명을 처리하는 채팅 서버를 운영했습니다.");
-        assertThat(texts(document, Kind.PARAGRAPH)).contains("재직기간: 2019.03 ~ 2022.08 (3년 5개월)", "TOEIC 915점 2021.06");
+        assertThat(texts(document, Kind.PARAGRAPH)).contains("재직기간: 2019.03 ~ 2022.08 (3년 5개월)");
+        assertThat(texts(document, Kind.TABLE_ROW)).contains("TOEIC | 915점 | 2021.06");
     }
 
     @Test
@@ -63,12 +64,12 @@ class PdfReadingTest {
         assertThat(headings(document))
                 .containsExactly(
                         "1 Mira Castellan",
-                        "1 SUMMARY",
-                        "1 EXPERIENCE",
-                        "2 Bluefin Payments — Senior Backend Engineer",
-                        "2 Harbor Messaging — Backend Engineer",
-                        "1 EDUCATION",
-                        "1 SKILLS");
+                        "2 SUMMARY",
+                        "2 EXPERIENCE",
+                        "3 Bluefin Payments — Senior Backend Engineer",
+                        "3 Harbor Messaging — Backend Engineer",
+                        "2 EDUCATION",
+                        "2 SKILLS");
         assertThat(block(document, "EDUCATION").page()).isEqualTo(2);
         assertWellFormed(document);
     }
