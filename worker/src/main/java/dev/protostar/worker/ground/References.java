@@ -41,9 +41,9 @@ final class References {
 
     /** A job named by the one after it: "her last job before Kiezbank", "툰플렉스 전에 다닌 회사". */
     private static final Pattern BEFORE_NAMED = Pattern.compile("(?i)\\b" + OWNER_EN
-            + "(?:(?:last|previous|prior)\\s+)?" + JOB_EN
+            + "(?:(?:last|previous|prior)\\s+)?(?:" + JOB_EN + "|work(?:ed)?)"
             + "\\s+(?:before|prior to)\\s+(?!that\\b|this\\b|it\\b)([^?,.!]+)"
-            + "|(\\S+?)(?:에서)?\\s*(?:이전에|전에|이전|직전)\\s*" + WORKED_KO + JOB_KO);
+            + "|(\\S+?)(?:에서)?\\s*(?:이전에|전에|이전|직전)(?:는|엔)?\\s*(?:어느|어떤|무슨)?\\s*" + WORKED_KO + JOB_KO);
 
     private static final Pattern PREVIOUS = Pattern.compile("(?i)(?:바로\\s*)?(?:이전|직전|전)\\s*" + WORKED_KO + JOB_KO
             + "|\\b" + OWNER_EN + "(?:previous|prior|former|past|preceding)\\s+" + JOB_EN + "\\b");

@@ -62,6 +62,8 @@ class ReferencesTest {
         assertThat(resolve("And the company before that? 「카카오페이」")).isEqualTo("And 우아한형제들?");
         assertThat(resolve("what was her last job before 우아한형제들?")).isEqualTo("what was 네오위즈?");
         assertThat(resolve("카카오페이 전에 다닌 회사는?")).isEqualTo("우아한형제들는?");
+        assertThat(resolve("카카오페이 이전에는 어느 회사에서 일했나요?")).isEqualTo("우아한형제들에서 일했나요?");
+        assertThat(resolve("Where did he work before 카카오페이?")).isEqualTo("Where did he 우아한형제들?");
         assertThat(resolve("지금 어느 회사에서 일해요?")).isEqualTo("카카오페이에서 일해요?");
     }
 
