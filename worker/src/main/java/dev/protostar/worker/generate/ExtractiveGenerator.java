@@ -59,6 +59,18 @@ final class ExtractiveGenerator implements Generator {
 
     private static final Pattern FIGURE_TEXT = Pattern.compile("\\d");
 
+    /** A question for what was done at a job ("최근 회사에서 무엇을 했나요?", "what did she do at Kiezbank"). */
+    private static final Pattern DID_QUESTION = Pattern.compile(
+            "(?i)무엇을\\s*했|뭐\\s*했|뭘\\s*했|무슨\\s*일|어떤\\s*일|한\\s*일|맡은\\s*(?:업무|일|역할)|담당(?:한|했던)?\\s*(?:업무|일)|주요\\s*업무|성과"
+                    + "|\\bwhat\\s+did\\s+\\S+(?:\\s+\\S+)?\\s+do\\b|\\bresponsibilit|\\bachievements?\\b|\\baccomplish|\\bwhat\\s+(?:has|have)\\s+\\S+\\s+done\\b");
+
+    /** A line that is a field of a form, not something done ("부서 / 직책: …", "Period: …"). */
+    private static final Pattern FIELD_LINE = Pattern.compile(
+            "(?i)^(?:[-*•·]\\s*)?(?:부서|직책|직급|기간|재직\\s*기간|회사|소속|근무지|위치|고용\\s*형태|팀|role|when|period|location|team|dates?|company|title)\\s*(?:/\\s*\\S+\\s*)?[:：|]");
+
+    /** A summary's heading: its lines list the jobs, they do not say what was done at one. */
+    private static final Pattern SUMMARY_HEADING = Pattern.compile("(?i)요약|개요|summary|overview|at a glance");
+
     /** A table's header row: cells of labels, no figures. */
     private static final Pattern HEADER_ROW = Pattern.compile("[^\\d]*\\|[^\\d]*");
 
@@ -177,6 +189,12 @@ final class ExtractiveGenerator implements Generator {
         if (candidates.isEmpty()) {
             return List.of();
         }
+        if (DID_QUESTION.matcher(clause.text()).find()) {
+            List<Candidate> done = achievements(clause, sources, counts, candidates);
+            if (!done.isEmpty()) {
+                return done;
+            }
+        }
         // What the retrieved chunks can match of the clause: a term none of them has cannot decide a line.
         double clauseWeight = matched(clause, sourceTerms, counts, false);
         List<Candidate> scored = new ArrayList<>();
@@ -218,6 +236,40 @@ final class ExtractiveGenerator implements Generator {
                 .thenComparingInt(Candidate::source)
                 .thenComparingInt(Candidate::order));
         return picked;
+    }
+
+    /**
+     * What was done at the job the clause names: the lines of the best chunk whose own heading names it (not a
+     * summary's), in order, without the form's fields — the achievements, as the documents list them.
+     */
+    private List<Candidate> achievements(
+            Question.Clause clause, List<Hit> sources, TermCounts counts, List<Candidate> candidates) {
+        int best = -1;
+        double bestScore = 0;
+        for (int s = 0; s < sources.size(); s++) {
+            String heading = lastHeading(sources.get(s));
+            if (SUMMARY_HEADING.matcher(sources.get(s).section()).find()) {
+                continue;
+            }
+            double named = matched(clause, new HashSet<>(analyzer.tokens(heading)), counts, false);
+            if (named > bestScore) {
+                best = s;
+                bestScore = named;
+            }
+        }
+        if (best < 0) {
+            return List.of();
+        }
+        int source = best;
+        return candidates.stream()
+                .filter(c -> c.source() == source
+                        && c.order() >= 0
+                        && !FIELD_LINE.matcher(c.sentence()).find()
+                        && c.sentence().strip().length() > 8
+                        && !HEADER_ROW.matcher(c.sentence()).matches())
+                .sorted(Comparator.comparingInt(Candidate::order))
+                .limit(LIST_LINES - 1)
+                .toList();
     }
 
     /** The rarity weights of the clause's terms found among {@code terms}; names and figures count more. */

@@ -116,10 +116,19 @@ final class Timeline {
         jobs.sort(Comparator.comparingInt(Stint::end)
                 .thenComparingInt(Stint::start)
                 .reversed());
+        // One job told twice (a summary's row and its own section) has one period: keep its shortest name.
         List<Stint> distinct = new ArrayList<>();
         for (Stint job : jobs) {
-            if (distinct.stream().noneMatch(d -> d.label().equals(job.label()) && d.start() == job.start())) {
+            int same = -1;
+            for (int d = 0; d < distinct.size(); d++) {
+                if (distinct.get(d).start() == job.start() && distinct.get(d).end() == job.end()) {
+                    same = d;
+                }
+            }
+            if (same < 0) {
                 distinct.add(job);
+            } else if (job.label().length() < distinct.get(same).label().length()) {
+                distinct.set(same, job);
             }
         }
         String skills = sections.stream()
@@ -218,7 +227,8 @@ final class Timeline {
 
     /** "카카오 | SRE 파트 리드" → 카카오; "Senior Engineer, Stripe" → Stripe: the first part that is not a title. */
     static String label(String heading) {
-        String cleaned = heading.replaceAll("\\(\\s*\\d.*?\\)", " ")
+        String cleaned = heading.replaceAll("\\(주\\)|㈜|주식회사\\s*", "")
+                .replaceAll("\\(\\s*\\d.*?\\)", " ")
                 .replaceAll("[*_#`]", " ")
                 .replaceAll("^\\s*\\d+\\.\\s+", "")
                 .strip();

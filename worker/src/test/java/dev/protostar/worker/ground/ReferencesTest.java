@@ -92,6 +92,16 @@ class ReferencesTest {
                                         + "**Android Developer** · Rollfield Games, Helsinki\nMarch 2019 – September 2021\n- Worked on games")));
         assertThat(titleLines.jobs()).extracting(Timeline.Stint::label).containsExactly("Kiezbank", "Rollfield Games");
         assertThat(titleLines.skills()).isEmpty();
+        Timeline summaryAndSections = Timeline.of(List.of(
+                new Timeline.Section(
+                        "이력서 > 경력 요약",
+                        "무신사 커머스플랫폼팀 선임 백엔드 엔지니어 (2021.07 ~ 재직중)\n(주)스텔라랩스 개발팀 백엔드 개발자 (2019.01 ~ 2021.06)"),
+                new Timeline.Section("이력서 > 경력 > 무신사 | 2021.07 ~ 재직중", "- 대기열 시스템"),
+                new Timeline.Section("이력서 > 경력 > (주)스텔라랩스 | 2019.01 ~ 2021.06 (2년 6개월)", "- 예약")));
+        assertThat(summaryAndSections.jobs())
+                .as("a job in the summary and in its own section is one job")
+                .extracting(Timeline.Stint::label)
+                .containsExactly("무신사", "스텔라랩스");
     }
 
     @Test
