@@ -189,12 +189,7 @@ final class ExtractiveGenerator implements Generator {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        if (DID_QUESTION.matcher(clause.text()).find()) {
-            List<Candidate> done = achievements(clause, sources, counts, candidates);
-            if (!done.isEmpty()) {
-                return done;
-            }
-        }
+
         // What the retrieved chunks can match of the clause: a term none of them has cannot decide a line.
         double clauseWeight = matched(clause, sourceTerms, counts, false);
         List<Candidate> scored = new ArrayList<>();
@@ -205,6 +200,20 @@ final class ExtractiveGenerator implements Generator {
         }
         scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
         Candidate top = scored.getFirst();
+        if (DID_QUESTION.matcher(clause.text()).find()) {
+            List<Candidate> done = new ArrayList<>(achievements(clause, sources, counts, candidates));
+            if (!done.isEmpty()) {
+                // The job's row in a summary leads when it is the best match ("그린박스마켓 | … | 데이터 엔지니어"
+                // for "어디였고 뭐 했어요?": the title), then what was done there.
+                boolean summaryRow = SUMMARY_HEADING
+                        .matcher(sources.get(top.source()).section())
+                        .find();
+                if (summaryRow && top.score() > 0 && top.order() >= 0) {
+                    done.addFirst(top);
+                }
+                return done;
+            }
+        }
         if (top.score() <= 0) {
             return firstLines(scored, 0, 2);
         }

@@ -63,6 +63,27 @@ class ExtractiveGeneratorTest {
     }
 
     @Test
+    void what_was_done_at_a_job_is_that_jobs_own_lines_without_the_forms_fields() {
+        List<Hit> sources = List.of(
+                hit("이력서 > 경력 요약", "무신사 커머스플랫폼팀 선임 백엔드 엔지니어 (2021.07 ~ 재직중)"),
+                hit(
+                        "이력서 > 경력 > 무신사 | 2021.07 ~ 재직중",
+                        "- 부서 / 직책: 커머스플랫폼팀 / 선임 백엔드 엔지니어\n- 한정판 발매 이벤트용 대기열 시스템 '웨이팅룸' 설계 및 개발\n"
+                                + "- 상품 검색 API 성능 개선 (Elasticsearch)"));
+        String text = answer("무신사에서 무엇을 했나요?", sources, List.of());
+        assertThat(text).contains("웨이팅룸", "상품 검색 API").doesNotContain("부서 / 직책");
+    }
+
+    @Test
+    void a_head_count_question_leads_with_the_line_that_gives_the_count() {
+        List<Hit> sources = List.of(
+                hit("경력 > 툰플렉스 — 데이터 플랫폼팀 (2022.04 – 현재)", "Airflow DAG 약 640개 관리, 툰플렉스 데이터 플랫폼 운영"),
+                hit("경력 요약", "툰플렉스 | 2022.04 – 현재 | 시니어 데이터 플랫폼 엔지니어 | 9명"));
+        String text = answer("툰플렉스 팀 규모는?", sources, List.of());
+        assertThat(text.lines().skip(1).findFirst().orElse("")).contains("9명");
+    }
+
+    @Test
     void quotes_the_lines_under_a_heading_that_names_what_is_asked() {
         List<Hit> sources = List.of(hit(
                 "Languages",
