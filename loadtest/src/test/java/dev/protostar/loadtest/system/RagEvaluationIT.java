@@ -46,12 +46,22 @@ class RagEvaluationIT {
         }
 
         EvalReport.Figures all = offline.figures(null);
+        EvalReport.Figures fresh = offline.figures("fresh");
         assertThat(all.ungroundedNumbers()).as("ungrounded numbers").isZero();
-        // Just under what was measured (0.976, 0.950, 0.024, 0.905): a fall below is a regression to explain.
-        assertThat(all.recallAt5()).as("recall@5").isGreaterThanOrEqualTo(0.97);
-        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.94);
+        // Regression floors just under what was measured on 2026-12-06 (all: 0.940, 0.900, 0.024, 0.911; the blind
+        // `fresh` split: 0.875, 0.036, 0.775; formats below): a fall below is a regression to explain. Issue 19's
+        // targets are higher and not met yet; the report says by how much.
+        assertThat(all.recallAt5()).as("recall@5").isGreaterThanOrEqualTo(0.93);
+        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.89);
         assertThat(all.overRefusal()).as("over-refusal").isLessThanOrEqualTo(0.03);
         assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.90);
+        assertThat(fresh.accuracy()).as("fresh: answer accuracy").isGreaterThanOrEqualTo(0.85);
+        assertThat(fresh.overRefusal()).as("fresh: over-refusal").isLessThanOrEqualTo(0.06);
+        assertThat(fresh.correctRefusals()).as("fresh: correct refusals").isGreaterThanOrEqualTo(0.75);
+        Map<String, Double> formatFloors = Map.of("pdf", 0.87, "pdf-2col", 0.78, "docx", 0.86, "scan", 0.72);
+        offline.formatAccuracy().forEach((format, accuracy) -> assertThat(accuracy)
+                .as("accuracy on " + format)
+                .isGreaterThanOrEqualTo(formatFloors.getOrDefault(format, 0.0)));
     }
 
     private static EvalReport evaluate(Stack stack, String label) throws Exception {
