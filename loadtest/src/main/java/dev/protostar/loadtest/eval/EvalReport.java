@@ -179,20 +179,12 @@ public final class EvalReport {
                         + " within 0.03 of the Markdown original, scans within 0.10):\n\n"
                         + "| format | questions | accuracy | Markdown original | difference | met |\n"
                         + "| --- | ---: | ---: | ---: | ---: | --- |\n");
-        Map<String, List<RagEvaluation.FormatOutcome>> byFormat = new java.util.LinkedHashMap<>();
-        formats.forEach(f ->
-                byFormat.computeIfAbsent(f.format(), k -> new ArrayList<>()).add(f));
-        for (var entry : byFormat.entrySet()) {
+        Map<String, Double> accuracies = formatAccuracy();
+        for (var entry : byFormat().entrySet()) {
             List<RagEvaluation.FormatOutcome> of = entry.getValue();
             java.util.Set<String> ids = new java.util.HashSet<>();
             of.forEach(f -> ids.add(f.question().id()));
-            double accuracy = (double) of.stream()
-                            .filter(f -> !f.answer().refused()
-                                    && f.answer().error() == null
-                                    && Scoring.containsAll(
-                                            f.answer().text(), f.question().expectedFacts()))
-                            .count()
-                    / of.size();
+            double accuracy = accuracies.get(entry.getKey());
             double original = share(
                     outcomes.stream()
                             .filter(o -> ids.contains(o.question().id()))
@@ -214,19 +206,26 @@ public final class EvalReport {
 
     /** Accuracy per format, for the regression floors. */
     public Map<String, Double> formatAccuracy() {
+        Map<String, Double> accuracy = new java.util.LinkedHashMap<>();
+        byFormat()
+                .forEach((format, of) -> accuracy.put(
+                        format, (double) of.stream().filter(EvalReport::correct).count() / of.size()));
+        return accuracy;
+    }
+
+    private Map<String, List<RagEvaluation.FormatOutcome>> byFormat() {
         Map<String, List<RagEvaluation.FormatOutcome>> byFormat = new java.util.LinkedHashMap<>();
         formats.forEach(f ->
                 byFormat.computeIfAbsent(f.format(), k -> new ArrayList<>()).add(f));
-        Map<String, Double> accuracy = new java.util.LinkedHashMap<>();
-        byFormat.forEach((format, of) -> accuracy.put(
-                format,
-                (double) of.stream()
-                                .filter(f -> !f.answer().refused()
-                                        && Scoring.containsAll(
-                                                f.answer().text(), f.question().expectedFacts()))
-                                .count()
-                        / of.size()));
-        return accuracy;
+        return byFormat;
+    }
+
+    /** An answerable question asked of another format: answered, with every expected fact. */
+    private static boolean correct(RagEvaluation.FormatOutcome outcome) {
+        return !outcome.answer().refused()
+                && outcome.answer().error() == null
+                && Scoring.containsAll(
+                        outcome.answer().text(), outcome.question().expectedFacts());
     }
 
     private static String target(String name, double measured, boolean met) {

@@ -60,11 +60,7 @@ public final class RagEvaluation {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "protostar", "protostar")) {
             for (Question question : questions) {
                 String candidateId = ids.get(question.candidate());
-                String session = client.createSession(candidateId);
-                for (String earlier : question.earlier()) {
-                    client.ask(session, earlier);
-                }
-                Answer answer = client.ask(session, question.question());
+                Answer answer = askInSession(candidateId, question);
                 boolean recalled = question.answerable()
                         && Scoring.containsAll(
                                 String.join("\n", client.retrieve(candidateId, question.question(), "hybrid", 5)),
@@ -110,16 +106,20 @@ public final class RagEvaluation {
                             || question.crossLingual()) {
                         continue;
                     }
-                    String session = client.createSession(id);
-                    for (String earlier : question.earlier()) {
-                        client.ask(session, earlier);
-                    }
-                    outcomes.add(
-                            new FormatOutcome(format.getKey(), question, client.ask(session, question.question())));
+                    outcomes.add(new FormatOutcome(format.getKey(), question, askInSession(id, question)));
                 }
             }
         }
         return outcomes;
+    }
+
+    /** Asks in a fresh session, after the questions a follow-up leans on (their answers are not scored). */
+    private Answer askInSession(String candidateId, Question question) throws Exception {
+        String session = client.createSession(candidateId);
+        for (String earlier : question.earlier()) {
+            client.ask(session, earlier);
+        }
+        return client.ask(session, question.question());
     }
 
     private static List<String> chunkTexts(Connection db, List<String> chunkIds) throws Exception {

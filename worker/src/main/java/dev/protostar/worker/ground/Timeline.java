@@ -21,7 +21,7 @@ final class Timeline {
     record Stint(String label, String section, int start, int end) {}
 
     /** A section of the documents: its heading path and its text. */
-    record Section(String path, String opening) {}
+    record Section(String path, String text) {}
 
     private static final int PRESENT = 9999 * 12;
 
@@ -89,10 +89,10 @@ final class Timeline {
             if (NOT_A_JOB.matcher(heading).find()) {
                 continue;
             }
-            List<String> rows = datedRows(section.opening());
+            List<String> rows = datedRows(section.text());
             Matcher inHeading = PERIOD.matcher(heading);
             if (underExperience && inHeading.find()) {
-                jobs.add(stint(heading, heading, section.path(), inHeading));
+                jobs.add(stint(heading, section.path(), inHeading));
             } else if (rows.size() >= 2) {
                 // Several jobs in one section: a table of them, one a row named by its first cell, or each job's
                 // title line with its period alone on the next ("**Android Developer** · Rollfield Games").
@@ -102,14 +102,14 @@ final class Timeline {
                     String named = row.replace(period.group(), " ")
                                     .replaceAll("[|\\s*_–-]", "")
                                     .isEmpty()
-                            ? lineBefore(section.opening(), row)
+                            ? lineBefore(section.text(), row)
                             : row.split("\\s*\\|\\s*")[0];
-                    jobs.add(stint(named, row, section.path(), period));
+                    jobs.add(stint(named, section.path(), period));
                 }
             } else if (underExperience && rows.size() == 1) {
                 Matcher period = PERIOD.matcher(rows.getFirst());
                 period.find();
-                jobs.add(stint(heading, heading + " " + rows.getFirst(), section.path(), period));
+                jobs.add(stint(heading, section.path(), period));
             }
         }
         // Latest first: by end, then by start (two current jobs: the one begun later).
@@ -219,7 +219,7 @@ final class Timeline {
         return rows;
     }
 
-    private static Stint stint(String labelFrom, String dated, String section, Matcher period) {
+    private static Stint stint(String labelFrom, String section, Matcher period) {
         int start = month(period.group(1), false);
         int end = period.group(2).matches(NOW) ? PRESENT : month(period.group(2), true);
         return new Stint(label(labelFrom.replace(period.group(), " ")), section, start, end);
