@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The evaluation against a system already running (for instance {@code ./protostar up}), for working on the
  * grounding rules without a fresh stack each time: {@code -Dprotostar.eval.splits=dev,fresh-dev} picks the
- * candidates. Wrong answers of the {@code fresh} split are never printed here: it is the split nobody tunes on.
+ * candidates. Wrong answers of the held-out split ({@link EvalReport#HELD_OUT}) are never printed here: it is the
+ * split nobody tunes on.
  */
 public final class EvalCli {
 
@@ -16,7 +17,7 @@ public final class EvalCli {
             memory();
             return;
         }
-        List<String> splits = List.of(System.getProperty("protostar.eval.splits", "dev,test,fresh-dev")
+        List<String> splits = List.of(System.getProperty("protostar.eval.splits", "dev,test,fresh-dev,fresh")
                 .split(","));
         RagEvaluation evaluation = new RagEvaluation(
                 System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),
@@ -27,7 +28,7 @@ public final class EvalCli {
         EvalReport report = evaluation.run(
                 "running system",
                 q -> splits.contains(Fixtures.candidate(q.candidate()).split()));
-        System.out.println(report.markdown(o -> !"fresh".equals(o.split())));
+        System.out.println(report.markdown(o -> !EvalReport.HELD_OUT.equals(o.split())));
     }
 
     /** The memory benchmark's conversations on the running system: follow-up accuracy and what went wrong. */

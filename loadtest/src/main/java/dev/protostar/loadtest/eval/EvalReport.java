@@ -10,6 +10,13 @@ import java.util.function.Predicate;
 /** The evaluation's figures, per split, and the failures behind them. */
 public final class EvalReport {
 
+    /**
+     * The split written blind to the code and never tuned on: its wrong answers are not printed while the rules
+     * are worked on, and the issue's targets for "a new split" are read on it. When its wrong answers have been
+     * read it is no longer held out, and a new one has to be written.
+     */
+    public static final String HELD_OUT = "blind";
+
     /** The offline targets of the RAG issue. */
     public record Figures(
             int answerable,
@@ -82,7 +89,7 @@ public final class EvalReport {
         md.append(
                 "| split | answerable | recall@5 | answer accuracy | over-refusal | unanswerable | correct refusals | ungrounded numbers |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (String split : new String[] {"dev", "test", "fresh-dev", "fresh", null}) {
+        for (String split : new String[] {"dev", "test", "fresh-dev", "fresh", HELD_OUT, null}) {
             Figures f = figures(split);
             md.append(String.format(
                     Locale.ROOT,
@@ -97,13 +104,14 @@ public final class EvalReport {
                     f.ungroundedNumbers()));
         }
         Figures all = figures(null);
-        Figures fresh = figures("fresh");
-        md.append("\nThe issue's offline targets: on the new split written blind to the code (`fresh`, never tuned on)"
-                + " and on all questions:\n\n");
+        Figures fresh = figures(HELD_OUT);
+        md.append("\nThe issue's offline targets: on the newest split written blind to the code (`" + HELD_OUT
+                + "`, never tuned on) and on all questions:\n\n");
         md.append("| target | measured | met |\n| --- | ---: | --- |\n");
-        md.append(target("fresh: answer accuracy ≥ 0.88", fresh.accuracy(), fresh.accuracy() >= 0.88));
-        md.append(target("fresh: over-refusal ≤ 0.05", fresh.overRefusal(), fresh.overRefusal() <= 0.05));
-        md.append(target("fresh: correct refusals ≥ 0.90", fresh.correctRefusals(), fresh.correctRefusals() >= 0.90));
+        md.append(target(HELD_OUT + ": answer accuracy ≥ 0.88", fresh.accuracy(), fresh.accuracy() >= 0.88));
+        md.append(target(HELD_OUT + ": over-refusal ≤ 0.05", fresh.overRefusal(), fresh.overRefusal() <= 0.05));
+        md.append(target(
+                HELD_OUT + ": correct refusals ≥ 0.90", fresh.correctRefusals(), fresh.correctRefusals() >= 0.90));
         md.append(target("all: answer accuracy ≥ 0.93", all.accuracy(), all.accuracy() >= 0.93));
         md.append(target("all: correct refusals ≥ 0.95", all.correctRefusals(), all.correctRefusals() >= 0.95));
         md.append(target("all: over-refusal ≤ 0.03", all.overRefusal(), all.overRefusal() <= 0.03));

@@ -46,19 +46,19 @@ class RagEvaluationIT {
         }
 
         EvalReport.Figures all = offline.figures(null);
-        EvalReport.Figures fresh = offline.figures("fresh");
+        EvalReport.Figures blind = offline.figures(EvalReport.HELD_OUT);
         assertThat(all.ungroundedNumbers()).as("ungrounded numbers").isZero();
-        // Regression floors just under what was measured on 2026-12-06 (all: 0.940, 0.900, 0.024, 0.911; the blind
-        // `fresh` split: 0.875, 0.036, 0.775; formats below): a fall below is a regression to explain. Issue 19's
-        // targets are higher and not met yet; the report says by how much.
+        // Regression floors just under what was measured on 2026-12-06 with the `blind` split first in (all: 0.942,
+        // 0.863, 0.027, 0.897; blind: 0.855, 0.036, 0.750; formats below): a fall below is a regression to explain.
+        // Issue 19's targets are higher; the report says by how much.
         assertThat(all.recallAt5()).as("recall@5").isGreaterThanOrEqualTo(0.93);
-        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.89);
+        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.85);
         assertThat(all.overRefusal()).as("over-refusal").isLessThanOrEqualTo(0.03);
-        assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.90);
-        assertThat(fresh.accuracy()).as("fresh: answer accuracy").isGreaterThanOrEqualTo(0.85);
-        assertThat(fresh.overRefusal()).as("fresh: over-refusal").isLessThanOrEqualTo(0.06);
-        assertThat(fresh.correctRefusals()).as("fresh: correct refusals").isGreaterThanOrEqualTo(0.75);
-        Map<String, Double> formatFloors = Map.of("pdf", 0.87, "pdf-2col", 0.78, "docx", 0.86, "scan", 0.72);
+        assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.89);
+        assertThat(blind.accuracy()).as("blind: answer accuracy").isGreaterThanOrEqualTo(0.84);
+        assertThat(blind.overRefusal()).as("blind: over-refusal").isLessThanOrEqualTo(0.06);
+        assertThat(blind.correctRefusals()).as("blind: correct refusals").isGreaterThanOrEqualTo(0.72);
+        Map<String, Double> formatFloors = Map.of("pdf", 0.86, "pdf-2col", 0.77, "docx", 0.86, "scan", 0.71);
         offline.formatAccuracy().forEach((format, accuracy) -> assertThat(accuracy)
                 .as("accuracy on " + format)
                 .isGreaterThanOrEqualTo(formatFloors.getOrDefault(format, 0.0)));
@@ -81,15 +81,18 @@ class RagEvaluationIT {
                 `./mvnw -B -pl loadtest -am verify -Dit.test=RagEvaluationIT -Dtest=none
                 -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
                 -Dprotostar.eval.report=$PWD/docs/benchmarks/rag-eval.md`) on %s, on the development machine
-                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/`. Twelve synthetic
-                candidates in four splits. The first six (`questions.json`) were written beside the rules: `dev` (박서연,
+                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/`. Sixteen synthetic
+                candidates in five splits. The first six (`questions.json`) were written beside the rules: `dev` (박서연,
                 이준호, Daniel Okafor, Priya Raman) tuned the grounding rules, the offline answers and the glossary;
                 of `test` (최민재, Tomas Lindqvist) only the aggregate figures were followed at first, but its wrong
                 answers have since been read. The other six (`questions-fresh.json`, 2026-12-06) were written blind:
                 a writer given only the instruction to write résumés and then ask as recruiters do, who never read
                 the code, wrote the résumés and then the questions, frozen as written. Of those, `fresh-dev` (강도현,
                 Nadia Petrova) was tuned on; `fresh` (윤다은, 오세린, Min-seok Baek, Rachel Whitford) never was — its
-                wrong answers were first read in the run that produced this report. The fresh résumés also come as a
+                wrong answers were first read after a run on 2026-12-06 and have been worked on since. So four more
+                (`questions-blind.json`, split `blind`: 서하영, 정우석, Marcus Bell, Chiara Ferrante) were written the
+                same way by a new writer, frozen, and never tuned on: the issue's targets for a new split are read on
+                it, and its wrong answers are not looked at while the rules change. The fresh and blind résumés also come as a
                 browser-printed PDF, a two-column PDF, DOCX and an image-only scan (`loadtest/bin/render-formats`),
                 each stored as a candidate of its own and asked the same answerable questions. Definitions: recall@5 — every expected fact is in the
                 top 5 retrieved chunks; answer accuracy — every expected fact is in the answer, which is not a
