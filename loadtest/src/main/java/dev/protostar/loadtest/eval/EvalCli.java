@@ -17,6 +17,11 @@ public final class EvalCli {
             memory();
             return;
         }
+        String candidate = System.getProperty("protostar.eval.ask");
+        if (candidate != null) {
+            ask(candidate, args);
+            return;
+        }
         List<String> splits = List.of(System.getProperty("protostar.eval.splits", "dev,test,fresh-dev,fresh")
                 .split(","));
         RagEvaluation evaluation = new RagEvaluation(
@@ -29,6 +34,23 @@ public final class EvalCli {
                 "running system",
                 q -> splits.contains(Fixtures.candidate(q.candidate()).split()));
         System.out.println(report.markdown(o -> !EvalReport.HELD_OUT.equals(o.split())));
+    }
+
+    /**
+     * Asks the questions given as arguments, in one session, of the candidate whose id is {@code
+     * -Dprotostar.eval.ask}, and prints each answer: for looking at one case while working on the rules.
+     */
+    private static void ask(String candidateId, String[] questions) throws Exception {
+        EvalClient client = new EvalClient(
+                System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),
+                System.getProperty("protostar.eval.management", "http://127.0.0.1:9081"),
+                System.getenv("PROTOSTAR_ADMIN_KEY"),
+                System.getenv("PROTOSTAR_RECRUITER_KEY"));
+        String session = client.createSession(candidateId);
+        for (String question : questions) {
+            EvalClient.Answer answer = client.ask(session, question);
+            System.out.printf("> %s%n%s%s%n%n", question, answer.refused() ? "[refused] " : "", answer.text());
+        }
     }
 
     /** The memory benchmark's conversations on the running system: follow-up accuracy and what went wrong. */

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  *       ({@code semanticRescue}), which lets an English paraphrase through.
  * </ul>
  * A question with no clause covered is refused; one with some covered is answered in part, saying what
- * is not. A premise the documents contradict ("As Director of Product at Stripe, …") voids the question.
+ * is not. A premise the documents contradict ("As Director of Product at Stripe, …") voids the question, and so
+ * does a confirmation they do not support ("컴퓨터공학 전공자시죠?").
  */
 @Component
 public class Gate {
@@ -67,7 +68,7 @@ public class Gate {
             } else {
                 uncovered.addAll(unknownNames);
                 uncovered.addAll(missingWords);
-                voided |= !unknownNames.isEmpty() && !clause.asks();
+                voided |= (!unknownNames.isEmpty() && !clause.asks()) || clause.confirms();
             }
         }
         boolean relevant = !hits.isEmpty()
@@ -112,7 +113,7 @@ public class Gate {
             }
         }
         for (String phrase : clause.phrases()) {
-            if (!mentions.phrase(candidateId, phrase)) {
+            if (!mentions.phrase(candidateId, phrase) && !everyday(phrase, counts)) {
                 unknown.add(phrase);
             }
         }
@@ -126,6 +127,25 @@ public class Gate {
                 .filter(attribute -> !mentions.states(candidateId, attribute))
                 .ifPresent(attribute -> unknown.add(attribute.name(Language.of(clause.text()))));
         return unknown;
+    }
+
+    /**
+     * A lower-case hyphenated word the documents have a part of ("on-device" beside "per device") is an everyday
+     * compound, judged as words; one with none of its parts there ("jamo-fuzz") is a name they do not have.
+     */
+    private boolean everyday(String phrase, TermCounts counts) {
+        if (!phrase.matches("[a-z][a-z0-9]*(?:-[a-z0-9]+)+")) {
+            return false;
+        }
+        return java.util.Arrays.stream(phrase.split("-"))
+                .map(analyzer::tokens)
+                .anyMatch(tokens -> !tokens.isEmpty() && counts.of(glossaryForms(tokens)) > 0);
+    }
+
+    private Set<String> glossaryForms(java.util.Collection<String> tokens) {
+        Set<String> forms = new HashSet<>();
+        tokens.forEach(token -> forms.addAll(glossary.expand(token)));
+        return forms;
     }
 
     /** The clause's absent words, if there are too many of them for a paraphrase; else none. */

@@ -15,6 +15,7 @@ public class Grounding {
     private final Gate gate;
     private final RetrievalProperties retrieval;
     private final CandidateProfiles profiles;
+    private final Premises premises = new Premises(java.time.Clock.systemUTC());
 
     Grounding(
             QuestionReader reader,
@@ -42,10 +43,9 @@ public class Grounding {
         }
         Verdict verdict =
                 gate.judge(candidateId, question, retriever.retrieve(candidateId, question.query(), retrieval.k()));
-        // A start date the documents contradict voids the question, as a contradicted name does.
-        return profile.timeline()
-                .contradictedStart(question.text())
-                .map(premise -> verdict.voidedBy(premise))
+        // A start or a length of a job the documents contradict voids the question, as a contradicted name does.
+        return premises.contradicted(profile.timeline(), question.text())
+                .map(verdict::voidedBy)
                 .orElse(verdict);
     }
 }

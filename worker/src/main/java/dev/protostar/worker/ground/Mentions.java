@@ -18,13 +18,14 @@ public class Mentions {
         this.jdbc = jdbc;
     }
 
+    /** A phrase's words in order, spaced as the documents like; a hyphen between them may be a space or none. */
     public boolean phrase(UUID candidateId, String phrase) {
         return matches(
                 candidateId,
                 String.join(
                         "\\s+",
                         Arrays.stream(phrase.replaceAll("['’]", "").strip().split("\\s+"))
-                                .map(Mentions::literal)
+                                .map(word -> literal(word).replace("\\-", "[\\s-]?"))
                                 .toList()));
     }
 

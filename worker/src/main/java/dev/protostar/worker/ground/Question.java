@@ -40,9 +40,16 @@ public record Question(String text, Language language, List<Clause> clauses) {
      * @param phrases names of several words or quoted ("University of Toronto", '불침번'): found whole or not at all
      * @param asks whether the clause asks something; one that does not ("As Director of Product at Stripe")
      *     is a premise, and a premise the documents contradict voids the whole question
+     * @param confirms whether it asks to confirm what it states ("컴퓨터공학 전공자시죠?", "…, right?"): a premise
+     *     too, and one the documents do not support voids the question
      */
     public record Clause(
-            String text, List<Term> terms, List<String> phrases, List<Quantity> quantities, boolean asks) {}
+            String text,
+            List<Term> terms,
+            List<String> phrases,
+            List<Quantity> quantities,
+            boolean asks,
+            boolean confirms) {}
 
     /** The question's terms as the keyword search wants them, each once. */
     public Query query() {

@@ -27,8 +27,56 @@ public class QuestionReader {
      * at the comma of a number ("1,000").
      */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            "\\s*(?:(?<!\\d),|,(?!\\d{3}(?!\\d))|;)\\s*(?:and\\s+|그리고\\s+)?|\\?\\s+(?=\\S)|\\s+(?:and|also)\\s+(?=(?:what|which|when|where|who|how|why|did|does|do|is|was|were|has|have|had|can|could)\\b)|\\s*(?:그리고|또한|아울러)\\s+|(?<=[가-힣])(?:이랑|랑|하고)\\s+(?=[가-힣A-Za-z])",
+            "\\s*(?:(?<!\\d),|,(?!\\d{3}(?!\\d))|;)\\s*(?:and\\s+|그리고\\s+)?|\\?\\s+(?=\\S)|\\s+(?:and|also)\\s+(?=(?:what|which|when|where|who|how|why|did|does|do|is|are|was|were|has|have|had|can|could|would|will|should)\\b)|\\s*(?:그리고|또한|아울러)\\s+|(?<=[가-힣])(?:이랑|랑|하고)\\s+(?=[가-힣A-Za-z])",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A Korean past-tense verb joined to the next clause by 고 ("정보처리기사 언제 땄고 학점은 몇이야?", "어디서 일했고 …"):
+     * the syllable before 고 ends in ㅆ. Nouns ending in 고 (최고, 광고, 재고) never do.
+     */
+    private static final Pattern PAST_AND = Pattern.compile("([" + pastSyllables() + "])고\\s+(?=[가-힣A-Za-z])");
+
+    /**
+     * Asking for confirmation ("컴퓨터공학 전공자시죠?", "He's been at Lumen since 2019, right?"): such a clause
+     * states what it takes for granted, and a premise the documents do not support voids the question.
+     */
+    private static final Pattern CONFIRMS = Pattern.compile(
+            "(?i)(?:\\bright|\\bcorrect|\\b(?:is|was|does|did|has|have)n[’']?t\\s+(?:it|he|she|they|that))\\s*[?.!]*\\s*$"
+                    + "|(?:죠|지요|맞죠|맞지|맞나요|맞아요|맞습니까)\\s*[?？.]*\\s*$");
+
+    /**
+     * Verbs of a job's or a school's start or end: asked with "when" ("When did she start at Brightwater?",
+     * "언제 졸업했어?") they ask for a date of a period the documents give, not for the word.
+     */
+    private static final Set<String> DATED_VERBS = Set.of(
+            "start", "began", "begin", "join", "leav", "left", "quit", "finish", "graduat", "end", "move", "입사", "퇴사",
+            "졸업", "시작", "합류", "그만두", "그만뒀", "떠나", "떠났", "들어가", "들어갔", "나오", "나왔", "옮기", "옮겼");
+
+    private static final Pattern WHEN = Pattern.compile("(?i)\\bwhen\\b|\\bwhat\\s+year\\b|언제|몇\\s*년도");
+
+    /**
+     * Lower-case hyphenated words: a coined name ("jamo-fuzz", "pgqueue-go") or an everyday compound ("on-device",
+     * "real-time"); the gate tells them apart by whether the documents have any of its parts.
+     */
+    private static final Pattern HYPHENATED = Pattern.compile("(?<![\\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\\w-])");
+
+    /** Asks to confirm a statement, and nothing else: "LCP 몇 초로 줄였다고 했죠?" asks a figure. */
+    private static boolean confirms(String clause) {
+        return CONFIRMS.matcher(clause).find() && !QUESTION_WORD.matcher(clause).find();
+    }
+
+    private static final Pattern QUESTION_WORD = Pattern.compile(
+            "(?i)\\b(?:what|which|when|where|who|whom|whose|why|how)\\b|무엇|뭐|뭔|무슨|어떤|어떻|어디|언제|몇|얼마|누구|왜|어느");
+
+    private static String pastSyllables() {
+        StringBuilder syllables = new StringBuilder();
+        for (int lead = 0; lead < 19; lead++) {
+            for (int vowel = 0; vowel < 21; vowel++) {
+                syllables.append((char) (0xAC00 + (lead * 21 + vowel) * 28 + 20)); // final ㅆ
+            }
+        }
+        return syllables.toString();
+    }
 
     /** Words of asking, not of the thing asked about (as analysed terms). */
     private static final Set<String> ASKING = Set.of(
@@ -122,6 +170,11 @@ public class QuestionReader {
             "수치",
             "규모",
             "크기",
+            // "앞에서 말한 LCP", "아까 그 수치": pointing back in the conversation, not a topic.
+            "앞",
+            "아까",
+            "수준",
+            "level",
             "amount",
             "number",
             "size",
@@ -191,9 +244,15 @@ public class QuestionReader {
 
     public Question read(String text) {
         List<Question.Clause> clauses = new ArrayList<>();
-        for (String part : CLAUSE_BREAK.split(text)) {
+        for (String part : CLAUSE_BREAK.split(PAST_AND.matcher(text).replaceAll("$1; "))) {
             Question.Clause clause = clause(part.strip());
             if (clause.terms().isEmpty() && !clauses.isEmpty()) {
+                if (clause.confirms()) {
+                    // "…since 2019, right?": the tag makes the clause before it a statement to confirm.
+                    Question.Clause stated = clauses.removeLast();
+                    clauses.add(new Question.Clause(
+                            stated.text(), stated.terms(), stated.phrases(), stated.quantities(), false, true));
+                }
                 continue;
             }
             if (!clauses.isEmpty() && clauses.getLast().terms().isEmpty()) {
@@ -222,6 +281,7 @@ public class QuestionReader {
                 verbs.add(relative.group(2));
             }
         }
+        boolean dated = WHEN.matcher(text).find();
         Map<String, Question.Term> terms = new LinkedHashMap<>();
         // Korean has no capitals of its own: a Latin word opening a Korean sentence is capitalised as a name.
         boolean english = Language.of(text) == Language.ENGLISH;
@@ -244,6 +304,7 @@ public class QuestionReader {
             KeywordAnalyzer.Term term = analysed.get(i);
             boolean opening = english && text.startsWith(term.surface());
             if (ASKING.contains(term.text())
+                    || (dated && DATED_VERBS.contains(term.text()))
                     || term.kind() == KeywordAnalyzer.Kind.VERB
                     || term.kind() == KeywordAnalyzer.Kind.OTHER
                     || quantified.contains(term.text())) {
@@ -261,7 +322,8 @@ public class QuestionReader {
                 List.copyOf(terms.values()),
                 phrases(text),
                 quantities,
-                ASKS.matcher(text).find());
+                ASKS.matcher(text).find() && !confirms(text),
+                confirms(text));
     }
 
     /** The text from {@code first} to {@code last} as the recruiter wrote it ("outside of work"). */
@@ -276,6 +338,10 @@ public class QuestionReader {
         Matcher quoted = QUOTED.matcher(text);
         while (quoted.find()) {
             phrases.add((quoted.group(1) != null ? quoted.group(1) : quoted.group(2)).strip());
+        }
+        Matcher coined = HYPHENATED.matcher(text);
+        while (coined.find()) {
+            phrases.add(coined.group());
         }
         Matcher run = CAPITALISED.matcher(text);
         while (run.find()) {

@@ -78,6 +78,11 @@ final class References {
 
     private static final Pattern HONORIFIC = Pattern.compile("\\b(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+$");
 
+    /** When a job began or ended, asked without naming it: "and when did she leave?", "언제 퇴사했어?". */
+    private static final Pattern JOB_DATE =
+            Pattern.compile("(?i)\\bwhen\\b.*\\b(?:start|started|join|joined|leave|left|quit|finish|finished)\\b"
+                    + "|언제.*(?:입사|퇴사|그만|들어갔|들어간|나왔|나온|합류|시작|옮겼|옮긴)");
+
     /** Subjects the memory appended to a follow-up ({@code 「…」}, see the entity-carrying rewriter). */
     private static final Pattern CARRIED = Pattern.compile("(?:\\s+「[^」]*」)+\\s*$");
 
@@ -116,6 +121,16 @@ final class References {
         if (timeline.skills().isPresent() && SKILLS.matcher(text).find()) {
             // Added, not substituted: "그 프로젝트에서 사용한 기술스택" asks about the project's stack, not the list.
             text = text + " " + timeline.skills().get();
+        }
+        if (JOB_DATE.matcher(text).find() && timeline.named(text).isEmpty()) {
+            // The job the conversation is about: the one the latest turn named.
+            Optional<Timeline.Stint> job = latestTurn.stream()
+                    .map(timeline::named)
+                    .flatMap(Optional::stream)
+                    .findFirst();
+            if (job.isPresent()) {
+                text = text + " " + job.get().label();
+            }
         }
         if (WORKS_NOW.matcher(text).find() && timeline.latest().isPresent()) {
             text = text + " " + timeline.latest().get().label();

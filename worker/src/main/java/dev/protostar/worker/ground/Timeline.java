@@ -23,7 +23,7 @@ final class Timeline {
     /** A section of the documents: its heading path and its text. */
     record Section(String path, String text) {}
 
-    private static final int PRESENT = 9999 * 12;
+    static final int PRESENT = 9999 * 12;
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1),
@@ -154,29 +154,34 @@ final class Timeline {
         return stints.isEmpty() ? Optional.empty() : Optional.of(stints.getLast());
     }
 
-    /** "Since 2018", "2018년부터", "joined X in 2018": a start the question takes for granted. */
-    private static final Pattern SINCE = Pattern.compile(
-            "(?i)\\b(?:since|from|joined\\s+\\S+(?:\\s+\\S+)?\\s+in)\\s+((?:19|20)\\d{2})\\b|((?:19|20)\\d{2})\\s*년?\\s*(?:부터|에\\s*입사|입사)");
-
     /**
-     * The premise of a question that dates the start of a job it names otherwise than the documents ("She's been
-     * at Kiezbank since 2018, right?" of a job begun in 2021), as the question words it.
+     * The job a text names: by its employer as the documents write it, or by the employer's first word alone
+     * ("Lumen" for "Lumen Mobility", "카카오" for "카카오페이" is not: a whole word only).
      */
-    Optional<String> contradictedStart(String question) {
-        Matcher since = SINCE.matcher(question);
-        if (!since.find()) {
-            return Optional.empty();
-        }
-        int year = Integer.parseInt(since.group(1) != null ? since.group(1) : since.group(2));
-        String lower = question.toLowerCase(Locale.ROOT);
+    Optional<Stint> named(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
         for (Stint job : stints) {
-            if (lower.contains(job.label().toLowerCase(Locale.ROOT))) {
-                return (job.start() - 1) / 12 == year
-                        ? Optional.empty()
-                        : Optional.of(since.group().strip());
+            String label = job.label().toLowerCase(Locale.ROOT);
+            if (lower.contains(label)) {
+                return Optional.of(job);
+            }
+        }
+        for (Stint job : stints) {
+            String first = job.label().toLowerCase(Locale.ROOT).split("\\s+")[0];
+            boolean distinctive = first.matches("[a-z][a-z0-9&.-]{3,}") || first.matches("[가-힣]{2,}");
+            if (distinctive
+                    && Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(first) + "(?![a-z\\d])")
+                            .matcher(lower)
+                            .find()) {
+                return Optional.of(job);
             }
         }
         return Optional.empty();
+    }
+
+    /** How long a job lasted, in months ({@code now} for one still held). */
+    static int months(Stint job, int now) {
+        return Math.min(job.end(), now) - job.start() + 1;
     }
 
     /** The job before the latest ("이전 직장", "previous company"). */
@@ -186,13 +191,10 @@ final class Timeline {
 
     /** The job before the one this text names ("the company before that", after a turn about it). */
     Optional<Stint> before(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < stints.size() - 1; i++) {
-            if (lower.contains(stints.get(i).label().toLowerCase(Locale.ROOT))) {
-                return Optional.of(stints.get(i + 1));
-            }
-        }
-        return Optional.empty();
+        return named(text)
+                .map(stints::indexOf)
+                .filter(i -> i < stints.size() - 1)
+                .map(i -> stints.get(i + 1));
     }
 
     /** The non-empty line before {@code line} in {@code text}: a job's title line above its period. */

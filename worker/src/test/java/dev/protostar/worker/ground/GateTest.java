@@ -97,6 +97,43 @@ class GateTest {
         assertThat(left.uncovered()).containsExactly("퇴사 사유");
     }
 
+    @Test
+    void a_hyphenated_name_none_of_whose_parts_the_documents_have_is_unknown() {
+        Gate strict = new Gate(
+                new Mentions(null) {
+                    @Override
+                    public boolean phrase(UUID candidateId, String phrase) {
+                        return false;
+                    }
+
+                    @Override
+                    public boolean states(UUID candidateId, AskedAttribute attribute) {
+                        return false;
+                    }
+                },
+                ANALYZER,
+                new Glossary(ANALYZER),
+                new GroundingProperties(0.5, 0.8, null));
+        Hit hit = new Hit(UUID.randomUUID(), UUID.randomUUID(), "resume", "Work", "p", "…", 0.5, 1, 1, 1, 0.1);
+        Verdict coined = strict.judge(
+                CANDIDATE,
+                QuestionReaderAccess.read("tell me about the jamo-fuzz library she wrote"),
+                new Retrieval(List.of(hit), new TermCounts(Map.of("librari", 1, "wrote", 1), 10)));
+        assertThat(coined.refuse()).isTrue();
+        assertThat(coined.uncovered()).contains("jamo-fuzz");
+        Verdict compound = strict.judge(
+                CANDIDATE,
+                QuestionReaderAccess.read("What did Offline Cart Sync use for on-device storage?"),
+                new Retrieval(List.of(hit), new TermCounts(Map.of("devic", 2, "storag", 1, "offlin", 1), 10)));
+        assertThat(compound.uncovered()).doesNotContain("on-device");
+    }
+
+    @Test
+    void a_confirmation_the_documents_do_not_support_voids_the_question() {
+        Verdict major = judge("컴퓨터공학 전공자시죠? 졸업은 언제?", Map.of("졸업", 1), 0.5);
+        assertThat(major.refuse()).isTrue();
+    }
+
     private Verdict judge(String text, Map<String, Integer> chunksWith, double similarity) {
         return judge(text, "…", chunksWith, similarity);
     }

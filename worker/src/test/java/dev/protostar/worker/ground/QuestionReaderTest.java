@@ -163,4 +163,52 @@ class QuestionReaderTest {
                 .extracting(Question.Term::surface)
                 .containsExactly("English");
     }
+
+    @Test
+    void a_past_verb_joined_by_go_or_an_auxiliary_after_and_starts_a_clause() {
+        assertThat(reader.read("정보처리기사 언제 땄고 대학 학점은 몇이야?").clauses())
+                .extracting(Question.Clause::text)
+                .containsExactly("정보처리기사 언제 땄", "대학 학점은 몇이야?");
+        assertThat(reader.read("최고 성과 알려줘").clauses()).as("최고 is a noun").hasSize(1);
+        assertThat(reader.read("where is he based and would he relocate to Seoul?")
+                        .clauses())
+                .hasSize(2);
+    }
+
+    @Test
+    void a_confirmation_without_a_question_word_states_a_premise() {
+        Question.Clause major = reader.read("컴퓨터공학 전공자시죠? 졸업은 언제?").clauses().getFirst();
+        assertThat(major.confirms()).isTrue();
+        assertThat(major.asks()).isFalse();
+        assertThat(reader.read("He's been at Lumen since 2019, right?")
+                        .clauses()
+                        .getFirst()
+                        .confirms())
+                .isTrue();
+        assertThat(reader.read("앞에서 말한 LCP 몇 초에서 몇 초로 줄였다고 했죠?").clauses().getFirst())
+                .as("a figure is asked")
+                .satisfies(c -> assertThat(c.confirms()).isFalse())
+                .satisfies(c -> assertThat(terms(c)).doesNotContain("앞"));
+    }
+
+    @Test
+    void asked_with_when_a_jobs_start_or_end_is_a_date_not_a_word() {
+        assertThat(terms(reader.read("When did she start at Brightwater")
+                        .clauses()
+                        .getFirst()))
+                .containsExactly("brightwat");
+        assertThat(terms(reader.read("Why did she start at Brightwater?")
+                        .clauses()
+                        .getFirst()))
+                .contains("start");
+    }
+
+    @Test
+    void a_lower_case_hyphenated_word_is_a_phrase_for_the_gate() {
+        assertThat(reader.read("tell me about the jamo-fuzz library she wrote")
+                        .clauses()
+                        .getFirst()
+                        .phrases())
+                .containsExactly("jamo-fuzz");
+    }
 }

@@ -105,11 +105,28 @@ class ReferencesTest {
     }
 
     @Test
-    void a_start_date_the_documents_contradict_is_a_false_premise() {
-        assertThat(JOBS.contradictedStart("She's been at 카카오페이 since 2018, right?"))
+    void a_start_date_or_a_length_the_documents_contradict_is_a_false_premise() {
+        Premises premises = new Premises(
+                java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T00:00:00Z"), java.time.ZoneOffset.UTC));
+        assertThat(premises.contradicted(JOBS, "She's been at 카카오페이 since 2018, right?"))
                 .contains("since 2018");
-        assertThat(JOBS.contradictedStart("카카오페이에 2021년부터 다녔죠?")).isEmpty();
-        assertThat(JOBS.contradictedStart("Which certificate did she get in 2018?"))
+        assertThat(premises.contradicted(JOBS, "카카오페이에 2021년부터 다녔죠?")).isEmpty();
+        assertThat(premises.contradicted(JOBS, "Which certificate did she get in 2018?"))
+                .isEmpty();
+        assertThat(premises.contradicted(JOBS, "우아한형제들에서 5년 일했던데 뭐 했어요?"))
+                .as("2018.01 ~ 2021.02 is three years and two months")
+                .contains("5년 일했");
+        assertThat(premises.contradicted(JOBS, "우아한형제들에서 3년 일했던데 뭐 했어요?")).isEmpty();
+        assertThat(premises.contradicted(JOBS, "She spent six years at Neowiz?"))
+                .as("not a job the documents have under that name: nothing to contradict")
+                .isEmpty();
+        Timeline lumen = Timeline.of(List.of(new Timeline.Section(
+                "Baek > Experience",
+                "Lumen Mobility — Singapore | Jan 2022 – present\nSori Labs — Seoul | Apr 2018 – Dec 2021")));
+        assertThat(premises.contradicted(lumen, "He's been at Lumen since 2019 right? what has he done there"))
+                .as("the employer by its first word")
+                .contains("since 2019");
+        assertThat(premises.contradicted(lumen, "He's been at Lumen since 2022, right?"))
                 .isEmpty();
     }
 

@@ -1,0 +1,73 @@
+package dev.protostar.worker.ground;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a question takes for granted about a job it names, checked against the documents' dates: when it
+ * began ("She's been at Kiezbank since 2018, right?" of a job begun in 2021) and how long it lasted ("쿠팡에서
+ * 5년 일했던데 …" of three years and five months). A premise the documents contradict voids the question, as a
+ * name they never use does: answering it would confirm what is not so.
+ */
+final class Premises {
+
+    /** "Since 2018", "2018년부터", "joined X in 2018": a start the question takes for granted. */
+    private static final Pattern SINCE = Pattern.compile(
+            "(?i)\\b(?:since|from|joined\\s+\\S+(?:\\s+\\S+)?\\s+in)\\s+((?:19|20)\\d{2})\\b|((?:19|20)\\d{2})\\s*년?\\s*(?:부터|에\\s*입사|입사)");
+
+    /**
+     * A length of time spent at a job: "5년 일했", "3년 동안 다녔", "spent five years at", "worked there for 6
+     * years", "after 4 years at".
+     */
+    private static final Pattern SPENT = Pattern.compile(
+            "(?i)(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s*(?:년|years?)\\s*(?:동안|간|넘게|이나|씩)?\\s*"
+                    + "(?:(?:을|를|이나)\\s*)?(?:일했|일한|근무|다녔|다닌|재직|있었|계셨|머물|(?:at|with|in)\\b)"
+                    + "|(?i)\\b(?:spent|worked\\s+(?:there\\s+)?for|been\\s+there\\s+for|was\\s+there\\s+for)\\s+"
+                    + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+years?");
+
+    private static final java.util.List<String> NUMBER_WORDS =
+            java.util.List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+
+    private final Clock clock;
+
+    Premises(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The premise of the question that the documents' dates contradict, as the question words it. */
+    Optional<String> contradicted(Timeline timeline, String question) {
+        return startContradicted(timeline, question).or(() -> lengthContradicted(timeline, question));
+    }
+
+    private static Optional<String> startContradicted(Timeline timeline, String question) {
+        Matcher since = SINCE.matcher(question);
+        if (!since.find()) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(since.group(1) != null ? since.group(1) : since.group(2));
+        return timeline.named(question)
+                .filter(job -> (job.start() - 1) / 12 != year)
+                .map(job -> since.group().strip());
+    }
+
+    /** A stated length in whole years that neither rounding of the job's real length gives. */
+    private Optional<String> lengthContradicted(Timeline timeline, String question) {
+        Matcher spent = SPENT.matcher(question);
+        if (!spent.find()) {
+            return Optional.empty();
+        }
+        String number = spent.group(1) != null ? spent.group(1) : spent.group(2);
+        int years = number.matches("\\d+") ? Integer.parseInt(number) : NUMBER_WORDS.indexOf(number.toLowerCase()) + 1;
+        LocalDate today = LocalDate.now(clock);
+        int now = today.getYear() * 12 + today.getMonthValue();
+        return timeline.named(question)
+                .filter(job -> {
+                    double real = Timeline.months(job, now) / 12.0;
+                    return years < Math.floor(real) || years > Math.ceil(real);
+                })
+                .map(job -> spent.group().strip());
+    }
+}
