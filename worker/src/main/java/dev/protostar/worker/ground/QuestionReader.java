@@ -122,6 +122,11 @@ public class QuestionReader {
             "much",
             "mani",
             "right",
+            // "education background" asks for the education; "those models", "the bigger one" point back.
+            "background",
+            "those",
+            "one",
+            "ones",
             "무엇",
             "뭐",
             "뭔가",
@@ -221,8 +226,12 @@ public class QuestionReader {
      * ("Is she fluent…") is what is asked.
      */
     private static final Pattern INVERTED_VERB = Pattern.compile(
-            "\\b(?i:do|does|did|can|could|will|would|should|has|have|had)\\s+(?:(?i:he|she|they|it|you|we|i)|[A-Z][\\w'’-]*)"
-                    + "\\s+(?:(?i:ever|also|not|still|already|actually|really)\\s+)?([a-z][\\w-]*)");
+            "\\b(?i:do|does|did|can|could|will|would|should|has|have|had)\\s+(?:(?i:he|she|they|it|you|we|i)|[A-Z][\\w'’-]*"
+                    + "|(?i:the|those|these|this|that|his|her|their)\\s+[a-z][\\w-]*)"
+                    + "\\s+(?:(?i:ever|also|not|still|already|actually|really)\\s+)?([a-z][\\w-]*)"
+                    // "How many databases feed into Fjord?": after "how many …" a word before a preposition is its verb
+                    + "|(?i:how\\s+many|how\\s+much)\\s+[a-z][\\w-]*\\s+([a-z][\\w-]*)\\s+"
+                    + "(?i:into|to|in|for|at|on|from|with|under|across|per|the|a|an|her|his|their|its)\\b");
 
     /**
      * The verb of a relative clause after the noun it describes: "a product of hers that <i>failed</i>", "the
@@ -273,7 +282,7 @@ public class QuestionReader {
         Set<String> verbs = new java.util.HashSet<>();
         Matcher verb = INVERTED_VERB.matcher(text);
         while (verb.find()) {
-            verbs.add(verb.group(1));
+            verbs.add(verb.group(1) != null ? verb.group(1) : verb.group(2));
         }
         Matcher relative = RELATIVE_VERB.matcher(text);
         while (relative.find()) {

@@ -78,6 +78,9 @@ final class References {
 
     private static final Pattern HONORIFIC = Pattern.compile("\\b(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+$");
 
+    private static final Pattern NOW_WORDS =
+            Pattern.compile("(?i)\\b(?:current|present|latest|most\\s+recent|now)\\b|현재|지금|최근");
+
     /** When a job began or ended, asked without naming it: "and when did she leave?", "언제 퇴사했어?". */
     private static final Pattern JOB_DATE =
             Pattern.compile("(?i)\\bwhen\\b.*\\b(?:start|started|join|joined|leave|left|quit|finish|finished)\\b"
@@ -106,7 +109,9 @@ final class References {
         Matcher named = BEFORE_NAMED.matcher(text);
         if (named.find()) {
             String after = named.group(1) != null ? named.group(1) : named.group(2);
-            Optional<Timeline.Stint> job = timeline.before(after);
+            // "before his current company" is the previous one; "before Kiezbank" the one before that job.
+            Optional<Timeline.Stint> job =
+                    NOW_WORDS.matcher(after).find() ? timeline.previous() : timeline.before(after);
             if (job.isPresent()) {
                 text = named.replaceFirst(Matcher.quoteReplacement(job.get().label()));
             }

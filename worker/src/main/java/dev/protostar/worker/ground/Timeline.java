@@ -211,10 +211,23 @@ final class Timeline {
         return before;
     }
 
+    /**
+     * Lines that date a job: a table row, or a short line with a period ("Remote · June 2021 – present"). An
+     * achievement that happens to hold one ("- grew the team from 3 to 7 engineers in 2022–2023") is a sentence.
+     */
+    private static final Pattern IN_A_SENTENCE =
+            Pattern.compile("(?i)\\b(?:in|during|from|between|over|through|for)\\s*$");
+
     private static List<String> datedRows(String text) {
         List<String> rows = new ArrayList<>();
         for (String line : text.split("\\R")) {
-            if (PERIOD.matcher(line).find()) {
+            Matcher period = PERIOD.matcher(line);
+            if (period.find()
+                    && (line.contains("|")
+                            || (!IN_A_SENTENCE
+                                            .matcher(line.substring(0, period.start()))
+                                            .find()
+                                    && line.replace(period.group(), " ").strip().split("\\s+").length <= 14))) {
                 rows.add(line.strip());
             }
         }

@@ -204,6 +204,31 @@ class QuestionReaderTest {
     }
 
     @Test
+    void the_verb_after_how_many_or_a_plain_subject_is_a_verb() {
+        assertThat(reader.read("How many databases feed into Fjord?")
+                        .clauses()
+                        .getFirst()
+                        .terms())
+                .filteredOn(t -> t.kind() == Question.Kind.VERB)
+                .extracting(Question.Term::surface)
+                .containsExactly("feed");
+        assertThat(reader.read("how many subscribers did those models cover?")
+                        .clauses()
+                        .getFirst()
+                        .terms())
+                .filteredOn(t -> t.kind() == Question.Kind.VERB)
+                .extracting(Question.Term::surface)
+                .containsExactly("cover");
+        assertThat(reader.read("How many team members did she lead?")
+                        .clauses()
+                        .getFirst()
+                        .terms())
+                .filteredOn(t -> t.kind() == Question.Kind.VERB)
+                .extracting(Question.Term::surface)
+                .containsExactly("lead");
+    }
+
+    @Test
     void a_lower_case_hyphenated_word_is_a_phrase_for_the_gate() {
         assertThat(reader.read("tell me about the jamo-fuzz library she wrote")
                         .clauses()

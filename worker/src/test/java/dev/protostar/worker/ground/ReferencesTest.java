@@ -105,6 +105,21 @@ class ReferencesTest {
     }
 
     @Test
+    void a_dated_achievement_is_not_a_job_and_the_job_before_the_current_one_is_the_previous() {
+        Timeline rachel = Timeline.of(List.of(new Timeline.Section(
+                "Rachel Whitford > Experience",
+                "Staff Site Reliability Engineer · Brightwater Health, Remote June 2021 – present\n"
+                        + "- Hiring manager for the SRE team: grew it from 3 to 7 engineers in 2022–2023.\n"
+                        + "Senior DevOps Engineer · Tally Logistics, Chicago (remote from Denver since 2020)"
+                        + " February 2017 – May 2021\n- Wrote the runbooks")));
+        assertThat(rachel.jobs())
+                .extracting(Timeline.Stint::label)
+                .containsExactly("Brightwater Health", "Tally Logistics");
+        assertThat(References.resolve("Where did she work before her current company?", KIM_JIWOO, rachel, List.of()))
+                .contains("Tally Logistics");
+    }
+
+    @Test
     void a_start_date_or_a_length_the_documents_contradict_is_a_false_premise() {
         Premises premises = new Premises(
                 java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T00:00:00Z"), java.time.ZoneOffset.UTC));
