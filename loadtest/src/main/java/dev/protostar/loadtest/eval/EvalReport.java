@@ -177,7 +177,33 @@ public final class EvalReport {
             }
         }
         md.append(wrong.isEmpty() ? "none\n" : String.join("\n", wrong) + "\n");
+        if (!formats.isEmpty()) {
+            md.append("\nRight on the Markdown original, wrong in another format:\n\n");
+            md.append(formatRegressions(shown));
+        }
         return md.toString();
+    }
+
+    private String formatRegressions(Predicate<Outcome> shown) {
+        Map<String, Outcome> original = new java.util.HashMap<>();
+        outcomes.forEach(o -> original.put(o.question().id(), o));
+        List<String> lines = new ArrayList<>();
+        for (RagEvaluation.FormatOutcome f : formats) {
+            Outcome markdown = original.get(f.question().id());
+            if (markdown != null && shown.test(markdown) && correct(markdown) && !correct(f)) {
+                lines.add(String.format(
+                        "- `%s` [%s] %s → %s%s",
+                        f.question().id(),
+                        f.format(),
+                        f.question().question(),
+                        f.answer().refused() ? "refused: " : "",
+                        oneLine(
+                                f.answer().error() != null
+                                        ? "error: " + f.answer().error()
+                                        : f.answer().text())));
+            }
+        }
+        return lines.isEmpty() ? "none\n" : String.join("\n", lines) + "\n";
     }
 
     /** Accuracy on the same answerable questions per format, beside the Markdown original's. */

@@ -222,12 +222,14 @@ final class Timeline {
         List<String> rows = new ArrayList<>();
         for (String line : text.split("\\R")) {
             Matcher period = PERIOD.matcher(line);
-            if (period.find()
-                    && (line.contains("|")
-                            || (!IN_A_SENTENCE
-                                            .matcher(line.substring(0, period.start()))
-                                            .find()
-                                    && line.replace(period.group(), " ").strip().split("\\s+").length <= 14))) {
+            if (!period.find()) {
+                continue;
+            }
+            // What comes after the period may be the job's first line run on ("… present - Led the …").
+            String before = line.substring(0, period.start()).strip();
+            if (line.contains("|")
+                    || (!IN_A_SENTENCE.matcher(before).find()
+                            && (before.isEmpty() || before.split("\\s+").length <= 14))) {
                 rows.add(line.strip());
             }
         }

@@ -110,13 +110,16 @@ class ReferencesTest {
                 "Rachel Whitford > Experience",
                 "Staff Site Reliability Engineer · Brightwater Health, Remote June 2021 – present\n"
                         + "- Hiring manager for the SRE team: grew it from 3 to 7 engineers in 2022–2023.\n"
+                        // a PDF of pandoc's rendering runs the job's first line on after its period
+                        + "Senior Site Reliability Engineer · Verdant Health, Remote January 2020 – May 2021 - Led a team of 7 SREs that owns"
+                        + " reliability for roughly 40 patient-facing services\n"
                         + "Senior DevOps Engineer · Tally Logistics, Chicago (remote from Denver since 2020)"
                         + " February 2017 – May 2021\n- Wrote the runbooks")));
         assertThat(rachel.jobs())
                 .extracting(Timeline.Stint::label)
-                .containsExactly("Brightwater Health", "Tally Logistics");
+                .containsExactly("Brightwater Health", "Verdant Health", "Tally Logistics");
         assertThat(References.resolve("Where did she work before her current company?", KIM_JIWOO, rachel, List.of()))
-                .contains("Tally Logistics");
+                .contains("Verdant Health");
     }
 
     @Test
