@@ -71,8 +71,8 @@ class OcrQualityBench {
         var table = new StringBuilder();
         table.append("OCR: -l %s, --psm %d, %d dpi; %d run(s) each, median s/page%n%n"
                 .formatted(properties.languages(), properties.pageSegmentation(), properties.dpi(), repeat));
-        table.append("| scan | pages | words | figures | headings | s/page |\n");
-        table.append("|---|---:|---:|---:|---:|---:|\n");
+        table.append("| scan | pages | words | figures | headings | extra headings | s/page |\n");
+        table.append("|---|---:|---:|---:|---:|---:|---:|\n");
         candidates.forEach(r -> table.append(line(r)));
         table.append(line(total("**six candidates**", candidates)));
         fixtures.forEach(r -> table.append(line(r)));
@@ -130,13 +130,14 @@ class OcrQualityBench {
     }
 
     private static String line(Row r) {
-        return "| %s | %d | %s | %s | %s | %.1f |%n"
+        return "| %s | %d | %s | %s | %s | %d | %.1f |%n"
                 .formatted(
                         r.name(),
                         r.pages(),
                         share(r.score().words()),
                         share(r.score().figures()),
                         share(r.score().headings()),
+                        r.score().extraHeadings(),
                         r.secondsPerPage());
     }
 

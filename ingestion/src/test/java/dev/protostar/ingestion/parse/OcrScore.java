@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  * How much of an original survives OCR, as the chat would need it: its words (split at spaces, so a Korean word
  * is compared whole, particles and all), its figures verbatim ({@code 12명}, {@code 35%}, {@code 2019.03},
  * {@code 1.2억}, {@code 120TB}), and its headings read as headings. Each is a share of the original's that the
- * OCR'd document holds, counted with repeats: a word twice in the original must be read twice.
+ * OCR'd document holds, counted with repeats: a word twice in the original must be read twice. Headings the
+ * original does not have (a running header, a misread line) are counted too: each gives the text after it a wrong
+ * section path.
  */
-record OcrScore(Share words, Share figures, Share headings) {
+record OcrScore(Share words, Share figures, Share headings, int extraHeadings) {
 
     /** A figure with its unit when one is written against it: one Hangul syllable, a percent, a short Latin unit. */
     private static final Pattern FIGURE =
@@ -31,14 +33,20 @@ record OcrScore(Share words, Share figures, Share headings) {
     }
 
     static OcrScore of(List<Block> original, List<Block> read) {
+        Share headings = share(headings(original), headings(read));
         return new OcrScore(
                 share(words(text(original)), words(text(read))),
                 share(figures(text(original)), figures(text(read))),
-                share(headings(original), headings(read)));
+                headings,
+                headings(read).size() - headings.found());
     }
 
     OcrScore plus(OcrScore other) {
-        return new OcrScore(words.plus(other.words), figures.plus(other.figures), headings.plus(other.headings));
+        return new OcrScore(
+                words.plus(other.words),
+                figures.plus(other.figures),
+                headings.plus(other.headings),
+                extraHeadings + other.extraHeadings);
     }
 
     static List<String> words(String text) {
