@@ -62,10 +62,15 @@ final class OcrReader {
                 throw Refusals.tooManyPages(total, properties.maxPages());
             }
             progress.pagesRead(0, total);
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                texts.add(readPage(pages, i, work, start));
+                progress.pagesRead(i + 1, total);
+            }
+            texts = OcrText.withoutRunningText(texts);
             List<Block> blocks = new ArrayList<>();
             for (int i = 0; i < total; i++) {
-                blocks.addAll(OcrText.blocks(readPage(pages, i, work, start), format == Format.PDF ? i + 1 : 0));
-                progress.pagesRead(i + 1, total);
+                blocks.addAll(OcrText.blocks(texts.get(i), format == Format.PDF ? i + 1 : 0));
             }
             if (OcrText.readable(blocks) < properties.minCharacters()) {
                 throw Refusals.unreadableScan(format);

@@ -1,7 +1,9 @@
 package dev.protostar.ingestion.parse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,15 +11,20 @@ import java.util.regex.Pattern;
  * Tesseract's text of one page as paragraph blocks for {@link HeadingHeuristic}, with the two misreadings that
  * would cost a resume its structure undone. Tesseract has no model of the symbols resumes lead lines with: it
  * reads the square of {@code ■ 경력} as a letter or a syllable ({@code m 경력}, {@code 를 자격증}), which hides
- * the section, and bullets as {@code «} or {@code ¢}, which hides the list item. Nothing else is changed: the
- * text is what was read.
+ * the section, and bullets as {@code «}, {@code ¢} or {@code ＊}, which hides the list item. A middle dot
+ * between Hangul ({@code 수집·정제}) read as the archaic vowel {@code ㆍ}, which Korean text never sets alone
+ * between syllables, is put back (one read as {@code -} or {@code :} is left: those can be meant). Page furniture is dropped as {@link RunningText} drops it from a text layer: a running header (the
+ * same first line on two pages or more; read as the first heading, it would give the text after it a wrong section
+ * path) and page numbers. Nothing else is changed: the text is what was read.
  */
 final class OcrText {
 
     /** One stray character before a resume section name: a section marker tesseract could not read. */
     private static final Pattern MARKED_SECTION = Pattern.compile("^\\S\\s+(\\S.{0,20})$");
 
-    private static final Pattern MISREAD_BULLET = Pattern.compile("^[«»¢©®°]\\s+(?=\\S)");
+    private static final Pattern MISREAD_BULLET = Pattern.compile("^(?:[«»¢©®°]|\\*?＊)\\s+(?=\\S)");
+
+    private static final Pattern MISREAD_MIDDLE_DOT = Pattern.compile("(?<=\\p{IsHangul})ㆍ(?=\\p{IsHangul})");
 
     private OcrText() {}
 
@@ -44,7 +51,58 @@ final class OcrText {
         if (marked.matches() && LineRoles.isSectionName(marked.group(1))) {
             return marked.group(1);
         }
-        return MISREAD_BULLET.matcher(line).replaceFirst("• ");
+        String bulleted = MISREAD_BULLET.matcher(line).replaceFirst("• ");
+        return MISREAD_MIDDLE_DOT.matcher(bulleted).replaceAll("·");
+    }
+
+    /**
+     * The pages' text without page furniture: a first line that is the first line of two pages or more (page
+     * numbers aside, as {@link RunningText#key} compares them), and a last line that is a page number or the last
+     * line of two pages or more.
+     */
+    static List<String> withoutRunningText(List<String> pages) {
+        List<List<String>> lines = pages.stream()
+                .<List<String>>map(page -> new ArrayList<>(page.lines().toList()))
+                .toList();
+        Map<String, Long> firsts = count(lines, true);
+        Map<String, Long> lasts = count(lines, false);
+        var out = new ArrayList<String>();
+        for (List<String> page : lines) {
+            int first = edge(page, true);
+            if (first >= 0 && firsts.get(RunningText.key(page.get(first))) >= 2) {
+                page.set(first, "");
+            }
+            int last = edge(page, false);
+            if (last >= 0
+                    && (RunningText.isPageNumber(page.get(last)) || lasts.get(RunningText.key(page.get(last))) >= 2)) {
+                page.set(last, "");
+            }
+            out.add(String.join("\n", page));
+        }
+        return out;
+    }
+
+    /** How many pages begin (or end) with each line. */
+    private static Map<String, Long> count(List<List<String>> pages, boolean first) {
+        Map<String, Long> counts = new HashMap<>();
+        for (List<String> page : pages) {
+            int i = edge(page, first);
+            if (i >= 0) {
+                counts.merge(RunningText.key(page.get(i)), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** The first (or last) line with a letter or digit on it; -1 on a blank page. */
+    private static int edge(List<String> page, boolean first) {
+        for (int n = 0; n < page.size(); n++) {
+            int i = first ? n : page.size() - 1 - n;
+            if (page.get(i).codePoints().anyMatch(Character::isLetterOrDigit)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Letters and digits: what tells text from the specks and rules tesseract reads in a blank page or a photo. */

@@ -76,12 +76,16 @@ final class RunningText {
     }
 
     /** Page numbers inside a running header ("Kim Seoyeon — 2") must not make every page's header different. */
-    private static String key(String text) {
+    static String key(String text) {
         return Text.collapse(text).replaceAll("\\d+", "#").toLowerCase(Locale.ROOT);
     }
 
     private static boolean isPageNumber(Segment segment) {
-        return PAGE_NUMBER.matcher(segment.text().strip()).matches();
+        return isPageNumber(segment.text());
+    }
+
+    static boolean isPageNumber(String text) {
+        return PAGE_NUMBER.matcher(text.strip()).matches();
     }
 
     /** Drawn at about this height on another page too. */

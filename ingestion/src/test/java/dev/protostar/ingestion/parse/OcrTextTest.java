@@ -25,7 +25,37 @@ class OcrTextTest {
     void bullets_read_as_symbols_become_bullets() {
         assertThat(OcrText.tidy("¢ Ran a chat cluster")).isEqualTo("• Ran a chat cluster");
         assertThat(OcrText.tidy("« Raised throughput")).isEqualTo("• Raised throughput");
+        assertThat(OcrText.tidy("＊ 블로그: example.com")).isEqualTo("• 블로그: example.com");
+        assertThat(OcrText.tidy("*＊ ADsP 데이터분석 준전문가")).isEqualTo("• ADsP 데이터분석 준전문가");
         assertThat(OcrText.tidy("©2024 Example")).isEqualTo("©2024 Example");
+    }
+
+    @Test
+    void a_middle_dot_read_as_the_vowel_araea_is_a_middle_dot_again() {
+        assertThat(OcrText.tidy("추천ㆍ광고ㆍ이상거래탐지 3개 팀")).isEqualTo("추천·광고·이상거래탐지 3개 팀");
+        assertThat(OcrText.tidy("ㆍ 온프레미스 이전")).isEqualTo("ㆍ 온프레미스 이전");
+        assertThat(OcrText.tidy("전공:컴퓨터공학, 서울-부산")).isEqualTo("전공:컴퓨터공학, 서울-부산");
+    }
+
+    @Test
+    void drops_the_running_header_and_page_numbers_of_a_scan() {
+        var pages = OcrText.withoutRunningText(List.of(
+                "강도현 | Data Engineer\n\n강도현 | Data Engineer\n경력\n\n1/2\n\f",
+                "강도현 | Data Engineer\n\n학력\n충남대학교\n\n2 / 2\n\f"));
+
+        assertThat(pages.get(0))
+                .doesNotStartWith("강도현")
+                .contains("강도현 | Data Engineer\n경력")
+                .doesNotContain("1/2");
+        assertThat(pages.get(1)).doesNotContain("강도현", "2 / 2").contains("학력\n충남대학교");
+    }
+
+    @Test
+    void a_first_line_on_one_page_only_is_kept() {
+        var pages =
+                OcrText.withoutRunningText(List.of("Mira Castellan\nBackend Engineer, 7 years\n", "Skills\nJava\n"));
+
+        assertThat(pages).containsExactly("Mira Castellan\nBackend Engineer, 7 years", "Skills\nJava");
     }
 
     @Test
