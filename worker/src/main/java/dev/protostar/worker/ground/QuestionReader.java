@@ -164,6 +164,8 @@ public class QuestionReader {
             "씨",
             "본인",
             "해당",
+            // "그 작업은 몇 명이서 했나요?": work in general, the follow-up's subject says which
+            "작업",
             // 일(하다) is work in general, and a homonym of the day in "일 30억 건", "2일"
             "일",
             "어떻",

@@ -35,6 +35,16 @@ class FollowUpTest {
     }
 
     @Test
+    void a_turn_recalled_by_what_was_asked_in_it_is_found_by_its_words() {
+        Turn certificates = turn(3, "자격증은 뭐가 있나요?", "후보자의 문서에 따르면:\n- 자격증: 정보처리기사 [1]");
+        Memory memory = new Memory("", 0, 0, List.of(coupang, toss, certificates));
+        assertThat(rewriter.rewrite("아까 주문 시스템을 물어봤던 쿠팡 프로젝트는 기간이 얼마나 됐나요?", memory))
+                .contains("「쿠팡」")
+                .doesNotContain("정보처리기사");
+        assertThat(FollowUps.isFollowUp("그 작업은 몇 명이서 했나요?")).isTrue();
+    }
+
+    @Test
     void an_english_follow_up_is_resolved_too() {
         Memory memory = new Memory(
                 "", 0, 0, List.of(turn(1, "Where does Priya work?", "- Stripe — Senior Product Manager: Billing [1]")));
