@@ -93,9 +93,10 @@ final class Timeline {
             Matcher inHeading = PERIOD.matcher(heading);
             if (underExperience && inHeading.find()) {
                 jobs.add(stint(heading, section.path(), inHeading));
-            } else if (rows.size() >= 2) {
-                // Several jobs in one section: a table of them, one a row named by its first cell, or each job's
-                // title line with its period alone on the next ("**Android Developer** · Rollfield Games").
+            } else if (rows.size() >= 2 || (rows.size() == 1 && !underExperience)) {
+                // Jobs in the experience section itself: a table of them, one a row named by its first cell, or each
+                // job's title line with its period alone on the next ("**Android Developer** · Rollfield Games") —
+                // a single one too, where a scan's job heading was read as a line of text.
                 for (String row : rows) {
                     Matcher period = PERIOD.matcher(row);
                     period.find();

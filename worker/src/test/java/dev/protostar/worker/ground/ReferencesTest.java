@@ -123,6 +123,21 @@ class ReferencesTest {
     }
 
     @Test
+    void a_job_whose_heading_a_scan_read_as_text_is_still_a_job() {
+        Timeline scanned = Timeline.of(List.of(
+                new Timeline.Section(
+                        "Experience",
+                        "Brightwater Health — Staff Site Reliability Engineer Remote (Denver, CO) - June 2021 - present\n"
+                                + "Lead a team of 7 SREs"),
+                new Timeline.Section(
+                        "Experience > Tally Logistics — Senior DevOps Engineer",
+                        "Chicago, IL - February 2017 - May 2021")));
+        assertThat(scanned.jobs())
+                .extracting(Timeline.Stint::label)
+                .containsExactly("Brightwater Health", "Tally Logistics");
+    }
+
+    @Test
     void a_start_date_or_a_length_the_documents_contradict_is_a_false_premise() {
         Premises premises = new Premises(
                 java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T00:00:00Z"), java.time.ZoneOffset.UTC));
