@@ -53,13 +53,13 @@ final class PdfBlocks {
 
     private void add(Placed placed) {
         Line line = placed.line();
+        if (kind == Kind.HEADING && headings.sameStyle(last.line(), line) && wraps.wrapped(last, placed)) {
+            append(placed);
+            return;
+        }
         int heading = headings.level(line);
         if (heading > 0) {
-            if (kind == Kind.HEADING && level == heading && wraps.wrapped(last, placed)) {
-                append(placed);
-            } else {
-                start(Kind.HEADING, heading, placed, PdfHeadings.text(line));
-            }
+            start(Kind.HEADING, heading, placed, PdfHeadings.text(line));
             return;
         }
         if (line.segments().size() > 1) {
