@@ -18,9 +18,12 @@ import java.util.Map;
  * <p>{@link LineJoins} puts the halves together; for Korean it needs to know whether the break fell inside a
  * word. A browser breaks Korean between any two syllables, so when the gap left was wide enough for the next
  * line's first syllable, the line broke at a space; when it was narrower, the layout cannot tell and
- * {@link KoreanBreaks} reads the words. A document that leaves wider gaps than a syllable and a space breaks
- * only at spaces, and one whose lines all end flush (justified) tells nothing: there the halves are joined with
- * a space, as they always were.
+ * {@link KoreanBreaks} reads the words. In such a document a Korean line that left room for the next line's
+ * first syllable was not wrapped at all: the next line starts an item of its own (a list whose bullets are
+ * drawn, not written, looks like a paragraph otherwise). A document where many breaks leave wider gaps than a
+ * syllable and a space breaks only at spaces — a few such gaps are items taken for wraps while this is being
+ * worked out — and one whose lines all end flush (justified) tells nothing: there the halves are joined with a
+ * space, as they always were.
  */
 final class PdfWraps {
 
@@ -62,7 +65,9 @@ final class PdfWraps {
             return false;
         }
         Segment next = below.line().segments().getFirst();
-        return gap(above) < next.firstWordWidth() + SLACK * next.size();
+        boolean anywhere = breaks == Breaks.ANYWHERE && isKorean(above, below);
+        float moved = anywhere ? next.firstUnitWidth() : next.firstWordWidth();
+        return gap(above) < moved + SLACK * next.size();
     }
 
     /**
@@ -99,6 +104,7 @@ final class PdfWraps {
 
     private Breaks breaks(List<Placed> text) {
         int wraps = 0;
+        int spaced = 0;
         boolean flush = true;
         for (int i = 1; i < text.size(); i++) {
             Placed above = text.get(i - 1);
@@ -109,10 +115,14 @@ final class PdfWraps {
             Segment next = below.line().segments().getFirst();
             float gap = gap(above);
             if (gap > next.firstUnitWidth() + 0.5f * next.size()) {
-                return Breaks.AT_SPACES;
+                spaced++;
+                continue;
             }
             wraps++;
             flush &= gap < 0.05f * next.size();
+        }
+        if (spaced * 4 > spaced + wraps) {
+            return Breaks.AT_SPACES;
         }
         return wraps >= 3 && flush ? Breaks.AT_SPACES : Breaks.ANYWHERE;
     }
