@@ -163,15 +163,16 @@ final class PdfLines {
     /**
      * A soft hyphen is invisible inside a line and drawn as "‐" where the line breaks at it; a font that maps
      * its en dash glyph back to U+00AD (NanumGothic) draws one that takes room inside a line: that one is "–".
-     * So is one that ends a line after a digit, as in "2022–" / "2023": hyphenation never splits a number, but
-     * a browser breaks a line after a dash.
+     * So is one that ends a line after a digit, as in "2022–" / "2023" (hyphenation never splits a number, but
+     * a browser breaks a line after a dash), and one that stands alone (a narrow table cell's "2020.01" / "–" /
+     * "present").
      */
     private static String softHyphen(Glyph previous, Glyph glyph, Glyph next) {
         if (!glyph.text().equals("\u00AD")) {
             return glyph.text();
         }
         if (next == null) {
-            return previous != null && Character.isDigit(previous.text().charAt(0)) ? "–" : "\u2010";
+            return previous == null || Character.isDigit(previous.text().charAt(0)) ? "–" : "\u2010";
         }
         return next.left() - glyph.left() > 0.1f * glyph.size() ? "–" : "";
     }
