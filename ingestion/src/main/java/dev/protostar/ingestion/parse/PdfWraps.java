@@ -61,13 +61,18 @@ final class PdfWraps {
     }
 
     boolean wrapped(Placed above, Placed below) {
+        return wrapped(above, below, edge(above));
+    }
+
+    /** Whether {@code above} was wrapped against {@code edge}: a table cell's, where it is in one. */
+    boolean wrapped(Placed above, Placed below, float edge) {
         if (above.line().segments().size() != 1 || below.line().segments().size() != 1) {
             return false;
         }
         Segment next = below.line().segments().getFirst();
         boolean anywhere = breaks == Breaks.ANYWHERE && isKorean(above, below);
         float moved = anywhere ? next.firstUnitWidth() : next.firstWordWidth();
-        return gap(above) < moved + SLACK * next.size();
+        return edge - above.line().right() < moved + SLACK * next.size();
     }
 
     /**
@@ -91,15 +96,23 @@ final class PdfWraps {
 
     /** The block's text so far with the wrapped line {@code below} put after it. */
     String join(String before, Placed above, Placed below) {
+        return join(before, above, below, edge(above));
+    }
+
+    /** The same, where {@code above} was wrapped against {@code edge}. */
+    String join(String before, Placed above, Placed below, float edge) {
         String after = below.line().text();
         Segment next = below.line().segments().getFirst();
-        boolean couldBeInside = breaks == Breaks.ANYWHERE && gap(above) < next.firstUnitWidth();
+        boolean couldBeInside = breaks == Breaks.ANYWHERE && edge - above.line().right() < next.firstUnitWidth();
         return LineJoins.join(before, after, couldBeInside && korean.insideWord(before, after));
     }
 
     private float gap(Placed line) {
-        return edges.getOrDefault(line.column(), line.line().right())
-                - line.line().right();
+        return edge(line) - line.line().right();
+    }
+
+    private float edge(Placed line) {
+        return edges.getOrDefault(line.column(), line.line().right());
     }
 
     private Breaks breaks(List<Placed> text) {
