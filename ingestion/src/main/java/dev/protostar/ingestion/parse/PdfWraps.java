@@ -50,8 +50,14 @@ final class PdfWraps {
         text.stream()
                 .filter(p -> indent(p) <= body / 2)
                 .forEach(p -> edges.merge(p.column(), p.line().right(), Math::max));
-        this.korean = KoreanBreaks.of(text.stream().map(p -> p.line().text()).toList());
+        this.korean = KoreanBreaks.of(text.stream().map(PdfWraps::withoutBullet).toList());
         this.breaks = breaks(text);
+    }
+
+    /** An item's line as its words: the bullet is no word, and the item's first word may be a broken one's half. */
+    private static String withoutBullet(Placed placed) {
+        var bullet = LineRoles.BULLET.matcher(placed.line().text());
+        return bullet.matches() ? bullet.group(1) : placed.line().text();
     }
 
     /** How far in from its column's left edge the line starts. */
