@@ -200,6 +200,28 @@ class RenderedFormatsTest {
                 .containsExactlyElementsOf(tableRows(pdf.file().resolveSibling("resume.docx")));
     }
 
+    /**
+     * Left out: yoon-daeun's PDFs, whose contact line starts with "📧", drawn as a small shape that reads as a
+     * bullet: the line is an item there and a paragraph in the Word copy.
+     */
+    static Stream<Rendering> candidatePdfsWithWordStructure() {
+        return pdfs().filter(pdf ->
+                !pdf.markdown().startsWith(DOCUMENTS) && !pdf.toString().startsWith("yoon-daeun/"));
+    }
+
+    /** Markers a browser draws as shapes, and short items one below the other, keep the items apart. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("candidatePdfsWithWordStructure")
+    void a_pdf_has_the_headings_paragraphs_and_list_items_of_the_word_copy(Rendering pdf) {
+        assertThat(structure(pdf.file())).isEqualTo(structure(pdf.file().resolveSibling("resume.docx")));
+    }
+
+    private static List<String> structure(Path file) {
+        return parse(file).blocks().stream()
+                .map(b -> b.kind() + " " + b.level())
+                .toList();
+    }
+
     private static List<String> tableRows(Path file) {
         return parse(file).blocks().stream()
                 .filter(b -> b.kind() == Kind.TABLE_ROW)
