@@ -40,6 +40,9 @@ final class PdfBullets extends PDFGraphicsStreamEngine {
     }
 
     static List<Glyph> of(PDPage page) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new PdfGlyphs.Stop(false); // the parse's deadline passed, as PdfGlyphs stops for it
+        }
         var engine = new PdfBullets(page);
         engine.processPage(page);
         return engine.bullets;
