@@ -19,7 +19,7 @@ final class PdfBlocks {
     /** How far a list item's later lines may start right of its first: past a marker like "10." (ems). */
     private static final float ITEM_HANG = 3f;
     /** Bullets that are also dashes or separators: a wrapped line may begin with one ("2013" / "– 2017"). */
-    private static final String DASHES = "-–·";
+    static final String DASHES = "-–·";
 
     private final float body;
     private final PdfHeadings headings;

@@ -99,12 +99,21 @@ final class PdfTableRows {
         return edges;
     }
 
-    /** A cell's lines, wrapped lines joined: what is left is one line per item. */
+    /**
+     * A cell's lines, wrapped lines joined: what is left is one line per item. A bulleted line starts an item,
+     * written without its bullet, as a Word cell's list is — unless its bullet is a dash that continues a wrapped
+     * line ("2021.03" / "– 현재").
+     */
     private static List<String> text(List<Placed> cell, float edge, PdfWraps wraps) {
         var lines = new ArrayList<String>();
         Placed above = null;
         for (Placed placed : cell) {
-            if (above != null && wraps.wrapped(above, placed, edge)) {
+            String text = placed.line().text();
+            var bullet = LineRoles.BULLET.matcher(text);
+            boolean wrapped = above != null && wraps.wrapped(above, placed, edge);
+            if (bullet.matches() && !(wrapped && PdfBlocks.DASHES.indexOf(text.charAt(0)) >= 0)) {
+                lines.add(bullet.group(1).strip());
+            } else if (wrapped) {
                 lines.set(lines.size() - 1, wraps.join(lines.getLast(), above, placed, edge));
             } else {
                 lines.add(placed.line().text());
