@@ -173,8 +173,12 @@ class RenderedFormatsTest {
                         korean
                                 ? "회사: 누리소프트 | 기간: 2016.01 – 2021.02 | 직무: 개발자"
                                 : "Company: Harbor Messaging | Period: 2017.03 – 2019.12 | Role: Backend Engineer"))
+                .contains(
+                        korean
+                                ? "회사: 한빛페이 | 주요 성과: 결제 승인 초당 12,000건"
+                                : "Company: Bluefin Payments | Highlights: Settlement 83 min → 4 min")
                 .filteredOn(row -> row.contains(highlights))
-                .isNotEmpty()
+                .hasSize(4)
                 .allMatch(row -> row.startsWith(company));
         for (Chunk chunk : chunks(DOCUMENTS.resolve("rendered/" + pdf))) {
             chunk.text().lines().filter(line -> line.contains(highlights)).forEach(line -> assertThat(line)
