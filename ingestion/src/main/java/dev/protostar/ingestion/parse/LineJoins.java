@@ -7,8 +7,9 @@ package dev.protostar.ingestion.parse;
  * <ul>
  *   <li>a hyphen the typesetter added ("‐", U+2010, or a soft hyphen) is removed: "experi‐" + "ence" →
  *       "experience";
- *   <li>a hyphen the author typed stays, without a space: "66M-" + "parameter" → "66M-parameter" (browsers
- *       break lines after hyphens; "Ji-woo" inside a line is never touched);
+ *   <li>a hyphen or en dash the author typed stays, without a space: "66M-" + "parameter" → "66M-parameter",
+ *       "2022–" + "2023" → "2022–2023" (browsers break lines after dashes; "Ji-woo" inside a line is never
+ *       touched);
  *   <li>Korean written by a browser breaks between any two syllables, also inside a word: "23분에" + "서" →
  *       "23분에서" when the caller found the break inside a word, else a space;
  *   <li>Chinese and Japanese have no spaces between words;
@@ -32,7 +33,7 @@ final class LineJoins {
         if ((last == '\u2010' || last == '\u00AD') && Character.isLetter(first)) {
             return before.substring(0, before.length() - 1) + after;
         }
-        if (last == '-'
+        if ((last == '-' || last == '–')
                 && before.length() > 1
                 && Character.isLetterOrDigit(before.charAt(before.length() - 2))
                 && Character.isLetterOrDigit(first)) {

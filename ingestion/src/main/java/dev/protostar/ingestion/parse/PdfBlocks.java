@@ -3,7 +3,6 @@ package dev.protostar.ingestion.parse;
 import dev.protostar.ingestion.parse.Block.Kind;
 import dev.protostar.ingestion.parse.PdfColumns.Placed;
 import dev.protostar.ingestion.parse.PdfLines.Line;
-import dev.protostar.ingestion.parse.PdfLines.Segment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,16 +10,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 
 /**
- * Turns a PDF's lines, in reading order, into blocks: headings ({@link PdfHeadings}), table rows (lines of
- * several cells, joined with " | "), list items (a bullet, or a line indented from its column) and paragraphs;
- * a line that continues a wrapped one is joined to it ({@link PdfWraps}). Bullet lines stay items of their own.
+ * Turns a PDF's lines, in reading order, into blocks: headings ({@link PdfHeadings}), table rows
+ * ({@link PdfTables}), list items (a bullet, or a line indented from its column) and paragraphs; a line that
+ * continues a wrapped one is joined to it ({@link PdfWraps}). Bullet lines stay items of their own.
  */
 final class PdfBlocks {
 
     /** How far a list item's later lines may start right of its first: past a marker like "10." (ems). */
     private static final float ITEM_HANG = 3f;
-    /** Bullets that are also dashes: a wrapped line may begin with one ("2013" / "– 2017"). */
-    private static final String DASHES = "-–";
+    /** Bullets that are also dashes or separators: a wrapped line may begin with one ("2013" / "– 2017"). */
+    static final String DASHES = "-–·";
 
     private final float body;
     private final PdfHeadings headings;
@@ -34,6 +33,7 @@ final class PdfBlocks {
     private Placed first;
     private Placed last;
 
+    /** @param lines the lines outside tables */
     private PdfBlocks(List<Placed> lines, float body) {
         this.body = body;
         this.headings = new PdfHeadings(lines, body);
@@ -45,28 +45,34 @@ final class PdfBlocks {
     }
 
     static List<Block> of(List<Placed> lines, float body) {
-        var blocks = new PdfBlocks(lines, body);
-        lines.forEach(blocks::add);
+        var pieces = PdfTables.pieces(lines);
+        var blocks = new PdfBlocks(
+                pieces.stream()
+                        .filter(piece -> !piece.table())
+                        .flatMap(piece -> piece.lines().stream())
+                        .toList(),
+                body);
+        for (PdfTables.Piece piece : pieces) {
+            if (piece.table()) {
+                blocks.close();
+                blocks.out.addAll(PdfTableRows.blocks(piece.lines(), blocks.wraps));
+            } else {
+                blocks.add(piece.lines().getFirst());
+            }
+        }
         blocks.close();
         return blocks.out;
     }
 
     private void add(Placed placed) {
         Line line = placed.line();
-        int heading = headings.level(line);
-        if (heading > 0) {
-            if (kind == Kind.HEADING && level == heading && wraps.wrapped(last, placed)) {
-                append(placed);
-            } else {
-                start(Kind.HEADING, heading, placed, PdfHeadings.text(line));
-            }
+        if (kind == Kind.HEADING && headings.sameStyle(last.line(), line) && wraps.wrapped(last, placed)) {
+            append(placed);
             return;
         }
-        if (line.segments().size() > 1) {
-            String cells = String.join(
-                    " | ", line.segments().stream().map(Segment::text).toList());
-            start(Kind.TABLE_ROW, 0, placed, cells);
-            close();
+        int heading = headings.level(line);
+        if (heading > 0) {
+            start(Kind.HEADING, heading, placed, PdfHeadings.text(line));
             return;
         }
         String content = line.segments().getFirst().text();

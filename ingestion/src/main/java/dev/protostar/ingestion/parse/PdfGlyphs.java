@@ -16,7 +16,7 @@ import org.apache.pdfbox.text.TextPosition;
  * Every visible character of a PDF with where it is drawn and in what font: what {@link PdfLines} builds lines
  * from. Spaces are not kept — PDF producers draw them inconsistently (Chromium draws a glyph that NanumGothic
  * maps to a control code, others draw nothing and move the pen) — so words are told apart by the gaps between
- * glyphs instead.
+ * glyphs instead. Bullets a page draws as shapes are among them as "•" ({@link PdfBullets}).
  */
 final class PdfGlyphs extends PDFTextStripper {
 
@@ -51,6 +51,9 @@ final class PdfGlyphs extends PDFTextStripper {
     static List<Page> read(PDDocument document, int maxCharacters) throws IOException {
         var glyphs = new PdfGlyphs(maxCharacters);
         glyphs.writeText(document, Writer.nullWriter());
+        for (Page page : glyphs.pages) {
+            page.glyphs().addAll(PdfBullets.of(document.getPage(page.number() - 1)));
+        }
         return glyphs.pages;
     }
 

@@ -65,6 +65,17 @@ final class PdfHeadings {
         return isHeading(line) ? levels.getOrDefault(Style.of(line.segments().getFirst()), 0) : 0;
     }
 
+    /**
+     * Whether the line is set as the heading above it is, so that it may be the heading's wrapped rest — whatever
+     * it starts with: "(2019.10" / "– 2022.03)" is one heading, though a line of its own starting with a dash
+     * would be an item.
+     */
+    boolean sameStyle(Line heading, Line line) {
+        return line.segments().size() == 1
+                && Style.of(line.segments().getFirst())
+                        .equals(Style.of(heading.segments().getFirst()));
+    }
+
     boolean isHeading(Line line) {
         if (line.segments().size() != 1) {
             return false;

@@ -55,10 +55,7 @@ final class PdfLayoutReader {
             heights.add(page.height());
         }
         float body = bodySize(pages);
-        var placed = new ArrayList<Placed>();
-        for (List<PdfLines.Line> page : RunningText.drop(lines, heights)) {
-            placed.addAll(PdfColumns.order(page, body));
-        }
+        List<Placed> placed = PdfColumns.orderPages(RunningText.drop(lines, heights), body);
         return placed.isEmpty() ? List.of() : PdfBlocks.of(placed, body);
     }
 

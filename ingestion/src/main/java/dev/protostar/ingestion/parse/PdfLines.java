@@ -141,7 +141,8 @@ final class PdfLines {
             if (i > 0 && isWordGap(glyphs.get(i - 1), glyph)) {
                 text.append(' ');
             }
-            text.append(softHyphen(glyph, i + 1 < glyphs.size() ? glyphs.get(i + 1) : null));
+            text.append(softHyphen(
+                    i > 0 ? glyphs.get(i - 1) : null, glyph, i + 1 < glyphs.size() ? glyphs.get(i + 1) : null));
             sizes.merge(Math.round(glyph.size() * 2) / 2f, glyph.text().length(), Integer::sum);
             bold += glyph.bold() ? 1 : 0;
         }
@@ -161,16 +162,20 @@ final class PdfLines {
 
     /**
      * A soft hyphen is invisible inside a line and drawn as "‐" where the line breaks at it; a font that maps
-     * its dash glyph back to U+00AD (NanumGothic's en dash) draws one that takes room: that one is a dash.
+     * its en dash glyph back to U+00AD (NanumGothic) draws one that takes room inside a line: that one is "–".
+     * So is one that ends a line after a digit, as in "2022–" / "2023" (hyphenation never splits a number, but
+     * a browser breaks a line after a dash), and one set apart from the word before it ("Architect –" /
+     * "Professional"; a narrow table cell's "2020.01" / "–" / "present"): a hyphenation hyphen ends its word.
      */
-    private static String softHyphen(Glyph glyph, Glyph next) {
+    private static String softHyphen(Glyph previous, Glyph glyph, Glyph next) {
         if (!glyph.text().equals("\u00AD")) {
             return glyph.text();
         }
         if (next == null) {
-            return "\u2010";
+            boolean apart = previous == null || isWordGap(previous, glyph);
+            return apart || Character.isDigit(previous.text().charAt(0)) ? "–" : "\u2010";
         }
-        return next.left() - glyph.left() > 0.1f * glyph.size() ? "-" : "";
+        return next.left() - glyph.left() > 0.1f * glyph.size() ? "–" : "";
     }
 
     private static boolean isDuplicate(Glyph a, Glyph b) {

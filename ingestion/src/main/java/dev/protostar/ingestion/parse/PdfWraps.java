@@ -18,9 +18,12 @@ import java.util.Map;
  * <p>{@link LineJoins} puts the halves together; for Korean it needs to know whether the break fell inside a
  * word. A browser breaks Korean between any two syllables, so when the gap left was wide enough for the next
  * line's first syllable, the line broke at a space; when it was narrower, the layout cannot tell and
- * {@link KoreanBreaks} reads the words. A document that leaves wider gaps than a syllable and a space breaks
- * only at spaces, and one whose lines all end flush (justified) tells nothing: there the halves are joined with
- * a space, as they always were.
+ * {@link KoreanBreaks} reads the words. In such a document a Korean line that left room for the next line's
+ * first syllable was not wrapped at all: the next line starts an item of its own (a list whose bullets are
+ * drawn, not written, looks like a paragraph otherwise). A document where many breaks leave wider gaps than a
+ * syllable and a space breaks only at spaces — a few such gaps are items taken for wraps while this is being
+ * worked out — and one whose lines all end flush (justified) tells nothing: there the halves are joined with a
+ * space, as they always were.
  */
 final class PdfWraps {
 
@@ -47,8 +50,14 @@ final class PdfWraps {
         text.stream()
                 .filter(p -> indent(p) <= body / 2)
                 .forEach(p -> edges.merge(p.column(), p.line().right(), Math::max));
-        this.korean = KoreanBreaks.of(text.stream().map(p -> p.line().text()).toList());
+        this.korean = KoreanBreaks.of(text.stream().map(PdfWraps::withoutBullet).toList());
         this.breaks = breaks(text);
+    }
+
+    /** An item's line as its words: the bullet is no word, and the item's first word may be a broken one's half. */
+    private static String withoutBullet(Placed placed) {
+        var bullet = LineRoles.BULLET.matcher(placed.line().text());
+        return bullet.matches() ? bullet.group(1) : placed.line().text();
     }
 
     /** How far in from its column's left edge the line starts. */
@@ -58,11 +67,18 @@ final class PdfWraps {
     }
 
     boolean wrapped(Placed above, Placed below) {
+        return wrapped(above, below, edge(above));
+    }
+
+    /** Whether {@code above} was wrapped against {@code edge}: a table cell's, where it is in one. */
+    boolean wrapped(Placed above, Placed below, float edge) {
         if (above.line().segments().size() != 1 || below.line().segments().size() != 1) {
             return false;
         }
         Segment next = below.line().segments().getFirst();
-        return gap(above) < next.firstWordWidth() + SLACK * next.size();
+        boolean anywhere = breaks == Breaks.ANYWHERE && isKorean(above, below);
+        float moved = anywhere ? next.firstUnitWidth() : next.firstWordWidth();
+        return edge - above.line().right() < moved + SLACK * next.size();
     }
 
     /**
@@ -86,19 +102,28 @@ final class PdfWraps {
 
     /** The block's text so far with the wrapped line {@code below} put after it. */
     String join(String before, Placed above, Placed below) {
+        return join(before, above, below, edge(above));
+    }
+
+    /** The same, where {@code above} was wrapped against {@code edge}. */
+    String join(String before, Placed above, Placed below, float edge) {
         String after = below.line().text();
         Segment next = below.line().segments().getFirst();
-        boolean couldBeInside = breaks == Breaks.ANYWHERE && gap(above) < next.firstUnitWidth();
+        boolean couldBeInside = breaks == Breaks.ANYWHERE && edge - above.line().right() < next.firstUnitWidth();
         return LineJoins.join(before, after, couldBeInside && korean.insideWord(before, after));
     }
 
     private float gap(Placed line) {
-        return edges.getOrDefault(line.column(), line.line().right())
-                - line.line().right();
+        return edge(line) - line.line().right();
+    }
+
+    private float edge(Placed line) {
+        return edges.getOrDefault(line.column(), line.line().right());
     }
 
     private Breaks breaks(List<Placed> text) {
         int wraps = 0;
+        int spaced = 0;
         boolean flush = true;
         for (int i = 1; i < text.size(); i++) {
             Placed above = text.get(i - 1);
@@ -109,10 +134,14 @@ final class PdfWraps {
             Segment next = below.line().segments().getFirst();
             float gap = gap(above);
             if (gap > next.firstUnitWidth() + 0.5f * next.size()) {
-                return Breaks.AT_SPACES;
+                spaced++;
+                continue;
             }
             wraps++;
             flush &= gap < 0.05f * next.size();
+        }
+        if (spaced * 4 > spaced + wraps) {
+            return Breaks.AT_SPACES;
         }
         return wraps >= 3 && flush ? Breaks.AT_SPACES : Breaks.ANYWHERE;
     }

@@ -14,6 +14,7 @@ class LineJoinsTest {
         assertThat(LineJoins.join("with Ji-", "woo Park", false)).isEqualTo("with Ji-woo Park");
         assertThat(LineJoins.join("incremen\u2010", "talization", false)).isEqualTo("incrementalization");
         assertThat(LineJoins.join("from 2013 -", "2017", false)).isEqualTo("from 2013 - 2017");
+        assertThat(LineJoins.join("(Lumen, 2022–", "2023)", false)).isEqualTo("(Lumen, 2022–2023)");
     }
 
     @Test

@@ -47,6 +47,34 @@ class PdfLayoutTest {
     }
 
     @Test
+    void keeps_a_table_row_whose_cells_wrap_together_and_labels_it_with_the_bold_header() {
+        var glyphs = new ArrayList<Glyph>();
+        glyphs.addAll(text("Company", 50, 100, true));
+        glyphs.addAll(text("Period", 150, 100, true));
+        glyphs.addAll(text("Role", 250, 100, true));
+        glyphs.addAll(text("Bluefin", 50, 120));
+        glyphs.addAll(text("2020.01 -", 150, 120));
+        glyphs.addAll(text("Lead", 250, 120));
+        glyphs.addAll(text("Payments", 50, 132));
+        glyphs.addAll(text("present", 150, 132));
+        glyphs.addAll(text("Harbor", 50, 152));
+        glyphs.addAll(text("2017.03", 150, 152));
+        glyphs.addAll(text("Backend", 250, 152));
+        glyphs.addAll(text("Messaging", 50, 164));
+        glyphs.addAll(text("Engineer", 250, 164));
+        glyphs.addAll(text("Text after the table, wider than a cell", 40, 190));
+
+        var blocks = PdfBlocks.of(PdfColumns.order(PdfLines.of(1, glyphs), SIZE), SIZE);
+
+        assertThat(blocks)
+                .extracting(Block::text)
+                .containsExactly(
+                        "Company: Bluefin Payments | Period: 2020.01 - present | Role: Lead",
+                        "Company: Harbor Messaging | Period: 2017.03 | Role: Backend Engineer",
+                        "Text after the table, wider than a cell");
+    }
+
+    @Test
     void drops_page_numbers_and_a_header_repeated_on_every_page() {
         List<List<Line>> pages = new ArrayList<>();
         for (int page = 1; page <= 2; page++) {
@@ -65,11 +93,15 @@ class PdfLayoutTest {
 
     /** A line of glyphs; spaces are gaps, as PDFs draw them. */
     private static List<Glyph> text(String text, float x, float baseline) {
+        return text(text, x, baseline, false);
+    }
+
+    private static List<Glyph> text(String text, float x, float baseline, boolean bold) {
         var glyphs = new ArrayList<Glyph>();
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) != ' ') {
                 float left = x + i * WIDTH;
-                glyphs.add(new Glyph(String.valueOf(text.charAt(i)), left, left + WIDTH - 0.5f, baseline, SIZE, false));
+                glyphs.add(new Glyph(String.valueOf(text.charAt(i)), left, left + WIDTH - 0.5f, baseline, SIZE, bold));
             }
         }
         return glyphs;
