@@ -33,7 +33,7 @@ public final class EvalCli {
         EvalReport report = evaluation.run(
                 "running system",
                 q -> splits.contains(Fixtures.candidate(q.candidate()).split()));
-        System.out.println(report.markdown(o -> !EvalReport.HELD_OUT.equals(o.split())));
+        System.out.println(report.markdown());
     }
 
     /**
