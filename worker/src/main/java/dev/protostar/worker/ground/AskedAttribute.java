@@ -28,7 +28,27 @@ record AskedAttribute(Pattern asked, String stated, String korean, String englis
                                 + "|입사\\s*가능|합류\\s*가능|출근\\s*가능|언제부터\\s*(?:출근|근무|일|합류|입사)|입사\\s*(?:시기|가능일)|이직\\s*가능\\s*시기"),
                 "notice period|\\mavailab|start date|입사\\s?가능|합류\\s?가능|출근\\s?가능|즉시\\s?(입사|합류|출근|근무)",
                 "입사 가능 시기",
-                "when they could start")
+                "when they could start"),
+        // Having lived or worked somewhere is not being willing to move: "moved to Berlin in 2020" does not say.
+        new AskedAttribute(
+                Pattern.compile("(?i)\\breloca|\\bwilling\\s+to\\s+move|이사\\s*가능|이주|근무지\\s*(?:이전|변경)|"
+                        + "(?:지방|해외|서울|판교|본사)\\s*(?:근무|이전)\\s*(?:가능|괜찮|할\\s*수)|옮겨\\s*올\\s*수"),
+                "open to relocat|willing to relocat|relocation|이주\\s?가능|이사\\s?가능|근무지\\s?무관|근무지\\s?협의",
+                "근무지 이동 의사",
+                "whether they would relocate"),
+        new AskedAttribute(
+                Pattern.compile(
+                        "(?i)\\bvisa\\b|work\\s+(?:permit|authori[sz]ation)|\\bcitizen|sponsorship|right\\s+to\\s+work"
+                                + "|green\\s+card|비자|취업\\s*허가|체류|시민권|국적|영주권"),
+                "\\mvisa\\M|work (permit|authori[sz]ation)|citizen|green card|right to work|비자|시민권|영주권|국적|체류",
+                "비자·체류 자격",
+                "their work authorisation"),
+        new AskedAttribute(
+                Pattern.compile(
+                        "(?i)\\breferences?\\b(?!\\s+(?:to|architecture|implementation))|\\breferees?\\b|추천인|레퍼런스\\s*체크|평판\\s*조회"),
+                "\\mreferences? (available|on request|upon request)|\\mreferees?\\M|추천인|레퍼런스",
+                "추천인",
+                "their references")
     };
 
     /** The attribute this clause asks about, if it is one of them. */

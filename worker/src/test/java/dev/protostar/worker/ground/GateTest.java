@@ -134,6 +134,23 @@ class GateTest {
         assertThat(major.refuse()).isTrue();
     }
 
+    @Test
+    void relocation_work_authorisation_and_references_need_the_documents_to_say_them() {
+        assertThat(judge("would he relocate to Seoul?", Map.of("seoul", 3), 0.5).uncovered())
+                .containsExactly("whether they would relocate");
+        assertThat(judge("Is she a US citizen?", Map.of("us", 1, "citizen", 1), 0.5)
+                        .uncovered())
+                .contains("their work authorisation");
+        assertThat(judge("How many services did she move to Kubernetes?", Map.of("servic", 2, "kubernet", 2), 0.5)
+                        .refuse())
+                .as("moving services is not moving house")
+                .isFalse();
+        assertThat(judge("비자 문제는 없나요?", Map.of("비자", 1), 0.5).refuse()).isTrue();
+        assertThat(judge("Can we contact his references?", Map.of("contact", 1, "refer", 1), 0.5)
+                        .refuse())
+                .isTrue();
+    }
+
     private Verdict judge(String text, Map<String, Integer> chunksWith, double similarity) {
         return judge(text, "…", chunksWith, similarity);
     }
