@@ -60,7 +60,9 @@ final class Premises {
             return Optional.empty();
         }
         String number = spent.group(1) != null ? spent.group(1) : spent.group(2);
-        int years = number.matches("\\d+") ? Integer.parseInt(number) : NUMBER_WORDS.indexOf(number.toLowerCase()) + 1;
+        int years = number.matches("\\d+")
+                ? Integer.parseInt(number)
+                : NUMBER_WORDS.indexOf(number.toLowerCase(java.util.Locale.ROOT)) + 1;
         LocalDate today = LocalDate.now(clock);
         int now = today.getYear() * 12 + today.getMonthValue();
         return timeline.named(question)

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 public class QuestionReader {
 
     /**
-     * Where one question asks two things: ", and", "; ", "? …", " and what/when/…", "그리고", "또한", "학력하고
-     * 학점", "입사일이랑 연봉" — but not
+     * Where one question asks two things: ", and", "; ", "? …", " and what/when/would/…", "그리고", "또한",
+     * "학력하고 학점", "입사일이랑 연봉" (and a past verb's 고, {@link #PAST_AND}) — but not
      * at the comma of a number ("1,000").
      */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
@@ -60,13 +60,13 @@ public class QuestionReader {
      */
     private static final Pattern HYPHENATED = Pattern.compile("(?<![\\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\\w-])");
 
+    private static final Pattern QUESTION_WORD = Pattern.compile(
+            "(?i)\\b(?:what|which|when|where|who|whom|whose|why|how)\\b|무엇|뭐|뭔|무슨|어떤|어떻|어디|언제|몇|얼마|누구|왜|어느");
+
     /** Asks to confirm a statement, and nothing else: "LCP 몇 초로 줄였다고 했죠?" asks a figure. */
     private static boolean confirms(String clause) {
         return CONFIRMS.matcher(clause).find() && !QUESTION_WORD.matcher(clause).find();
     }
-
-    private static final Pattern QUESTION_WORD = Pattern.compile(
-            "(?i)\\b(?:what|which|when|where|who|whom|whose|why|how)\\b|무엇|뭐|뭔|무슨|어떤|어떻|어디|언제|몇|얼마|누구|왜|어느");
 
     private static String pastSyllables() {
         StringBuilder syllables = new StringBuilder();
