@@ -38,6 +38,7 @@ final class PdfTableRows {
         }
         boolean header = rows.size() > 1 && isHeader(rows);
         List<String> labels = List.of();
+        int page = table.getFirst().line().page();
         var out = new ArrayList<Block>();
         for (int r = 0; r < rows.size(); r++) {
             var cells = new ArrayList<List<String>>();
@@ -48,7 +49,6 @@ final class PdfTableRows {
                 labels = cells.stream().map(lines -> String.join(" ", lines)).toList();
                 continue;
             }
-            int page = table.getFirst().line().page();
             for (String line : TableRows.lines(labels, cells)) {
                 out.add(new Block(Block.Kind.TABLE_ROW, 0, line, page));
             }
@@ -61,9 +61,10 @@ final class PdfTableRows {
         for (int i = 1; i < table.size(); i++) {
             closest = Math.min(closest, gap(table, i));
         }
+        boolean evenlySpaced = isEvenlySpaced(table, closest);
         var rows = new ArrayList<List<Placed>>();
         for (int i = 0; i < table.size(); i++) {
-            if (i == 0 || gap(table, i) > closest * NEW_ROW || isEvenlySpaced(table, closest)) {
+            if (i == 0 || evenlySpaced || gap(table, i) > closest * NEW_ROW) {
                 rows.add(new ArrayList<>());
             }
             rows.getLast().add(table.get(i));
@@ -88,8 +89,7 @@ final class PdfTableRows {
 
     /** How far each column's text reaches: a cell's lines were wrapped against it. */
     private static List<Float> edges(List<Float> columns, List<Placed> table) {
-        var edges = new ArrayList<Float>();
-        columns.forEach(c -> edges.add(c));
+        var edges = new ArrayList<>(columns);
         for (Placed placed : table) {
             for (Segment segment : placed.line().segments()) {
                 int c = Math.max(0, PdfTables.column(columns, segment));

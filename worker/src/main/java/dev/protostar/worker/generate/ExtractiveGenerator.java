@@ -189,7 +189,6 @@ final class ExtractiveGenerator implements Generator {
         if (candidates.isEmpty()) {
             return List.of();
         }
-
         // What the retrieved chunks can match of the clause: a term none of them has cannot decide a line.
         double clauseWeight = matched(clause, sourceTerms, counts, false);
         List<Candidate> scored = new ArrayList<>();

@@ -25,7 +25,7 @@ final class Premises {
     private static final Pattern SPENT = Pattern.compile(
             "(?i)(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s*(?:년|years?)\\s*(?:동안|간|넘게|이나|씩)?\\s*"
                     + "(?:(?:을|를|이나)\\s*)?(?:일했|일한|근무|다녔|다닌|재직|있었|계셨|머물|(?:at|with|in)\\b)"
-                    + "|(?i)\\b(?:spent|worked\\s+(?:there\\s+)?for|been\\s+there\\s+for|was\\s+there\\s+for)\\s+"
+                    + "|\\b(?:spent|worked\\s+(?:there\\s+)?for|been\\s+there\\s+for|was\\s+there\\s+for)\\s+"
                     + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+years?");
 
     private static final java.util.List<String> NUMBER_WORDS =

@@ -23,7 +23,7 @@ final class Timeline {
     /** A section of the documents: its heading path and its text. */
     record Section(String path, String text) {}
 
-    static final int PRESENT = 9999 * 12;
+    private static final int PRESENT = 9999 * 12;
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1),
