@@ -22,7 +22,7 @@ public final class EvalCli {
             ask(candidate, args);
             return;
         }
-        List<String> splits = List.of(System.getProperty("protostar.eval.splits", "dev,test,fresh-dev,fresh")
+        List<String> splits = List.of(System.getProperty("protostar.eval.splits", "dev,test,fresh-dev,fresh,practice")
                 .split(","));
         RagEvaluation evaluation = new RagEvaluation(
                 System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),

@@ -90,7 +90,7 @@ public final class EvalReport {
         md.append(
                 "| split | answerable | recall@5 | answer accuracy | over-refusal | unanswerable | correct refusals | ungrounded numbers |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (String split : new String[] {"dev", "test", "fresh-dev", "fresh", HELD_OUT, null}) {
+        for (String split : new String[] {"dev", "test", "fresh-dev", "fresh", "practice", HELD_OUT, null}) {
             Figures f = figures(split);
             md.append(String.format(
                     Locale.ROOT,

@@ -59,11 +59,16 @@ final class Fixtures {
     /**
      * Every question: {@code questions.json} (the first six candidates, written beside the rules), {@code
      * questions-fresh.json} (six more, written blind to the code from the résumés alone, frozen as written) and
-     * {@code questions-blind.json} (four more, written the same way after the fresh split had been read).
+     * {@code questions-blind.json} (four more, written the same way after the fresh split had been read) and {@code
+     * questions-practice.json} (four more, written the same way later, to tune on instead of the blind split).
      */
     static List<Question> questions() {
         List<Question> all = new java.util.ArrayList<>();
-        for (String file : List.of("eval/questions.json", "eval/questions-fresh.json", "eval/questions-blind.json")) {
+        for (String file : List.of(
+                "eval/questions.json",
+                "eval/questions-fresh.json",
+                "eval/questions-blind.json",
+                "eval/questions-practice.json")) {
             try (InputStream in = resource(file)) {
                 all.addAll(List.of(JSON.readValue(in, Question[].class)));
             } catch (IOException e) {

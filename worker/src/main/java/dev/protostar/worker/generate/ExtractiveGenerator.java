@@ -48,10 +48,19 @@ final class ExtractiveGenerator implements Generator {
 
     /** A question for a head count ("팀 규모는?", "how big was the team"): lines with a number of people answer it. */
     private static final Pattern PEOPLE_QUESTION = Pattern.compile(
-            "(?i)몇\\s*명|규모|인원|팀원\\s*수|how\\s+(?:many|big|large)\\s+(?:people|engineers|developers|members|person|was|is|were)?|team\\s+size|headcount|size\\s+of");
+            "(?i)몇\\s*명|규모|인원|팀원\\s*수|팀.{0,12}구성|\\bwho\\s+(?:was|were)\\s+on\\b|\\bteam\\s+(?:make-?up|composition)|how\\s+(?:many|big|large)\\s+(?:people|engineers|developers|members|person|was|is|were)?|team\\s+size|headcount|size\\s+of");
 
     private static final Pattern PEOPLE_TEXT = Pattern.compile(
-            "(?i)\\d+\\s*(?:명|인|people|engineers?|developers?|members?|persons?)\\b|\\d+-(?:person|member|people)|\\bteam of \\d+|\\d+\\s*명");
+            "(?i)\\d+\\s*(?:명|인|people|engineers?|developers?|members?|persons?|teammates?|colleagues?)\\b|\\d+-(?:person|member|people)"
+                    + "|\\bteam of \\d+|\\d+\\s*명|단독|혼자|\\b(?:solo|alone|single-handedly|on (?:his|her|their) own)\\b");
+
+    /** A question for how long or since when ("기간이 얼마나", "how long did it take"): lines with a period answer it. */
+    private static final Pattern PERIOD_QUESTION = Pattern.compile(
+            "(?i)기간|얼마(?:나|동안)\\s*(?:걸렸|걸린|근무|다녔|일했|재직|진행)|몇\\s*(?:년|개월|달)|언제부터|how\\s+long|\\bduration\\b");
+
+    /** A period: a range of dates ("2022.01 ~ 2023.06", "Mar 2019 – Present") or a length ("1년 10개월", "7 months"). */
+    private static final Pattern PERIOD_TEXT = Pattern.compile(
+            "(?i)(?:19|20)\\d{2}(?:[.\\-/]\\d{1,2})?\\s*[~–—-]|\\d+\\s*(?:년|개월|주|years?|months?|weeks?)\\b|\\d+\\s*(?:년|개월)");
 
     /** A question for a figure ("몇 개", "얼마나", "how many", "how much"): lines with a number answer it. */
     private static final Pattern FIGURE_QUESTION =
@@ -70,6 +79,9 @@ final class ExtractiveGenerator implements Generator {
 
     /** A summary's heading: its lines list the jobs, they do not say what was done at one. */
     private static final Pattern SUMMARY_HEADING = Pattern.compile("(?i)요약|개요|summary|overview|at a glance");
+
+    /** A clause of nothing but the subjects a follow-up carried from the turn it leans on (the rewriter quotes them). */
+    private static final Pattern CARRIED = Pattern.compile("(?:\\s*「[^」]*」)+\\s*");
 
     /** A table's header row: cells of labels, no figures. */
     private static final Pattern HEADER_ROW = Pattern.compile("[^\\d]*\\|[^\\d]*");
@@ -100,8 +112,17 @@ final class ExtractiveGenerator implements Generator {
         List<Hit> sources = ask.sources();
         Set<String> quoted = new HashSet<>();
         StringBuilder answer = new StringBuilder(Phrases.lead(ask.language()));
+        // A follow-up's carried subjects ("그 전환으로 비용은?" 「메트릭 플랫폼 VictoriaMetrics」) say where to look: they
+        // weigh the asked clauses' lines. Their own lines follow (the turn's subject, "거기서는 무슨 직책?" → its heading).
+        List<Question.Term> context = new ArrayList<>();
         for (Question.Clause clause : ask.verdict().answerable()) {
-            for (Candidate pick : pick(clause, ask)) {
+            if (CARRIED.matcher(clause.text()).matches()) {
+                context.addAll(clause.terms());
+            }
+        }
+        for (Question.Clause clause : ask.verdict().answerable()) {
+            boolean carried = CARRIED.matcher(clause.text()).matches();
+            for (Candidate pick : pick(clause, carried ? List.of() : context, ask)) {
                 if (!quoted.add(pick.sentence())) {
                     continue;
                 }
@@ -138,20 +159,23 @@ final class ExtractiveGenerator implements Generator {
      * the present prefers lines marked as current ("재직중", "Present"); one about a name, lines that hold a
      * name ("Built the CareCall app").
      */
-    private List<Candidate> pick(Question.Clause clause, Ask ask) {
+    private List<Candidate> pick(Question.Clause clause, List<Question.Term> context, Ask ask) {
         List<Hit> sources = ask.sources();
         TermCounts counts = ask.verdict().counts();
         boolean present = PRESENT_QUESTION.matcher(ask.question()).find();
         boolean name = NAME_QUESTION.matcher(clause.text()).find();
         boolean people = PEOPLE_QUESTION.matcher(clause.text()).find();
         boolean figure = FIGURE_QUESTION.matcher(clause.text()).find();
+        boolean period = PERIOD_QUESTION.matcher(clause.text()).find();
         List<Candidate> candidates = new ArrayList<>();
         Set<String> sourceTerms = new HashSet<>();
         for (int s = 0; s < sources.size(); s++) {
             Hit hit = sources.get(s);
             Set<String> sectionTerms = new HashSet<>(analyzer.tokens(hit.section()));
             sourceTerms.addAll(sectionTerms);
-            double heading = matched(clause, sectionTerms, counts, false);
+            double heading = matched(clause.terms(), sectionTerms, counts, false);
+            // What the conversation is about, found in the chunk's headings: its lines weigh more.
+            double about = matched(context, sectionTerms, counts, false);
             boolean currentSection =
                     present && PRESENT_TEXT.matcher(hit.section()).find();
             String lastHeading = lastHeading(hit);
@@ -159,7 +183,8 @@ final class ExtractiveGenerator implements Generator {
             // A heading is a line of the document too ("쿠팡 | 2017.09 ~ 2021.03 (3년 7개월)", "Dacon … 경진대회
             // 2위"): it can be the answer, though any line under it that matches the clause says more.
             if (!lastHeading.isEmpty()) {
-                double headingScore = matched(clause, sectionTerms, counts, true);
+                double headingScore = matched(clause.terms(), sectionTerms, counts, true);
+                headingScore += headingScore > 0 ? 0.8 * about : 0;
                 candidates.add(new Candidate(
                         s, -1, lastHeading, headingScore - 0.01 * s, category ? heading : 0, currentSection, false));
             }
@@ -167,16 +192,21 @@ final class ExtractiveGenerator implements Generator {
             for (int i = 0; i < sentences.size(); i++) {
                 Set<String> terms = new HashSet<>(analyzer.tokens(sentences.get(i)));
                 sourceTerms.addAll(terms);
-                double own = matched(clause, terms, counts, true);
-                // The heading picks the chunk; within it, the sentence's own terms pick the line.
-                double score = own + (own > 0 ? 0.8 : 0.2) * heading;
+                double own = matched(clause.terms(), terms, counts, true);
                 String sentence = sentences.get(i);
                 boolean answersFigure = (people && PEOPLE_TEXT.matcher(sentence).find())
+                        || (period && PERIOD_TEXT.matcher(sentence).find())
                         || (figure
                                 && !people
+                                && !period
                                 && FIGURE_TEXT
                                         .matcher(sentence.replaceAll("(?:19|20)\\d{2}[.\\-/]\\d{1,2}", ""))
                                         .find());
+                // The heading picks the chunk; within it, the sentence's own terms pick the line — or, in a chunk the
+                // clause or the conversation names, its being the kind of line asked for ("기간: 2022.02 ~ 2023.03"
+                // for "그 프로젝트 기간은?", "with 2 teammates" for "how many people").
+                boolean relevant = own > 0 || (answersFigure && (about > 0 || heading > 0));
+                double score = own + (relevant ? 0.8 : 0.2) * heading + (relevant ? 0.8 * about : 0);
                 boolean preferred = currentSection
                         || (present && PRESENT_TEXT.matcher(sentence).find())
                         || (name && NAME_TEXT.matcher(sentence).find())
@@ -190,7 +220,7 @@ final class ExtractiveGenerator implements Generator {
             return List.of();
         }
         // What the retrieved chunks can match of the clause: a term none of them has cannot decide a line.
-        double clauseWeight = matched(clause, sourceTerms, counts, false);
+        double clauseWeight = matched(clause.terms(), sourceTerms, counts, false);
         List<Candidate> scored = new ArrayList<>();
         for (Candidate c : candidates) {
             // A line with the figure asked for is the answer more surely than one about the present or a name.
@@ -200,7 +230,7 @@ final class ExtractiveGenerator implements Generator {
         scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
         Candidate top = scored.getFirst();
         if (DID_QUESTION.matcher(clause.text()).find()) {
-            List<Candidate> done = new ArrayList<>(achievements(clause, sources, counts, candidates));
+            List<Candidate> done = new ArrayList<>(achievements(clause, context, sources, counts, candidates));
             if (!done.isEmpty()) {
                 // The job's row in a summary leads when it is the best match ("그린박스마켓 | … | 데이터 엔지니어"
                 // for "어디였고 뭐 했어요?": the title), then what was done there.
@@ -243,6 +273,15 @@ final class ExtractiveGenerator implements Generator {
         picked.sort(Comparator.comparing((Candidate c) -> !c.figure())
                 .thenComparingInt(Candidate::source)
                 .thenComparingInt(Candidate::order));
+        // In a follow-up, of several lines of the kind asked for, the best-scored leads: the one in the chunk the
+        // conversation is on ("그 전환으로 비용은?" → that migration's saving, not another's).
+        picked.stream()
+                .filter(c -> c.figure() && !context.isEmpty())
+                .max(Comparator.comparingDouble(Candidate::score))
+                .ifPresent(best -> {
+                    picked.remove(best);
+                    picked.addFirst(best);
+                });
         return picked;
     }
 
@@ -251,7 +290,11 @@ final class ExtractiveGenerator implements Generator {
      * summary's), in order, without the form's fields — the achievements, as the documents list them.
      */
     private List<Candidate> achievements(
-            Question.Clause clause, List<Hit> sources, TermCounts counts, List<Candidate> candidates) {
+            Question.Clause clause,
+            List<Question.Term> context,
+            List<Hit> sources,
+            TermCounts counts,
+            List<Candidate> candidates) {
         int best = -1;
         double bestScore = 0;
         for (int s = 0; s < sources.size(); s++) {
@@ -259,7 +302,8 @@ final class ExtractiveGenerator implements Generator {
             if (SUMMARY_HEADING.matcher(sources.get(s).section()).find()) {
                 continue;
             }
-            double named = matched(clause, new HashSet<>(analyzer.tokens(heading)), counts, false);
+            double named = matched(clause.terms(), new HashSet<>(analyzer.tokens(heading)), counts, false)
+                    + matched(context, new HashSet<>(analyzer.tokens(heading)), counts, false);
             if (named > bestScore) {
                 best = s;
                 bestScore = named;
@@ -282,9 +326,9 @@ final class ExtractiveGenerator implements Generator {
 
     /** The rarity weights of the clause's terms found among {@code terms}; names and figures count more. */
     private static double matched(
-            Question.Clause clause, Set<String> terms, TermCounts counts, boolean namesCountMore) {
+            List<Question.Term> clauseTerms, Set<String> terms, TermCounts counts, boolean namesCountMore) {
         double sum = 0;
-        for (Question.Term term : clause.terms()) {
+        for (Question.Term term : clauseTerms) {
             if (term.forms().stream().anyMatch(terms::contains)) {
                 double weight = weight(counts, term.forms());
                 boolean name = term.kind() == Question.Kind.NAME || term.kind() == Question.Kind.NUMBER;

@@ -1,5 +1,6 @@
 package dev.protostar.worker.ground;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,11 +55,11 @@ final class PersonName {
             Map.entry("조", List.of("cho")));
 
     private static final Pattern HANGUL_NAME = Pattern.compile("[가-힣]{2,4}");
-    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z'’-]*");
+    private static final Pattern LATIN_WORD = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}'’-]*");
 
     /** "정유나 (Yuna Jung)": a romanised name in brackets. */
     private static final Pattern BRACKETED =
-            Pattern.compile("[가-힣]{2,4}\\s*\\(([A-Z][A-Za-z'’-]*(?:\\s+[A-Z][A-Za-z'’-]*){1,2})\\)");
+            Pattern.compile("[가-힣]{2,4}\\s*\\((\\p{Lu}[\\p{IsLatin}'’-]*(?:\\s+\\p{Lu}[\\p{IsLatin}'’-]*){1,2})\\)");
 
     /** The Hangul forms ("김지우") and the phonetic keys of every romanisation of each part and whole. */
     private final Set<String> hangul = new LinkedHashSet<>();
@@ -173,7 +174,11 @@ final class PersonName {
 
     /** Spellings of one sound folded together: "Ji-woo", "Jiwoo" and "Jiu" share a key, as do "Hyeon" and "Hyun". */
     static String key(String romanised) {
-        String k = romanised.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        // "Lucía" and "Lucia" are one name: accents folded before anything that is not a-z is dropped.
+        String k = Normalizer.normalize(romanised, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z]", "");
         k = k.replace("oo", "u")
                 .replace("eo", "u")
                 .replace("ee", "i")

@@ -36,6 +36,16 @@ public class QuestionReader {
      */
     private static final Pattern PAST_AND = Pattern.compile("([" + pastSyllables() + "])고\\s+(?=[가-힣A-Za-z])");
 
+    /** A question word joined to the next clause by 고 ("학교 어디고 학점은?", "입사 언제고 연봉은 얼마야"). */
+    private static final Pattern ASKED_AND = Pattern.compile("(어디|언제|뭐|무엇|누구|얼마)(?:이)?고\\s+(?=[가-힣A-Za-z])");
+
+    /**
+     * A second thing asked as a bare noun after "and" at the end ("what's her degree and GPA"): a clause of its own,
+     * asked like the first.
+     */
+    private static final Pattern ASKED_NOUN_TAIL = Pattern.compile(
+            "(?i)\\s+(?:and|&)\\s+((?:(?:her|his|their|the)\\s+)?[\\w/-]+(?:\\s+[\\w/-]+)?)\\s*\\??\\s*$");
+
     /**
      * Asking for confirmation ("컴퓨터공학 전공자시죠?", "He's been at Lumen since 2019, right?"): such a clause
      * states what it takes for granted, and a premise the documents do not support voids the question.
@@ -191,6 +201,14 @@ public class QuestionReader {
             // What a talk or a project was about is its title or its description: "발표한 주제", "the topic of".
             "주제",
             "topic",
+            // Chat shorthand and asking words that are no topic: "where's she working atm", "둘 다 알려줘", "언어 기준으로";
+            // "how much did she improve X" asks about X (the documents say "cut", "raised", "from … to …").
+            "atm",
+            "rn",
+            "improv",
+            "둘",
+            "기준",
+            "등급",
             "있",
             "되",
             "하",
@@ -255,7 +273,10 @@ public class QuestionReader {
 
     public Question read(String text) {
         List<Question.Clause> clauses = new ArrayList<>();
-        for (String part : CLAUSE_BREAK.split(PAST_AND.matcher(text).replaceAll("$1; "))) {
+        String marked = PAST_AND.matcher(text).replaceAll("$1; ");
+        marked = ASKED_AND.matcher(marked).replaceAll("$1; ");
+        marked = ASKED_NOUN_TAIL.matcher(marked).replaceAll("; $1?");
+        for (String part : CLAUSE_BREAK.split(marked)) {
             Question.Clause clause = clause(part.strip());
             if (clause.terms().isEmpty() && !clauses.isEmpty()) {
                 if (clause.confirms()) {

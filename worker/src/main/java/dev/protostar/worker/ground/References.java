@@ -69,7 +69,7 @@ final class References {
             + "|\\b(?:the|this|that|our|your)\\s+(?:candidate|applicant|person|individual|guy|lady)(?:['’]s)?\\b"
             + "|\\b(?:candidate|applicant)(?:['’]s)?\\b");
 
-    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z-]*(?:['’]s\\b)?");
+    private static final Pattern LATIN_WORD = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}-]*(?:['’]s\\b)?");
 
     private static final Pattern HANGUL_WORD = Pattern.compile("(?<![가-힣])[가-힣]{2,}");
 
@@ -201,7 +201,7 @@ final class References {
                 int from = words.get(i)[0];
                 int to = words.get(i + n - 1)[1];
                 String span = text.substring(from, to);
-                boolean adjacent = !text.substring(from, to).matches(".*[^A-Za-z'’\\s-].*");
+                boolean adjacent = !text.substring(from, to).matches(".*[^\\p{IsLatin}'’\\s-].*");
                 boolean capitalised = Character.isUpperCase(span.charAt(0));
                 if (adjacent && (capitalised || span.length() >= 4) && name.isRomanised(span)) {
                     Matcher honorific = HONORIFIC.matcher(text.substring(copied, from));

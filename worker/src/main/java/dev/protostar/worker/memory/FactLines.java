@@ -27,7 +27,7 @@ public class FactLines {
     private static final Pattern QUOTED_LINE = Pattern.compile("^- (.+?): (.+?)(?: \\[\\d+])+$");
 
     private static final Pattern NAMES = Pattern.compile(
-            "['‘“「]([^'’”」]{2,40})['’”」]|\\b[A-Z](?:[\\w&+-]|\\.(?=\\w))*(?:\\s+[A-Z](?:[\\w&+-]|\\.(?=\\w))*)*");
+            "['‘“「]([^'’”」]{2,40})['’”」]|\\b\\p{Lu}(?:[\\p{IsLatin}\\d_&+-]|\\.(?=\\w))*(?:\\s+\\p{Lu}(?:[\\p{IsLatin}\\d_&+-]|\\.(?=\\w))*)*");
 
     /** What joins figures into one statement: "3년 7개월", "4시간 20분 → 38분", "2022.01 ~ 2023.06", "15,000 to 210,000". */
     private static final Pattern JOIN = Pattern.compile("\\s*(?:→|->|~|–)\\s*|\\s+(?:to\\s+)?");

@@ -84,6 +84,37 @@ class ExtractiveGeneratorTest {
     }
 
     @Test
+    void a_follow_ups_carried_subject_picks_which_of_two_like_lines_answers() {
+        List<Hit> sources = List.of(
+                hit("경력기술서 > 프로젝트 3. 주문 시스템 EKS 이관", "인프라 비용 연 3.4억 원 절감 (트래픽 전환 무중단)"),
+                hit("경력기술서 > 프로젝트 2. 메트릭 플랫폼 VictoriaMetrics 전환", "메트릭 스토리지 비용 62% 절감"));
+        String text = answer("그 전환으로 비용은 얼마나 줄었나요? 「프로젝트 2. 메트릭 플랫폼 VictoriaMetrics」", sources, List.of());
+        assertThat(text.lines().skip(1).findFirst().orElse("")).contains("62%");
+    }
+
+    @Test
+    void a_question_for_how_long_leads_with_the_period_and_one_for_how_many_people_with_a_team() {
+        List<Hit> sources = List.of(hit(
+                "경력기술서 > 프로젝트 1. 멀티 클러스터 배포 플랫폼 Orbit 구축",
+                "기간: 2022.02 ~ 2023.03 (1년 2개월)\n평균 배포 소요 시간 25분 → 4분\n월 배포 횟수 1,900회 → 6,800회"));
+        assertThat(answer("배포 플랫폼 프로젝트는 기간이 얼마나 걸렸나요?", sources, List.of())
+                        .lines()
+                        .skip(1)
+                        .findFirst()
+                        .orElse(""))
+                .contains("1년 2개월");
+        List<Hit> hack = List.of(
+                hit("Experience > Shopify", "Led a squad of 5 engineers that shipped Offline Cart Sync."),
+                hit("Projects > Queue Buster", "A three-day hack with 2 teammates: a line-busting prototype."));
+        assertThat(answer("How many people did he build it with? 「Queue Buster」", hack, List.of())
+                        .lines()
+                        .skip(1)
+                        .findFirst()
+                        .orElse(""))
+                .contains("2 teammates");
+    }
+
+    @Test
     void quotes_the_lines_under_a_heading_that_names_what_is_asked() {
         List<Hit> sources = List.of(hit(
                 "Languages",

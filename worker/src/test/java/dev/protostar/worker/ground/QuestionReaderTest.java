@@ -42,6 +42,12 @@ class QuestionReaderTest {
                 .hasSize(2);
         assertThat(reader.read("Which databases and queues has she used?").clauses())
                 .hasSize(1);
+        assertThat(reader.read("what's her degree and GPA").clauses())
+                .as("a bare noun asked after 'and' at the end")
+                .extracting(Question.Clause::asks)
+                .containsExactly(true, true);
+        assertThat(reader.read("학교 어디고 학점은?").clauses()).hasSize(2);
+        assertThat(reader.read("오늘의식탁 입사 언제고 연봉은 얼마야").clauses()).hasSize(2);
         assertThat(reader.read("How did Fjord stream 1,000 source databases into the lake?")
                         .clauses())
                 .as("a number's comma is no clause break")

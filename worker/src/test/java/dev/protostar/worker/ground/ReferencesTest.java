@@ -46,6 +46,14 @@ class ReferencesTest {
     }
 
     @Test
+    void a_name_with_an_accent_is_one_word_and_the_same_name_without_it() {
+        PersonName lucia = PersonName.of("Lucía Moreno", List.of());
+        assertThat(References.withoutCandidate("where's Lucia working", lucia)).isEqualTo("where's working");
+        assertThat(References.withoutCandidate("what did Lucía Moreno ship?", lucia))
+                .isEqualTo("what did ship?");
+    }
+
+    @Test
     void a_job_named_by_its_time_becomes_its_employer() {
         assertThat(resolve("최근 회사에서 무엇을 했나요?")).isEqualTo("카카오페이에서 무엇을 했나요?");
         assertThat(resolve("이 지원자가 마지막 회사에서 맡은 업무는?")).isEqualTo("가 카카오페이에서 맡은 업무는?");

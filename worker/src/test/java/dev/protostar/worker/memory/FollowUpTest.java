@@ -42,6 +42,23 @@ class FollowUpTest {
                 .contains("「쿠팡」")
                 .doesNotContain("정보처리기사");
         assertThat(FollowUps.isFollowUp("그 작업은 몇 명이서 했나요?")).isTrue();
+        assertThat(FollowUps.isFollowUp("그거 언제 했어")).isTrue();
+    }
+
+    @Test
+    void the_first_turn_about_what_is_named_is_the_one_meant_by_first_and_a_quoted_figure_names_its_turn() {
+        Turn ledger = turn(
+                2,
+                "정산 플랫폼을 새로 구축한 프로젝트가 있던데 이름이 뭔가요?",
+                "후보자의 문서에 따르면:\n- [프로젝트 1] 정산 플랫폼 Ledger 2.0 재구축: 기간: 2022.01 ~ 2023.06 [1]");
+        Turn metrics = turn(
+                4, "메트릭 플랫폼 전환으로 비용은 얼마나 줄었나요?", "후보자의 문서에 따르면:\n- 프로젝트 2. VictoriaMetrics 전환: 메트릭 스토리지 비용 62% 절감 [1]");
+        Memory memory = new Memory("", 0, 0, List.of(toss, ledger, coupang, metrics, coupang));
+        assertThat(rewriter.rewrite("처음에 얘기한 정산 플랫폼 프로젝트의 기술스택은?", memory))
+                .contains("Ledger 2.0")
+                .doesNotContain("토스페이먼츠");
+        assertThat(rewriter.rewrite("처음에 물어본 회사에서 팀 규모는?", memory)).contains("토스페이먼츠");
+        assertThat(rewriter.rewrite("아까 62% 줄였다고 한 그 작업은 몇 명이서 했나요?", memory)).contains("VictoriaMetrics");
     }
 
     @Test
