@@ -105,6 +105,6 @@ class OcrBudgetTest {
     }
 
     private static OcrProperties budget(Duration page, Duration total, int maxPages) {
-        return new OcrProperties(null, null, 0, 0, 0, maxPages, 0, page, total, 0);
+        return new OcrProperties(null, null, null, 0, 0, 0, 0, maxPages, 0, page, total, 0);
     }
 }
