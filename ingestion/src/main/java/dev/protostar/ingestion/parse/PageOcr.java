@@ -52,10 +52,17 @@ final class PageOcr {
         }
     }
 
-    /** Asked of tesseract once, on the first Korean page: an ingestion node keeps its models while it runs. */
+    /**
+     * Asked of tesseract once, on the first Korean page: an ingestion node keeps its models while it runs. A
+     * tesseract that cannot say (it has just read the page, so it runs) is taken to lack them: one read, as before.
+     */
     private synchronized boolean hangulInstalled(Path work) throws InterruptedException {
         if (hangulInstalled == null) {
-            hangulInstalled = tesseract.has(properties.hangulLanguages(), work);
+            try {
+                hangulInstalled = tesseract.has(properties.hangulLanguages(), work);
+            } catch (IllegalStateException e) {
+                hangulInstalled = false;
+            }
         }
         return hangulInstalled;
     }

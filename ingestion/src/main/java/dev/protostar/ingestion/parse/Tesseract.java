@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * One page through the {@code tesseract} CLI (Debian's tesseract-ocr, called as a program: no native library
  * in the JVM, so a crash or a runaway page costs a process, never the service). Output and errors go to files
  * beside the page, not pipes, so nothing can block on a full pipe. A page that outlives its time, or a caller
- * that is interrupted, kills the process: no tesseract outlives the document it was reading.
+ * that is interrupted, kills the process: no tesseract outlives the document it was reading. It is also asked which
+ * models it has ({@link #has}), so that a page is read a second time only where the model for it is installed.
  */
 final class Tesseract {
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.protostar.ingestion.parse.ParsedDocument.Format;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +40,21 @@ class PageOcrTest {
         new PageOcr(OcrProperties.defaults(), System::nanoTime).read(page, LIMIT);
 
         assertThat(dir.resolve("page.pgm.kor+eng.tsv")).exists();
+        assertThat(dir.resolve("page.pgm.Hangul.tsv")).doesNotExist();
+    }
+
+    @Test
+    void a_page_whose_first_read_took_its_time_keeps_that_read() throws Exception {
+        Path page = firstPage("resume-ko-scan.pdf");
+        // The clock: 0 s before the first read, 61 s after it, past the page's 60 s.
+        var ticks = new ArrayList<>(List.of(0L, TimeUnit.SECONDS.toNanos(61)));
+
+        String text = new PageOcr(OcrProperties.defaults(), ticks::removeFirst).read(page, LIMIT);
+
+        assertThat(text)
+                .isEqualTo(new Tesseract(OcrProperties.defaults())
+                        .read(page, "kor+eng", LIMIT)
+                        .text());
         assertThat(dir.resolve("page.pgm.Hangul.tsv")).doesNotExist();
     }
 
