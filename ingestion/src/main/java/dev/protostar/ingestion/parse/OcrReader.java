@@ -89,8 +89,9 @@ final class OcrReader {
 
     /**
      * One page, rendered and read within the page's budget: the page timeout, or what is left of the scan's
-     * budget if that is less. A second read of a Korean page is within it too. Rendering runs under a {@link Deadline} as parsing does (PDFBox can spin on a
-     * hostile page); a page PDFBox cannot draw is a damaged file.
+     * budget if that is less; a second read of a Korean page ({@link PageOcr}) is within it too. Rendering runs
+     * under a {@link Deadline} as parsing does (PDFBox can spin on a hostile page); a page PDFBox cannot draw is a
+     * damaged file.
      */
     private String readPage(ScanPages pages, int index, Path work, long start)
             throws UnreadableDocumentException, InterruptedException, IOException {

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * first is the misreading: the first has no Hangul and is not a Latin word as written, the second is Hangul.
  *
  * <p>Confidence is not asked: on the Korean scans the misread tokens were as confident as right ones (a Latin
- * {@code OF} for {@code 약} at 88), and preferring the more confident read lost words (docs/benchmarks/ocr-quality.md).
+ * {@code OF} for {@code 약} at 88), and preferring the more confident read lost words
+ * (docs/benchmarks/ocr-quality.md).
  */
 final class WordChoice {
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * {@code -Dbench.repeat=3} reads every scan three times and gives the median seconds per page;
  * {@code -Dbench.dpi}, {@code -Dbench.psm}, {@code -Dbench.languages} and {@code -Dbench.hangul-languages} try
- * other OCR settings ({@code -Dbench.hangul-syllables=1000000} reads every page once, as before the second read). What was read, and
- * what of the original was lost, is written under {@code target/ocr-bench/}.
+ * other OCR settings ({@code -Dbench.hangul-syllables=1000000} reads every page once, as before the second read).
+ * What was read, and what of the original was lost, is written under {@code target/ocr-bench/}.
  */
 @EnabledIfSystemProperty(named = "protostar.ocr.bench", matches = "true")
 class OcrQualityBench {
@@ -72,8 +72,8 @@ class OcrQualityBench {
         }
 
         var table = new StringBuilder();
-        table.append(
-                "OCR: -l %s, again with -l %s from %d Hangul syllables, --psm %d, %d dpi; %d run(s) each, median s/page%n%n"
+        table.append("OCR: -l %s, again with -l %s from %d Hangul syllables, --psm %d, %d dpi;"
+                + " %d run(s) each, median s/page%n%n"
                         .formatted(
                                 properties.languages(),
                                 properties.hangulLanguages(),

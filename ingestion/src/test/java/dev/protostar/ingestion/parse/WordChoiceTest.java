@@ -12,7 +12,7 @@ class WordChoiceTest {
 
     @Test
     void latin_garbage_where_the_hangul_read_has_a_korean_word_becomes_that_word() {
-        // "하루 약 120TB의 로그" read by kor+eng as "하루 OF 120TB의 로그"; the Hangul model spaces syllables.
+        // "하루 약 120TB의 로그" read by kor+eng as "하루 OF 120TB의 로그"; the Hangul model reads syllables apart.
         String text = "하루 OF 120TB의 로그\n";
         String first = HEADER
                 + word(1, 1, 100, 40, "하루")
