@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param command the tesseract program (a path, or a name on the PATH)
  * @param languages tesseract's {@code -l}: the models the text may be in
+ * @param hangulLanguages the models a page with Hangul is read with a second time, where Korean meets Latin
+ *     ({@link PageOcr}); when tesseract lacks them, every page is read once
+ * @param hangulSyllables a page whose first read has fewer Hangul syllables than this is not read again
  * @param dpi PDF pages are rendered at this resolution; pictures without one are taken to have it
  * @param pageSegmentation tesseract's {@code --psm}: how it finds the lines of a page
  * @param threads threads one tesseract process may use (OMP_THREAD_LIMIT)
@@ -22,6 +25,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record OcrProperties(
         String command,
         String languages,
+        String hangulLanguages,
+        int hangulSyllables,
         int dpi,
         int pageSegmentation,
         int threads,
@@ -34,6 +39,8 @@ public record OcrProperties(
     public OcrProperties {
         command = command != null && !command.isBlank() ? command : "tesseract";
         languages = languages != null && !languages.isBlank() ? languages : "kor+eng";
+        hangulLanguages = hangulLanguages != null && !hangulLanguages.isBlank() ? hangulLanguages : "Hangul";
+        hangulSyllables = hangulSyllables > 0 ? hangulSyllables : 20;
         dpi = dpi > 0 ? dpi : 300;
         pageSegmentation = pageSegmentation > 0 ? pageSegmentation : 4;
         threads = threads > 0 ? threads : 1;
@@ -45,6 +52,6 @@ public record OcrProperties(
     }
 
     public static OcrProperties defaults() {
-        return new OcrProperties(null, null, 0, 0, 0, 0, 0, null, null, 0);
+        return new OcrProperties(null, null, null, 0, 0, 0, 0, 0, 0, null, null, 0);
     }
 }

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads a document that has no text layer — a scanned PDF, a PNG or JPEG of a resume — with OCR: page by page,
- * each page reported as it is read, within a time budget for each page and for the whole scan. Its text is then
- * structured as plain text is ({@link HeadingHeuristic}), so its headings still give section paths.
+ * each page reported as it is read, within a time budget for each page and for the whole scan. A Korean page is read
+ * twice and its words chosen from both ({@link PageOcr}). Its text is then structured as plain text is
+ * ({@link HeadingHeuristic}), so its headings still give section paths.
  *
  * <p>It runs on the caller's thread, outside the parse's {@link Deadline}: a scan takes seconds a page, far longer
  * than a text layer may, so it has its own budget (rendering a page has a deadline of its own, as parsing does).
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
 final class OcrReader {
 
     private final OcrProperties properties;
-    private final Tesseract tesseract;
+    private final PageOcr pageOcr;
     private final LongSupplier nanoTime;
 
     OcrReader(OcrProperties properties) {
@@ -37,7 +38,7 @@ final class OcrReader {
 
     OcrReader(OcrProperties properties, LongSupplier nanoTime) {
         this.properties = properties;
-        this.tesseract = new Tesseract(properties);
+        this.pageOcr = new PageOcr(properties, nanoTime);
         this.nanoTime = nanoTime;
     }
 
@@ -88,8 +89,9 @@ final class OcrReader {
 
     /**
      * One page, rendered and read within the page's budget: the page timeout, or what is left of the scan's
-     * budget if that is less. Rendering runs under a {@link Deadline} as parsing does (PDFBox can spin on a
-     * hostile page); a page PDFBox cannot draw is a damaged file.
+     * budget if that is less; a second read of a Korean page ({@link PageOcr}) is within it too. Rendering runs
+     * under a {@link Deadline} as parsing does (PDFBox can spin on a hostile page); a page PDFBox cannot draw is a
+     * damaged file.
      */
     private String readPage(ScanPages pages, int index, Path work, long start)
             throws UnreadableDocumentException, InterruptedException, IOException {
@@ -122,7 +124,7 @@ final class OcrReader {
             throw tooSlow.get();
         }
         try {
-            return tesseract.read(image, remaining);
+            return pageOcr.read(image, remaining);
         } catch (TimeoutException e) {
             throw tooSlow.get();
         }

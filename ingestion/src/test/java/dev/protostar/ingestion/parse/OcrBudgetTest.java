@@ -57,8 +57,8 @@ class OcrBudgetTest {
 
     @Test
     void a_scan_over_its_budget_is_refused_before_the_next_page() {
-        // The clock: the start, page 1 and its rendering at 0 s; page 2 at 121 s, past the 120 s budget.
-        var ticks = new ArrayList<>(List.of(0L, 0L, 0L, TimeUnit.SECONDS.toNanos(121)));
+        // The clock: the start, page 1, its rendering and its read at 0 s; page 2 at 121 s, past the 120 s budget.
+        var ticks = new ArrayList<>(List.of(0L, 0L, 0L, 0L, TimeUnit.SECONDS.toNanos(121)));
         var reader = new OcrReader(budget(Duration.ofSeconds(30), Duration.ofSeconds(120), 10), ticks::removeFirst);
 
         var refusal = refuse(reader);
@@ -105,6 +105,6 @@ class OcrBudgetTest {
     }
 
     private static OcrProperties budget(Duration page, Duration total, int maxPages) {
-        return new OcrProperties(null, null, 0, 0, 0, maxPages, 0, page, total, 0);
+        return new OcrProperties(null, null, null, 0, 0, 0, 0, maxPages, 0, page, total, 0);
     }
 }

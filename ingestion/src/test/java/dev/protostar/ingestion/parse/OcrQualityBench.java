@@ -26,8 +26,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * </pre>
  *
  * {@code -Dbench.repeat=3} reads every scan three times and gives the median seconds per page;
- * {@code -Dbench.dpi}, {@code -Dbench.psm} and {@code -Dbench.languages} try other OCR settings. What was read, and
- * what of the original was lost, is written under {@code target/ocr-bench/}.
+ * {@code -Dbench.dpi}, {@code -Dbench.psm}, {@code -Dbench.languages} and {@code -Dbench.hangul-languages} try
+ * other OCR settings ({@code -Dbench.hangul-syllables=1000000} reads every page once, as before the second read).
+ * What was read, and what of the original was lost, is written under {@code target/ocr-bench/}.
  */
 @EnabledIfSystemProperty(named = "protostar.ocr.bench", matches = "true")
 class OcrQualityBench {
@@ -47,6 +48,8 @@ class OcrQualityBench {
         var properties = new OcrProperties(
                 defaults.command(),
                 System.getProperty("bench.languages", defaults.languages()),
+                System.getProperty("bench.hangul-languages", defaults.hangulLanguages()),
+                Integer.getInteger("bench.hangul-syllables", defaults.hangulSyllables()),
                 Integer.getInteger("bench.dpi", defaults.dpi()),
                 Integer.getInteger("bench.psm", defaults.pageSegmentation()),
                 defaults.threads(),
@@ -69,8 +72,15 @@ class OcrQualityBench {
         }
 
         var table = new StringBuilder();
-        table.append("OCR: -l %s, --psm %d, %d dpi; %d run(s) each, median s/page%n%n"
-                .formatted(properties.languages(), properties.pageSegmentation(), properties.dpi(), repeat));
+        table.append("OCR: -l %s, again with -l %s from %d Hangul syllables, --psm %d, %d dpi;"
+                + " %d run(s) each, median s/page%n%n"
+                        .formatted(
+                                properties.languages(),
+                                properties.hangulLanguages(),
+                                properties.hangulSyllables(),
+                                properties.pageSegmentation(),
+                                properties.dpi(),
+                                repeat));
         table.append("| scan | pages | words | figures | headings | extra headings | s/page |\n");
         table.append("|---|---:|---:|---:|---:|---:|---:|\n");
         candidates.forEach(r -> table.append(line(r)));

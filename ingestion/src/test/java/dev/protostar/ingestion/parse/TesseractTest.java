@@ -41,14 +41,26 @@ class TesseractTest {
 
     @Test
     void reads_a_page() throws Exception {
-        String text = new Tesseract(OcrProperties.defaults()).read(page, Duration.ofSeconds(60));
+        var reading = new Tesseract(OcrProperties.defaults()).read(page, "kor+eng", Duration.ofSeconds(60));
 
-        assertThat(text).contains("Raised settlement throughput from 2,000 to 9,500 transactions per second.");
+        assertThat(reading.text())
+                .contains("Raised settlement throughput from 2,000 to 9,500 transactions per second.");
+        assertThat(TsvWords.words(reading.tsv()))
+                .extracting(TsvWords.Word::text)
+                .containsSubsequence("Raised", "settlement", "throughput");
+    }
+
+    @Test
+    void knows_which_models_it_has() throws Exception {
+        var tesseract = new Tesseract(OcrProperties.defaults());
+
+        assertThat(tesseract.has("kor+eng", dir)).isTrue();
+        assertThat(tesseract.has("eng+no-such-model", dir)).isFalse();
     }
 
     @Test
     void kills_a_page_over_its_time() {
-        assertThatThrownBy(() -> new Tesseract(OcrProperties.defaults()).read(page, Duration.ofMillis(100)))
+        assertThatThrownBy(() -> new Tesseract(OcrProperties.defaults()).read(page, "kor+eng", Duration.ofMillis(100)))
                 .isInstanceOf(TimeoutException.class);
     }
 
@@ -57,7 +69,8 @@ class TesseractTest {
         var tesseract = new Tesseract(OcrProperties.defaults());
         var outcome = new AtomicReference<Throwable>();
         var reading = Thread.ofPlatform()
-                .start(() -> outcome.set(catchThrowable(() -> tesseract.read(page, Duration.ofSeconds(60)))));
+                .start(() ->
+                        outcome.set(catchThrowable(() -> tesseract.read(page, "kor+eng", Duration.ofSeconds(60)))));
         // Interrupt only once tesseract runs: there is no hook to hear it start, so look for the process.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive) && System.nanoTime() < until) {
@@ -73,10 +86,10 @@ class TesseractTest {
 
     @Test
     void says_ocr_is_not_available_when_tesseract_is_missing() throws Exception {
-        var missing =
-                new OcrProperties(dir.resolve("no-such-tesseract").toString(), null, 0, 0, 0, 0, 0, null, null, 0);
+        var missing = new OcrProperties(
+                dir.resolve("no-such-tesseract").toString(), null, null, 0, 0, 0, 0, 0, 0, null, null, 0);
 
-        assertThatThrownBy(() -> new Tesseract(missing).read(page, Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> new Tesseract(missing).read(page, "kor+eng", Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("OCR is not available");
         assertThat(Files.exists(page)).isTrue();
