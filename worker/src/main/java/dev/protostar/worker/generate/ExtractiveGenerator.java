@@ -3,6 +3,7 @@ package dev.protostar.worker.generate;
 import dev.protostar.search.keyword.KeywordAnalyzer;
 import dev.protostar.search.text.Sentences;
 import dev.protostar.search.tokens.TokenCounter;
+import dev.protostar.worker.ground.AnswerShape;
 import dev.protostar.worker.ground.Phrases;
 import dev.protostar.worker.ground.Question;
 import dev.protostar.worker.retrieve.Hit;
@@ -34,7 +35,7 @@ final class ExtractiveGenerator implements Generator {
     private static final int CATEGORY_TERMS = 3;
 
     private static final Pattern PRESENT_QUESTION =
-            Pattern.compile("(?i)\\b(now|current(ly)?|present(ly)?|today)\\b|지금|현재|요즘|현 직장");
+            Pattern.compile("(?i)\\b(now|current(ly)?|present(ly)?|today|atm|rn)\\b|at the moment|지금|현재|요즘|현 직장");
 
     private static final Pattern PRESENT_TEXT =
             Pattern.compile("(?i)\\b(present|current(ly)?|now)\\b|재직\\s*중|현재|[~–-]\\s*(\\)|$)");
@@ -50,17 +51,9 @@ final class ExtractiveGenerator implements Generator {
     private static final Pattern PEOPLE_QUESTION = Pattern.compile(
             "(?i)몇\\s*명|규모|인원|팀원\\s*수|팀.{0,12}구성|\\bwho\\s+(?:was|were)\\s+on\\b|\\bteam\\s+(?:make-?up|composition)|how\\s+(?:many|big|large)\\s+(?:people|engineers|developers|members|person|was|is|were)?|team\\s+size|headcount|size\\s+of");
 
-    private static final Pattern PEOPLE_TEXT = Pattern.compile(
-            "(?i)\\d+\\s*(?:명|인|people|engineers?|developers?|members?|persons?|teammates?|colleagues?)\\b|\\d+-(?:person|member|people)"
-                    + "|\\bteam of \\d+|\\d+\\s*명|단독|혼자|\\b(?:solo|alone|single-handedly|on (?:his|her|their) own)\\b");
-
     /** A question for how long or since when ("기간이 얼마나", "how long did it take"): lines with a period answer it. */
     private static final Pattern PERIOD_QUESTION = Pattern.compile(
             "(?i)기간|얼마(?:나|동안)\\s*(?:걸렸|걸린|근무|다녔|일했|재직|진행)|몇\\s*(?:년|개월|달)|언제부터|how\\s+long|\\bduration\\b");
-
-    /** A period: a range of dates ("2022.01 ~ 2023.06", "Mar 2019 – Present") or a length ("1년 10개월", "7 months"). */
-    private static final Pattern PERIOD_TEXT = Pattern.compile(
-            "(?i)(?:19|20)\\d{2}(?:[.\\-/]\\d{1,2})?\\s*[~–—-]|\\d+\\s*(?:년|개월|주|years?|months?|weeks?)\\b|\\d+\\s*(?:년|개월)");
 
     /** A question for a figure ("몇 개", "얼마나", "how many", "how much"): lines with a number answer it. */
     private static final Pattern FIGURE_QUESTION =
@@ -194,8 +187,8 @@ final class ExtractiveGenerator implements Generator {
                 sourceTerms.addAll(terms);
                 double own = matched(clause.terms(), terms, counts, true);
                 String sentence = sentences.get(i);
-                boolean answersFigure = (people && PEOPLE_TEXT.matcher(sentence).find())
-                        || (period && PERIOD_TEXT.matcher(sentence).find())
+                boolean answersFigure = (people && AnswerShape.PEOPLE.givenIn(sentence))
+                        || (period && AnswerShape.PERIOD.givenIn(sentence))
                         || (figure
                                 && !people
                                 && !period

@@ -48,7 +48,20 @@ record AskedAttribute(Pattern asked, String stated, String korean, String englis
                         "(?i)\\breferences?\\b(?!\\s+(?:to|architecture|implementation))|\\breferees?\\b|추천인|레퍼런스\\s*체크|평판\\s*조회"),
                 "\\mreferences? (available|on request|upon request)|\\mreferees?\\M|추천인|레퍼런스",
                 "추천인",
-                "their references")
+                "their references"),
+        new AskedAttribute(
+                Pattern.compile("(?i)누구(?:한테|에게)\\s*보고|보고\\s*라인|직속\\s*상사|\\breports?\\s+(?:in)?to\\b"
+                        + "|\\bwho\\s+(?:does|did|do)\\s+\\S+\\s+report\\b|reporting\\s+line|line\\s+manager"),
+                "reports? (in)?to|reporting (to|line)|보고\\s?라인|에게\\s?보고|직속",
+                "보고 라인",
+                "whom they report to"),
+        new AskedAttribute(
+                Pattern.compile(
+                        "(?i)open\\s+to\\s+(?:contract|freelance)|\\bcontract\\s+(?:roles?|work|positions?|basis)"
+                                + "|\\bfreelanc|계약직|프리랜서"),
+                "open to (contract|freelance)|contract (role|work|position|basis)|freelanc|계약직|프리랜서",
+                "계약 형태 의향",
+                "whether they would take contract work")
     };
 
     /** The attribute this clause asks about, if it is one of them. */

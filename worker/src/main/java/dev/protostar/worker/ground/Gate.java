@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Gate {
 
+    /** A word in at most this many of the candidate's chunks names something in particular. */
+    private static final int RARE_CHUNKS = 2;
+
     private final Mentions mentions;
     private final KeywordAnalyzer analyzer;
     private final Glossary glossary;
@@ -59,8 +62,19 @@ public class Gate {
         List<Question.Clause> answerable = new ArrayList<>();
         Set<String> uncovered = new LinkedHashSet<>();
         boolean voided = hits.isEmpty();
+        List<String> questionNames = new ArrayList<>();
+        question.clauses().forEach(clause -> questionNames.addAll(names(clause, retrieval.counts())));
         for (Question.Clause clause : question.clauses()) {
-            List<String> unknownNames = unknownNames(candidateId, clause, retrieval.counts(), retrievedTerms);
+            List<String> unknownNames =
+                    new ArrayList<>(unknownNames(candidateId, clause, retrieval.counts(), retrievedTerms));
+            // "정산허브 몇 명이서 했어?": the project is there, but is a head count given for it?
+            List<String> about =
+                    names(clause, retrieval.counts()).isEmpty() ? questionNames : names(clause, retrieval.counts());
+            if (unknownNames.isEmpty() && !about.isEmpty()) {
+                AnswerShape.askedIn(clause.text())
+                        .filter(shape -> !shape.givenAbout(about, hits))
+                        .ifPresent(shape -> unknownNames.add(shape.name(question.language())));
+            }
             List<String> missingWords =
                     unknownNames.isEmpty() ? missingWords(clause, retrieval.counts(), bestSimilarity) : List.of();
             if (unknownNames.isEmpty() && missingWords.isEmpty()) {
@@ -81,6 +95,24 @@ public class Gate {
                 retrieval.counts(),
                 relevant,
                 true);
+    }
+
+    /**
+     * What a clause names, as the recruiter wrote it: its names and phrases, or else its words that one or two chunks
+     * have (Nori cuts "정산허브" in words; the rarer one names the project).
+     */
+    private static List<String> names(Question.Clause clause, TermCounts counts) {
+        List<String> names = new ArrayList<>(clause.phrases());
+        clause.terms().stream()
+                .filter(term -> term.kind() == Question.Kind.NAME)
+                .forEach(term -> names.add(term.surface()));
+        if (names.isEmpty()) {
+            clause.terms().stream()
+                    .filter(term -> term.kind() == Question.Kind.WORD)
+                    .filter(term -> counts.of(term.forms()) >= 1 && counts.of(term.forms()) <= RARE_CHUNKS)
+                    .forEach(term -> names.add(term.surface()));
+        }
+        return names;
     }
 
     /** Whether a retrieved chunk has one of the question's topic terms, or the question names none at all. */

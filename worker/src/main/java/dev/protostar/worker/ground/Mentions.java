@@ -30,7 +30,11 @@ public class Mentions {
     }
 
     public boolean quantity(UUID candidateId, Question.Quantity quantity) {
-        return matches(candidateId, "(^|[^0-9.,])" + number(quantity.number()) + "\\s*" + quantity.unit());
+        String stated = "(^|[^0-9.,])" + number(quantity.number()) + "\\s*" + quantity.unit();
+        // Half said in words ("절반", "halved") is stated as such or as 50%.
+        return matches(
+                candidateId,
+                QuestionReader.HALF.matcher(quantity.surface()).find() ? stated + "|절반|\\mhalf|halved" : stated);
     }
 
     /** Whether the documents state this attribute (a reason for leaving, a start date) in words of its own. */

@@ -36,6 +36,10 @@ public class QuestionReader {
      */
     private static final Pattern PAST_AND = Pattern.compile("([" + pastSyllables() + "])고\\s+(?=[가-힣A-Za-z])");
 
+    /** A share said in words: half of something, as a question takes it for granted. */
+    static final Pattern HALF = Pattern.compile(
+            "(?i)절반|반\\s*(?:으로|토막|이나)|\\bin\\s+half\\b|\\bhalved\\b|\\bby\\s+half\\b|\\b50\\s*percent\\b");
+
     /** A question word joined to the next clause by 고 ("학교 어디고 학점은?", "입사 언제고 연봉은 얼마야"). */
     private static final Pattern ASKED_AND = Pattern.compile("(어디|언제|뭐|무엇|누구|얼마)(?:이)?고\\s+(?=[가-힣A-Za-z])");
 
@@ -390,6 +394,11 @@ public class QuestionReader {
 
     private static List<Question.Quantity> quantities(String text) {
         List<Question.Quantity> quantities = new ArrayList<>();
+        Matcher half = HALF.matcher(text);
+        if (half.find()) {
+            // "해지율 절반으로 줄였다던데", "cut compute spend in half": 50%, unless the documents say half themselves.
+            quantities.add(new Question.Quantity("50", "(%|퍼센트)", half.group().strip()));
+        }
         Matcher m = QUANTITY.matcher(text);
         while (m.find()) {
             String unit = m.group(2).toLowerCase(Locale.ROOT);

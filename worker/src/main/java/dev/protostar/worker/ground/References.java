@@ -59,7 +59,7 @@ final class References {
 
     /** "Where is she working now?", "지금 어디 다녀?": the present job, asked without naming a company. */
     private static final Pattern WORKS_NOW = Pattern.compile(
-            "(?i)\\b(?:work(?:s|ing)?|employed)\\b(?:\\s+\\w+){0,3}?\\s+(?:now|currently|at the moment|these days|today|right now)\\b"
+            "(?i)\\b(?:work(?:s|ing)?|employed)\\b(?:\\s+\\w+){0,3}?\\s+(?:now|currently|at the moment|these days|today|right now|atm|rn)\\b"
                     + "|\\b(?:currently|now)\\s+(?:work(?:s|ing)?|employed)\\b"
                     + "|(?:지금|현재|요즘)\\s*(?:어디|어느\\s*회사|무슨\\s*회사)(?:에서|를|에)?\\s*(?:다니|일하|근무)");
 

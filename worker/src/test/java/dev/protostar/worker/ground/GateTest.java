@@ -151,6 +151,27 @@ class GateTest {
                 .isTrue();
     }
 
+    @Test
+    void a_head_count_or_a_period_asked_of_a_named_project_is_covered_only_by_a_line_about_it_that_gives_one() {
+        Map<String, Integer> words = Map.of("elk", 1, "pipelin", 1, "engin", 1, "built", 1, "took", 1);
+        String elk = "Built an ELK logging pipeline ingesting 1.2 TB/day.\nMentored a team of 4 on-call engineers.";
+        assertThat(judge("the ELK pipeline - how many engineers built it", elk, words, 0.5)
+                        .uncovered())
+                .containsExactly("how many people took part");
+        String elkTeam = "Built an ELK logging pipeline with 3 engineers, ingesting 1.2 TB/day.";
+        assertThat(judge("the ELK pipeline - how many engineers built it", elkTeam, words, 0.5)
+                        .refuse())
+                .isFalse();
+        assertThat(judge("how long did the ELK pipeline take", elk, words, 0.5).uncovered())
+                .containsExactly("how long it took");
+        assertThat(judge("how many engineers does he manage", elk, words, 0.5).uncovered())
+                .as("no name: a word only one chunk has names it, and a line with it gives the count")
+                .doesNotContain("how many people took part");
+        String settle = "정산허브(SettleHub) — 페이로드랩스\n일 평균 약 420만 건 거래 이벤트 처리";
+        assertThat(judge("정산허브 몇 명이서 했어", settle, Map.of("허브", 1, "정산", 1), 0.5).uncovered())
+                .containsExactly("참여 인원");
+    }
+
     private Verdict judge(String text, Map<String, Integer> chunksWith, double similarity) {
         return judge(text, "…", chunksWith, similarity);
     }

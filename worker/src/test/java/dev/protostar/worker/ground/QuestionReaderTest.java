@@ -55,6 +55,21 @@ class QuestionReaderTest {
     }
 
     @Test
+    void half_taken_for_granted_is_a_quantity_to_find() {
+        assertThat(reader.read("오늘의식탁에서 해지율 절반으로 줄였다던데 어떻게 했대")
+                        .clauses()
+                        .getFirst()
+                        .quantities())
+                .extracting(Question.Quantity::number)
+                .containsExactly("50");
+        assertThat(reader.read("so he cut compute spend in half, how'd he pull that off")
+                        .clauses()
+                        .getFirst()
+                        .quantities())
+                .hasSize(1);
+    }
+
+    @Test
     void korean_question_words_are_not_terms() {
         Question question = reader.read("지원자는 어떤 회사에서 몇 년 일했나요?");
         assertThat(question.language()).isEqualTo(Language.KOREAN);
