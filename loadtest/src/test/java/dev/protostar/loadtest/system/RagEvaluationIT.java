@@ -81,8 +81,8 @@ class RagEvaluationIT {
                 `./mvnw -B -pl loadtest -am verify -Dit.test=RagEvaluationIT -Dtest=none
                 -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
                 -Dprotostar.eval.report=$PWD/docs/benchmarks/rag-eval.md`) on %s, on the development machine
-                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/`. Sixteen synthetic
-                candidates in five splits. The first six (`questions.json`) were written beside the rules: `dev` (박서연,
+                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/`. Twenty synthetic
+                candidates in six splits. The first six (`questions.json`) were written beside the rules: `dev` (박서연,
                 이준호, Daniel Okafor, Priya Raman) tuned the grounding rules, the offline answers and the glossary;
                 of `test` (최민재, Tomas Lindqvist) only the aggregate figures were followed at first, but its wrong
                 answers have since been read. The other six (`questions-fresh.json`, 2026-12-06) were written blind:
@@ -92,7 +92,10 @@ class RagEvaluationIT {
                 wrong answers were first read after a run on 2026-12-06 and have been worked on since. So four more
                 (`questions-blind.json`, split `blind`: 서하영, 정우석, Marcus Bell, Chiara Ferrante) were written the
                 same way by a new writer, frozen, and never tuned on: the issue's targets for a new split are read on
-                it, and its wrong answers are not looked at while the rules change. The fresh and blind résumés also come as a
+                it, and its wrong answers are not looked at while the rules change. To have new questions to tune on
+                without reading it, a third writer (no code, no earlier question file) wrote four more the same way
+                (`questions-practice.json`, split `practice`: 한지원, 문소희, Ethan Cole, Lucía Moreno; Markdown only),
+                whose wrong answers are read. The fresh and blind résumés also come as a
                 browser-printed PDF, a two-column PDF, DOCX and an image-only scan (`loadtest/bin/render-formats`),
                 each stored as a candidate of its own and asked the same answerable questions. Definitions: recall@5 — every expected fact is in the
                 top 5 retrieved chunks; answer accuracy — every expected fact is in the answer, which is not a

@@ -61,7 +61,9 @@ record AskedAttribute(Pattern asked, String stated, String korean, String englis
                                 + "|\\bfreelanc|계약직|프리랜서"),
                 "open to (contract|freelance)|contract (role|work|position|basis)|freelanc|계약직|프리랜서",
                 "계약 형태 의향",
-                "whether they would take contract work")
+                "whether they would take contract work"),
+        // A project's budget is stated as one or not at all: a cost it saved is not what it cost.
+        new AskedAttribute(Pattern.compile("(?i)예산|\\bbudget"), "예산|\\mbudget", "예산", "the budget")
     };
 
     /** The attribute this clause asks about, if it is one of them. */

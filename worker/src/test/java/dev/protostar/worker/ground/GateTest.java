@@ -170,6 +170,10 @@ class GateTest {
         String settle = "정산허브(SettleHub) — 페이로드랩스\n일 평균 약 420만 건 거래 이벤트 처리";
         assertThat(judge("정산허브 몇 명이서 했어", settle, Map.of("허브", 1, "정산", 1), 0.5).uncovered())
                 .containsExactly("참여 인원");
+        assertThat(judge("결제 승인 시스템 재구축할 때 프로젝트 예산은 얼마였어", settle, Map.of("결제", 1, "승인", 1, "시스템", 2), 0.5)
+                        .uncovered())
+                .as("a budget is an attribute the documents state or not, whatever else the question names")
+                .contains("예산");
     }
 
     private Verdict judge(String text, Map<String, Integer> chunksWith, double similarity) {
