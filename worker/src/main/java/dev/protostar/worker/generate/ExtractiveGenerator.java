@@ -156,10 +156,13 @@ final class ExtractiveGenerator implements Generator {
         List<Hit> sources = ask.sources();
         TermCounts counts = ask.verdict().counts();
         boolean present = PRESENT_QUESTION.matcher(ask.question()).find();
-        boolean name = NAME_QUESTION.matcher(clause.text()).find();
-        boolean people = PEOPLE_QUESTION.matcher(clause.text()).find();
-        boolean figure = FIGURE_QUESTION.matcher(clause.text()).find();
-        boolean period = PERIOD_QUESTION.matcher(clause.text()).find();
+        // A follow-up with no word of its own ("그 작업은 몇 명이서 했나요?") keeps only its carried subjects as a
+        // clause: what kind of line it asks for is still in the question.
+        String asked = CARRIED.matcher(clause.text()).matches() ? ask.question() : clause.text();
+        boolean name = NAME_QUESTION.matcher(asked).find();
+        boolean people = PEOPLE_QUESTION.matcher(asked).find();
+        boolean figure = FIGURE_QUESTION.matcher(asked).find();
+        boolean period = PERIOD_QUESTION.matcher(asked).find();
         List<Candidate> candidates = new ArrayList<>();
         Set<String> sourceTerms = new HashSet<>();
         for (int s = 0; s < sources.size(); s++) {
@@ -222,7 +225,7 @@ final class ExtractiveGenerator implements Generator {
         }
         scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
         Candidate top = scored.getFirst();
-        if (DID_QUESTION.matcher(clause.text()).find()) {
+        if (DID_QUESTION.matcher(asked).find()) {
             List<Candidate> done = new ArrayList<>(achievements(clause, context, sources, counts, candidates));
             if (!done.isEmpty()) {
                 // The job's row in a summary leads when it is the best match ("그린박스마켓 | … | 데이터 엔지니어"

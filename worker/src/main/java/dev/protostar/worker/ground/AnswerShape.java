@@ -18,7 +18,7 @@ public enum AnswerShape {
                     "(?i)몇\\s*명|인원|팀원\\s*수|팀\\s*(?:의\\s*)?규모|팀.{0,12}구성|\\bwho\\s+(?:was|were)\\s+on\\b"
                             + "|\\bhow\\s+many\\s+(?:people|ppl|engineers|developers|members|teammates|persons)\\b|team\\s+size|headcount"),
             Pattern.compile(
-                    "(?i)\\d+\\s*(?:명|인|people|engineers?|developers?|members?|persons?|teammates?|colleagues?)\\b"
+                    "(?i)\\d+\\s*(?:명|인(?!당)|people|engineers?|developers?|members?|persons?|teammates?|colleagues?)\\b"
                             + "|\\d+-(?:person|member|people)|\\bteam of \\d+|\\d+\\s*명|단독|혼자"
                             + "|\\b(?:solo|alone|single-handedly|on (?:his|her|their) own)\\b"),
             "참여 인원",

@@ -50,6 +50,11 @@ class ExtractiveGeneratorTest {
         return text;
     }
 
+    /** The answer's first quoted line: the one that leads, after the fixed framing. */
+    private static String firstLine(String answer) {
+        return answer.lines().skip(1).findFirst().orElse("");
+    }
+
     @Test
     void quotes_the_sentence_that_holds_the_answer_with_its_heading_and_source_number() {
         List<Hit> sources = List.of(
@@ -80,7 +85,7 @@ class ExtractiveGeneratorTest {
                 hit("경력 > 툰플렉스 — 데이터 플랫폼팀 (2022.04 – 현재)", "Airflow DAG 약 640개 관리, 툰플렉스 데이터 플랫폼 운영"),
                 hit("경력 요약", "툰플렉스 | 2022.04 – 현재 | 시니어 데이터 플랫폼 엔지니어 | 9명"));
         String text = answer("툰플렉스 팀 규모는?", sources, List.of());
-        assertThat(text.lines().skip(1).findFirst().orElse("")).contains("9명");
+        assertThat(firstLine(text)).contains("9명");
     }
 
     @Test
@@ -89,7 +94,7 @@ class ExtractiveGeneratorTest {
                 hit("경력기술서 > 프로젝트 3. 주문 시스템 EKS 이관", "인프라 비용 연 3.4억 원 절감 (트래픽 전환 무중단)"),
                 hit("경력기술서 > 프로젝트 2. 메트릭 플랫폼 VictoriaMetrics 전환", "메트릭 스토리지 비용 62% 절감"));
         String text = answer("그 전환으로 비용은 얼마나 줄었나요? 「프로젝트 2. 메트릭 플랫폼 VictoriaMetrics」", sources, List.of());
-        assertThat(text.lines().skip(1).findFirst().orElse("")).contains("62%");
+        assertThat(firstLine(text)).contains("62%");
     }
 
     @Test
@@ -97,20 +102,18 @@ class ExtractiveGeneratorTest {
         List<Hit> sources = List.of(hit(
                 "경력기술서 > 프로젝트 1. 멀티 클러스터 배포 플랫폼 Orbit 구축",
                 "기간: 2022.02 ~ 2023.03 (1년 2개월)\n평균 배포 소요 시간 25분 → 4분\n월 배포 횟수 1,900회 → 6,800회"));
-        assertThat(answer("배포 플랫폼 프로젝트는 기간이 얼마나 걸렸나요?", sources, List.of())
-                        .lines()
-                        .skip(1)
-                        .findFirst()
-                        .orElse(""))
+        assertThat(firstLine(answer("배포 플랫폼 프로젝트는 기간이 얼마나 걸렸나요?", sources, List.of())))
                 .contains("1년 2개월");
+        List<Hit> triton = List.of(hit(
+                "경력기술서 > 3. 모델 서빙 Triton 전환",
+                "기술스택: Triton Inference Server, ONNX\nGPU 추론 비용 35% 절감\n사용자 1인당 비용 12% 감소\n역할: 단독 수행 (인프라팀 지원)"));
+        assertThat(firstLine(answer("그 작업은 몇 명이서 했나요? 「3. 모델 서빙 Triton 전환」", triton, List.of())))
+                .as("a follow-up with no word of its own still asks for a head count; '1인당' is none")
+                .contains("단독");
         List<Hit> hack = List.of(
                 hit("Experience > Shopify", "Led a squad of 5 engineers that shipped Offline Cart Sync."),
                 hit("Projects > Queue Buster", "A three-day hack with 2 teammates: a line-busting prototype."));
-        assertThat(answer("How many people did he build it with? 「Queue Buster」", hack, List.of())
-                        .lines()
-                        .skip(1)
-                        .findFirst()
-                        .orElse(""))
+        assertThat(firstLine(answer("How many people did he build it with? 「Queue Buster」", hack, List.of())))
                 .contains("2 teammates");
     }
 
