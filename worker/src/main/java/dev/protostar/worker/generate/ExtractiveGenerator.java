@@ -150,7 +150,10 @@ final class ExtractiveGenerator implements Generator {
      * "자격증은") its lines are the answer, quoted in order; otherwise the sentences sharing the most
      * (rarity-weighted) terms with the clause, with the one after the best for context. A question about
      * the present prefers lines marked as current ("재직중", "Present"); one about a name, lines that hold a
-     * name ("Built the CareCall app").
+     * name ("Built the CareCall app"); one for a head count or a period, lines that give one.
+     *
+     * @param context the terms a follow-up carried from the turn it leans on: lines under headings that have them
+     *     weigh more, so of two like lines the one about what the conversation is on answers
      */
     private List<Candidate> pick(Question.Clause clause, List<Question.Term> context, Ask ask) {
         List<Hit> sources = ask.sources();

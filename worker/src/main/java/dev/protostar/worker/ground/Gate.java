@@ -68,8 +68,8 @@ public class Gate {
             List<String> unknownNames =
                     new ArrayList<>(unknownNames(candidateId, clause, retrieval.counts(), retrievedTerms));
             // "정산허브 몇 명이서 했어?": the project is there, but is a head count given for it?
-            List<String> about =
-                    names(clause, retrieval.counts()).isEmpty() ? questionNames : names(clause, retrieval.counts());
+            List<String> named = names(clause, retrieval.counts());
+            List<String> about = named.isEmpty() ? questionNames : named;
             if (unknownNames.isEmpty() && !about.isEmpty()) {
                 AnswerShape.askedIn(clause.text())
                         .filter(shape -> !shape.givenAbout(about, hits))
