@@ -36,9 +36,9 @@ public class QuestionReader {
      */
     private static final Pattern PAST_AND = Pattern.compile("([" + pastSyllables() + "])고\\s+(?=[가-힣A-Za-z])");
 
-    /** A share said in words: half of something, as a question takes it for granted. */
+    /** A share said in words: half of something, as a question takes it for granted ("기반으로" is no half). */
     static final Pattern HALF = Pattern.compile(
-            "(?i)절반|반\\s*(?:으로|토막|이나)|\\bin\\s+half\\b|\\bhalved\\b|\\bby\\s+half\\b|\\b50\\s*percent\\b");
+            "(?i)절반|(?<![가-힣])반\\s*(?:으로|토막)|\\bin\\s+half\\b|\\bhalved\\b|\\bby\\s+half\\b|\\b50\\s*percent\\b");
 
     /** A question word joined to the next clause by 고 ("학교 어디고 학점은?", "입사 언제고 연봉은 얼마야"). */
     private static final Pattern ASKED_AND = Pattern.compile("(어디|언제|뭐|무엇|누구|얼마)(?:이)?고\\s+(?=[가-힣A-Za-z])");

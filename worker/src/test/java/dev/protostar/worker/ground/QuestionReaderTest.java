@@ -67,6 +67,12 @@ class QuestionReaderTest {
                         .getFirst()
                         .quantities())
                 .hasSize(1);
+        assertThat(reader.read("Kafka 기반으로 만든 정산 시스템 이름이 뭐야")
+                        .clauses()
+                        .getFirst()
+                        .quantities())
+                .as("기반으로 holds 반으로 but says no half")
+                .isEmpty();
     }
 
     @Test
