@@ -29,12 +29,21 @@ final class MarkdownBlocks {
     private static final Pattern QUOTE = Pattern.compile("^ {0,3}>\\s?");
     private static final Pattern FRONT_MATTER_TITLE = Pattern.compile("^title:\\s*[\"']?(.*?)[\"']?\\s*$");
 
+    /** A line led by bold text: {@code **Work history**}, {@code **Kestrel Mobility GmbH** | Berlin | 2022 – Present}. */
+    private static final Pattern BOLD_LEAD = Pattern.compile("^(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1(.*)$");
+
     private final List<Block> blocks = new ArrayList<>();
     private final List<String> paragraph = new ArrayList<>();
     private StringBuilder item;
     private int itemLevel;
     private boolean inTable;
     private String title;
+
+    /** The level of the last heading written with {@code #} or underlined, 0 before any. */
+    private int markedLevel;
+
+    /** The level of the last heading made of a bold line, 0 when a marked heading came after it. */
+    private int boldLevel;
 
     private MarkdownBlocks() {}
 
@@ -59,10 +68,14 @@ final class MarkdownBlocks {
             } else if ((m = ATX.matcher(line)).matches()) {
                 flush();
                 add(Kind.HEADING, m.group(1).length(), m.group(2) == null ? "" : m.group(2));
+                markedLevel = m.group(1).length();
+                boldLevel = 0;
             } else if (!paragraph.isEmpty() && (m = SETEXT.matcher(line)).matches()) {
                 String text = String.join(" ", paragraph);
                 paragraph.clear();
                 add(Kind.HEADING, m.group(1).startsWith("=") ? 1 : 2, text);
+                markedLevel = m.group(1).startsWith("=") ? 1 : 2;
+                boldLevel = 0;
             } else if (BREAK.matcher(line).matches()) {
                 flush();
             } else if (isTableRow(line, i + 1 < lines.size() ? lines.get(i + 1) : "")) {
@@ -138,7 +151,10 @@ final class MarkdownBlocks {
 
     private void flush() {
         if (!paragraph.isEmpty()) {
-            add(Kind.PARAGRAPH, 0, String.join(" ", paragraph));
+            boldHeading();
+            if (!paragraph.isEmpty()) {
+                add(Kind.PARAGRAPH, 0, String.join(" ", paragraph));
+            }
             paragraph.clear();
         }
         if (item != null) {
@@ -151,6 +167,31 @@ final class MarkdownBlocks {
         String clean = kind == Kind.TABLE_ROW ? text : inline(text);
         if (!clean.isEmpty()) {
             blocks.add(new Block(kind, level, clean, 0));
+        }
+    }
+
+    /**
+     * Résumés written without {@code #} mark their headings in bold: a paragraph that is one bold line
+     * ({@code **Work history**}) is a section heading one level below the last marked heading; under such a
+     * section, a paragraph whose first line is led by bold text and does not read as a sentence ({@code **Kestrel
+     * Mobility GmbH** | Berlin | Apr 2022 – Present}, then the role and the duties) has that line as a heading one
+     * level further down — the employer heads its lines. Under a {@code ##} section the same line is emphasis, as
+     * its PDF shows it (a line only partly bold is no heading there). A bold label ({@code **Summary.** Twelve
+     * years …}) or a bold date ({@code **2021.09 ~ 현재** · …}) leads a paragraph and stays in it.
+     */
+    private void boldHeading() {
+        Matcher m = BOLD_LEAD.matcher(paragraph.getFirst());
+        if (!m.matches()
+                || m.group(2).matches("(?s).*[.:,;]$|\\d.*")
+                || paragraph.getFirst().length() > 120) {
+            return;
+        }
+        String rest = m.group(3).strip();
+        if (paragraph.size() == 1 && rest.isEmpty()) {
+            boldLevel = Math.min(markedLevel + 1, 6);
+            add(Kind.HEADING, boldLevel, paragraph.removeFirst());
+        } else if (boldLevel > 0 && paragraph.size() > 1 && !rest.matches(".*[.!?]$")) {
+            add(Kind.HEADING, Math.min(boldLevel + 1, 6), paragraph.removeFirst());
         }
     }
 

@@ -31,6 +31,59 @@ class MarkdownReadingTest {
     }
 
     @Test
+    void a_bold_line_alone_is_a_section_and_a_bold_lead_above_its_lines_heads_them() {
+        var blocks = MarkdownBlocks.parse(
+                        """
+                        # Lucía Moreno
+
+                        **About me**
+
+                        **Summary.** A mobile engineer who moved into management.
+
+                        **Work history**
+
+                        **Kestrel Mobility GmbH** | Berlin | Apr 2022 – Present
+                        *Engineering Manager, Mobile* (since Jan 2023)
+
+                        - Manage 9 engineers.
+
+                        **2019.03 ~ 2021.08** · 종합 온라인 쇼핑몰
+                        백엔드 개발
+
+                        ## Skills
+
+                        **Languages**
+
+                        - Swift
+
+                        ## Experience
+
+                        **Lumen Mobility** — Singapore
+                        *Senior Machine Learning Engineer* | Jan 2022 – present
+                        """)
+                .blocks();
+        assertThat(blocks)
+                .filteredOn(b -> b.kind() == Kind.HEADING)
+                .extracting(Block::level, Block::text)
+                .containsExactly(
+                        tuple(1, "Lucía Moreno"),
+                        tuple(2, "About me"),
+                        tuple(2, "Work history"),
+                        tuple(3, "Kestrel Mobility GmbH | Berlin | Apr 2022 – Present"),
+                        tuple(2, "Skills"),
+                        tuple(3, "Languages"),
+                        tuple(2, "Experience"));
+        assertThat(blocks)
+                .filteredOn(b -> b.kind() == Kind.PARAGRAPH)
+                .extracting(Block::text)
+                .containsExactly(
+                        "Summary. A mobile engineer who moved into management.",
+                        "Engineering Manager, Mobile (since Jan 2023)",
+                        "2019.03 ~ 2021.08 · 종합 온라인 쇼핑몰 백엔드 개발",
+                        "Lumen Mobility — Singapore Senior Machine Learning Engineer | Jan 2022 – present");
+    }
+
+    @Test
     void reads_bulleted_numbered_and_nested_list_items() throws Exception {
         var document = parse("resume-en.md");
 

@@ -194,7 +194,7 @@ public final class KeywordAnalyzer {
         StringBuilder normalized = new StringBuilder(written.length());
         int[] position = new int[written.length() + 1];
         for (int i = 0; i < written.length(); i++) {
-            if (isThousandsSeparator(written, i)) {
+            if (isThousandsSeparator(written, i) || isAbSlash(written, i)) {
                 continue;
             }
             position[normalized.length()] = i;
@@ -252,6 +252,22 @@ public final class KeywordAnalyzer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The slash of "A/B" (as in A/B test): read as "AB", the way "AB테스트" is written, not as two lone letters. */
+    private static boolean isAbSlash(String text, int i) {
+        return text.charAt(i) == '/'
+                && i > 0
+                && i + 1 < text.length()
+                && Character.toLowerCase(text.charAt(i - 1)) == 'a'
+                && Character.toLowerCase(text.charAt(i + 1)) == 'b'
+                && (i < 2 || !isLatinOrDigit(text.charAt(i - 2)))
+                && (i + 2 >= text.length() || !isLatinOrDigit(text.charAt(i + 2)));
+    }
+
+    /** A letter, a digit or a slash: "A/B/C" is a list, not an A/B test. */
+    private static boolean isLatinOrDigit(char c) {
+        return c == '/' || (c < 0x80 && Character.isLetterOrDigit(c));
     }
 
     /** A comma with a digit before it and three after it: "12,000". */

@@ -27,6 +27,14 @@ class KeywordAnalyzerTest {
     }
 
     @Test
+    void an_a_b_test_is_one_word_however_it_is_written_and_shop_events_stay_whole() {
+        assertThat(analyzer.tokens("사내 A/B 테스트 플랫폼")).contains("ab", "테스트");
+        assertThat(analyzer.tokens("AB테스트 경험")).contains("ab", "테스트");
+        assertThat(analyzer.tokens("I/O and A/B/C")).doesNotContain("ab");
+        assertThat(analyzer.tokens("블프 때 트래픽")).contains("블프", "트래픽");
+    }
+
+    @Test
     void english_is_lower_cased_stemmed_and_stop_words_dropped() {
         assertThat(analyzer.tokens("She led the Engineers at Kakao")).containsExactly("led", "engin", "kakao");
     }

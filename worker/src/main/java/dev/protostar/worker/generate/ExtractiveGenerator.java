@@ -4,6 +4,7 @@ import dev.protostar.search.keyword.KeywordAnalyzer;
 import dev.protostar.search.text.Sentences;
 import dev.protostar.search.tokens.TokenCounter;
 import dev.protostar.worker.ground.AnswerShape;
+import dev.protostar.worker.ground.Language;
 import dev.protostar.worker.ground.Phrases;
 import dev.protostar.worker.ground.Question;
 import dev.protostar.worker.retrieve.Hit;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -49,17 +52,23 @@ final class ExtractiveGenerator implements Generator {
 
     /** A question for a head count ("팀 규모는?", "how big was the team"): lines with a number of people answer it. */
     private static final Pattern PEOPLE_QUESTION = Pattern.compile(
-            "(?i)몇\\s*명|규모|인원|팀원\\s*수|팀.{0,12}구성|\\bwho\\s+(?:was|were)\\s+on\\b|\\bteam\\s+(?:make-?up|composition)|how\\s+(?:many|big|large)\\s+(?:people|engineers|developers|members|person|was|is|were)?|team\\s+size|headcount|size\\s+of");
+            "(?i)몇\\s*명|규모|인원|팀원\\s*수|팀.{0,12}구성|\\bwho\\s+(?:was|were)\\s+on\\b|\\bteam\\s+(?:make-?up|composition)|how\\s+many\\s+(?:people|ppl|engineers|developers|members|persons?)\\b|how\\s+(?:big|large)\\b|team\\s+size|headcount|size\\s+of");
 
     /** A question for how long or since when ("기간이 얼마나", "how long did it take"): lines with a period answer it. */
     private static final Pattern PERIOD_QUESTION = Pattern.compile(
-            "(?i)기간|얼마(?:나|동안)\\s*(?:걸렸|걸린|근무|다녔|일했|재직|진행)|몇\\s*(?:년|개월|달)|언제부터|how\\s+long|\\bduration\\b");
+            "(?i)기간|얼마\\s*(?:나|동안)\\s*(?:걸렸|걸린|근무|다녔|일했|재직|진행)|몇\\s*(?:년|개월|달)|언제부터|how\\s+long|\\bduration\\b");
 
     /** A question for a figure ("몇 개", "얼마나", "how many", "how much"): lines with a number answer it. */
     private static final Pattern FIGURE_QUESTION =
             Pattern.compile("(?i)몇|얼마|how\\s+(?:many|much|long|fast|big)|what\\s+(?:percentage|share|rate)");
 
-    private static final Pattern FIGURE_TEXT = Pattern.compile("\\d");
+    /** A figure: a number not inside a name ("EC2", "S3" are no figures). */
+    private static final Pattern FIGURE_TEXT = Pattern.compile("(?<![A-Za-z])\\d");
+
+    /** Dates, which answer no "how many": "2019.03", "August 2012", "2012 – 2017", "2022 – Present". */
+    private static final Pattern DATE_TEXT = Pattern.compile("(?i)(?:19|20)\\d{2}[.\\-/]\\d{1,2}"
+            + "|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(?:19|20)\\d{2}"
+            + "|(?:19|20)\\d{2}\\s*[–—~-]\\s*(?:(?:19|20)\\d{2}|present|now|현재)");
 
     /** A question for what was done at a job ("최근 회사에서 무엇을 했나요?", "what did she do at Kiezbank"). */
     private static final Pattern DID_QUESTION = Pattern.compile(
@@ -97,6 +106,11 @@ final class ExtractiveGenerator implements Generator {
 
         Candidate plus(double more) {
             return new Candidate(source, order, sentence, score + more, heading, preferred, figure);
+        }
+
+        /** This line, quoted for its heading: it leads as the heading would ("쿠팡 | … (3년 7개월)"). */
+        Candidate quotedFor(Candidate headingLine) {
+            return new Candidate(source, order, sentence, score, heading, preferred, figure || headingLine.figure());
         }
     }
 
@@ -166,6 +180,8 @@ final class ExtractiveGenerator implements Generator {
         boolean people = PEOPLE_QUESTION.matcher(asked).find();
         boolean figure = FIGURE_QUESTION.matcher(asked).find();
         boolean period = PERIOD_QUESTION.matcher(asked).find();
+        // A head count or a period is its own kind of line; any other figure is a figure of something.
+        Set<String> measured = figure && !people && !period ? measured(clause, asked) : Set.of();
         List<Candidate> candidates = new ArrayList<>();
         Set<String> sourceTerms = new HashSet<>();
         for (int s = 0; s < sources.size(); s++) {
@@ -184,8 +200,18 @@ final class ExtractiveGenerator implements Generator {
             if (!lastHeading.isEmpty()) {
                 double headingScore = matched(clause.terms(), sectionTerms, counts, true);
                 headingScore += headingScore > 0 ? 0.8 * about : 0;
+                // "쿠팡 | 2017.09 ~ 2021.03 (3년 7개월)" is the period asked of the job it names
+                boolean headingAnswers = headingScore > 0
+                        && ((period && AnswerShape.PERIOD.givenIn(lastHeading))
+                                || (people && AnswerShape.PEOPLE.givenIn(lastHeading)));
                 candidates.add(new Candidate(
-                        s, -1, lastHeading, headingScore - 0.01 * s, category ? heading : 0, currentSection, false));
+                        s,
+                        -1,
+                        lastHeading,
+                        headingScore - 0.01 * s,
+                        category ? heading : 0,
+                        currentSection,
+                        headingAnswers));
             }
             List<String> sentences = Sentences.split(hit.text());
             for (int i = 0; i < sentences.size(); i++) {
@@ -199,13 +225,17 @@ final class ExtractiveGenerator implements Generator {
                                 && !people
                                 && !period
                                 && FIGURE_TEXT
-                                        .matcher(sentence.replaceAll("(?:19|20)\\d{2}[.\\-/]\\d{1,2}", ""))
+                                        .matcher(DATE_TEXT.matcher(sentence).replaceAll(""))
                                         .find());
                 // The heading picks the chunk; within it, the sentence's own terms pick the line — or, in a chunk the
                 // clause or the conversation names, its being the kind of line asked for ("기간: 2022.02 ~ 2023.03"
                 // for "그 프로젝트 기간은?", "with 2 teammates" for "how many people").
                 boolean relevant = own > 0 || (answersFigure && (about > 0 || heading > 0));
                 double score = own + (relevant ? 0.8 : 0.2) * heading + (relevant ? 0.8 * about : 0);
+                if (answersFigure && measured.stream().anyMatch(terms::contains)) {
+                    // a figure of what is measured ("비용을 얼마나", "how many servers"), not any figure nearby
+                    score += weight(counts, measured);
+                }
                 boolean preferred = currentSection
                         || (present && PRESENT_TEXT.matcher(sentence).find())
                         || (name && NAME_TEXT.matcher(sentence).find())
@@ -265,6 +295,7 @@ final class ExtractiveGenerator implements Generator {
                 if (picked.stream().noneMatch(o -> o.source() == heading.source())) {
                     picked.addAll(firstLines(scored, heading.source(), 1));
                 }
+                picked.replaceAll(line -> line.source() == heading.source() ? line.quotedFor(heading) : line);
             }
         }
         // The direct answer first — a line of the kind asked for (the head count, the figure, the name) — then the
@@ -273,9 +304,10 @@ final class ExtractiveGenerator implements Generator {
                 .thenComparingInt(Candidate::source)
                 .thenComparingInt(Candidate::order));
         // In a follow-up, of several lines of the kind asked for, the best-scored leads: the one in the chunk the
-        // conversation is on ("그 전환으로 비용은?" → that migration's saving, not another's).
+        // conversation is on ("그 전환으로 비용은?" → that migration's saving, not another's); so it does when the
+        // question says what the figure measures ("비용을 얼마나 줄였나요": the line with the cost).
         picked.stream()
-                .filter(c -> c.figure() && !context.isEmpty())
+                .filter(c -> c.figure() && (!context.isEmpty() || !measured.isEmpty()))
                 .max(Comparator.comparingDouble(Candidate::score))
                 .ifPresent(best -> {
                     picked.remove(best);
@@ -321,6 +353,36 @@ final class ExtractiveGenerator implements Generator {
                 .sorted(Comparator.comparingInt(Candidate::order))
                 .limit(LIST_LINES - 1)
                 .toList();
+    }
+
+    /**
+     * The forms of what a figure question measures: in Korean the word before "얼마"/"몇" ("비용을 얼마나 줄였나요"), in
+     * English the word after "how many"/"how much" ("how many servers"); none if no term stands there.
+     */
+    private static Set<String> measured(Question.Clause clause, String asked) {
+        Matcher m = FIGURE_QUESTION.matcher(asked);
+        if (!m.find()) {
+            return Set.of();
+        }
+        String before = asked.substring(0, m.start());
+        String after = asked.substring(m.end()).strip().toLowerCase(Locale.ROOT);
+        Question.Term last = null;
+        int at = -1;
+        for (Question.Term term : clause.terms()) {
+            // What is measured is a thing ("비용", "servers"), not the employer or project it is measured at.
+            if (term.kind() != Question.Kind.WORD) {
+                continue;
+            }
+            if (after.startsWith(term.surface().toLowerCase(Locale.ROOT))) {
+                return term.forms();
+            }
+            int index = before.lastIndexOf(term.surface());
+            if (index > at && Language.of(asked) == Language.KOREAN) {
+                at = index;
+                last = term;
+            }
+        }
+        return last == null ? Set.of() : last.forms();
     }
 
     /** The rarity weights of the clause's terms found among {@code terms}; names and figures count more. */

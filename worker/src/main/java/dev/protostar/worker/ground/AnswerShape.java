@@ -4,11 +4,13 @@ import dev.protostar.worker.retrieve.Hit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Questions whose answer has a shape a line either has or has not: a head count ("정산허브 몇 명이서 했어?",
- * "how many engineers built it") or a period ("how long did it take", "기간이 얼마나 걸렸어"). A question that names
+ * "how many engineers built it"), a period ("how long did it take", "기간이 얼마나 걸렸어"), a test's score, a
+ * count of cases ("학습 데이터 몇 건") or the programming language something was written in. A question that names
  * a project and asks one of these is covered only when a line about that project has it — the project being in
  * the documents is not enough ("Offline Cart (2020) … team of 3" gives a team, not how long it took).
  */
@@ -30,7 +32,38 @@ public enum AnswerShape {
                     "(?i)(?:19|20)\\d{2}(?:[.\\-/]\\d{1,2})?\\s*[~–—-]|\\d+\\s*(?:년|개월|주|years?|months?|weeks?)\\b"
                             + "|\\d+\\s*(?:년|개월)"),
             "기간",
-            "how long it took");
+            "how long it took"),
+    /** A test's result: a score, a band or a level ("TOEIC 865", "OPIc IH", "N2"), not the date it was taken. */
+    SCORE(
+            Pattern.compile("(?i)점수|몇\\s*점|\\bscor(?:e|es|ed|ing)\\b"),
+            Pattern.compile("(?i)\\d+(?:\\.\\d+)?\\s*점|\\bscor|점수|\\b\\d+\\s*/\\s*\\d+\\b|\\b\\d{2,3}(?:\\.\\d)?\\s*%"
+                    + "|(?:toeic|toefl|teps|ielts|opic|gre|gmat|토익|토플|텝스|오픽)\\W{0,3}(?:[a-z]{1,4}\\W{1,3})?\\d"
+                    + "|(?-i:\\b(?:IH|IM[1-3]?|IL|AL|N[1-5]|[ABC][12]|Band\\s*\\d(?:\\.\\d)?)\\b)"),
+            "점수",
+            "the score"),
+    /** A count of records or cases ("몇 건"): a number of 건, or of rows, events, requests. */
+    CASES(
+            Pattern.compile("몇\\s*건|건수"),
+            Pattern.compile(
+                    "(?i)\\d[\\d,.]*\\s*(?:만|억|천|백)?\\s*(?:여\\s*)?건|\\d[\\d,.]*\\s*(?:[kmb]|million|billion|thousand)?\\s*"
+                            + "(?:records|rows|samples|events|cases|requests|transactions|orders|tickets|incidents|messages|experiments)\\b"),
+            "건수",
+            "how many"),
+    /**
+     * The programming language something was written in ("Lighthouse - what language did he write it in?"): a
+     * line about it that names one — the candidate's list of languages does not say which was used where.
+     */
+    CODE_LANGUAGE(
+            Pattern.compile(
+                    "(?i)\\b(?:what|which)\\s+(?:programming\\s+)?languages?\\b.*\\b(?:writ|wrote|written|cod|buil|implement|made)"
+                            + "|\\b(?:written|coded|built|implemented)\\s+in\\s+(?:what|which)\\b"
+                            + "|(?:무슨|어떤|어느)\\s*(?:언어|랭귀지)로|(?:개발|구현)\\s*언어"),
+            Pattern.compile(
+                    "\\b(?:Go|Golang|Python|Java|Kotlin|Swift|Rust|C\\+\\+|C#|TypeScript|JavaScript|Ruby|Scala|PHP"
+                            + "|Elixir|Erlang|Haskell|Bash|Dart|Clojure|Objective-C|Perl|Lua|Julia|Node\\.js|SQL)\\b"
+                            + "|(?i:파이썬|자바|코틀린|고랭|러스트|스위프트|타입스크립트|자바스크립트)"),
+            "개발 언어",
+            "the language it was written in");
 
     private final Pattern asked;
     private final Pattern given;
@@ -52,6 +85,12 @@ public enum AnswerShape {
             }
         }
         return Optional.empty();
+    }
+
+    /** The words of {@code clause} that ask for this shape ("what language", "몇 명"), or "" if none do. */
+    String asking(String clause) {
+        Matcher m = asked.matcher(clause);
+        return m.find() ? m.group() : "";
     }
 
     /** Whether this line has the shape: a head count, or a period (a range of dates or a length). */
@@ -82,7 +121,13 @@ public enum AnswerShape {
         return language == Language.KOREAN ? korean : english;
     }
 
+    /** Spacing and punctuation aside: "A/B 테스트" names "AB테스트", "정산 허브" names "정산허브". */
     private static boolean contains(String text, String name) {
-        return text.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT));
+        String bare = letters(name);
+        return !bare.isEmpty() && letters(text).contains(bare);
+    }
+
+    private static String letters(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 }

@@ -24,9 +24,11 @@ record AskedAttribute(Pattern asked, String stated, String korean, String englis
                 "why they left"),
         new AskedAttribute(
                 Pattern.compile(
-                        "(?i)notice\\s+period|how\\s+soon|when\\s+(?:can|could)\\s+\\S+\\s+start|start(?:ing)?\\s+date|availab"
+                        "(?i)notice\\s+period|how\\s+soon|when\\s+(?:can|could)\\s+\\S+\\s+start|start(?:ing)?\\s+date"
+                                + "|\\bavailab(?:le|ility)\\s+(?:to\\s+(?:start|join)|from|for\\s+(?:a\\s+)?(?:new|interview|hire|role|job))"
+                                + "|\\bwhen\\s+(?:is|would|will)\\s+\\S+\\s+(?:be\\s+)?available"
                                 + "|입사\\s*가능|합류\\s*가능|출근\\s*가능|언제부터\\s*(?:출근|근무|일|합류|입사)|입사\\s*(?:시기|가능일)|이직\\s*가능\\s*시기"),
-                "notice period|\\mavailab|start date|입사\\s?가능|합류\\s?가능|출근\\s?가능|즉시\\s?(입사|합류|출근|근무)",
+                "notice period|\\mavailable (to (start|join)|from|immediately|now)|immediate(ly)? availab|start date|입사\\s?가능|합류\\s?가능|출근\\s?가능|즉시\\s?(입사|합류|출근|근무)",
                 "입사 가능 시기",
                 "when they could start"),
         // Having lived or worked somewhere is not being willing to move: "moved to Berlin in 2020" does not say.
@@ -63,7 +65,9 @@ record AskedAttribute(Pattern asked, String stated, String korean, String englis
                 "계약 형태 의향",
                 "whether they would take contract work"),
         // A project's budget is stated as one or not at all: a cost it saved is not what it cost.
-        new AskedAttribute(Pattern.compile("(?i)예산|\\bbudget"), "예산|\\mbudget", "예산", "the budget")
+        // "error budgets" are an SRE practice, not money.
+        new AskedAttribute(
+                Pattern.compile("(?i)예산|(?<!error[ -])\\bbudget"), "예산|(?<!error[ -])\\mbudget", "예산", "the budget")
     };
 
     /** The attribute this clause asks about, if it is one of them. */

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -63,17 +65,20 @@ public class Gate {
         Set<String> uncovered = new LinkedHashSet<>();
         boolean voided = hits.isEmpty();
         List<String> questionNames = new ArrayList<>();
-        question.clauses().forEach(clause -> questionNames.addAll(names(clause, retrieval.counts())));
+        question.clauses().forEach(clause -> questionNames.addAll(names(clause, retrieval.counts(), "")));
         for (Question.Clause clause : question.clauses()) {
             List<String> unknownNames =
                     new ArrayList<>(unknownNames(candidateId, clause, retrieval.counts(), retrievedTerms));
             // "정산허브 몇 명이서 했어?": the project is there, but is a head count given for it?
-            List<String> named = names(clause, retrieval.counts());
-            List<String> about = named.isEmpty() ? questionNames : named;
-            if (unknownNames.isEmpty() && !about.isEmpty()) {
-                AnswerShape.askedIn(clause.text())
-                        .filter(shape -> !shape.givenAbout(about, hits))
-                        .ifPresent(shape -> unknownNames.add(shape.name(question.language())));
+            Optional<AnswerShape> shape = AnswerShape.askedIn(clause.text());
+            if (unknownNames.isEmpty() && shape.isPresent()) {
+                // "what language did he write it in" is not about the line that lists languages
+                List<String> named =
+                        names(clause, retrieval.counts(), shape.get().asking(clause.text()));
+                List<String> about = named.isEmpty() ? questionNames : named;
+                if (!about.isEmpty() && !shape.get().givenAbout(about, hits)) {
+                    unknownNames.add(shape.get().name(question.language()));
+                }
             }
             List<String> missingWords =
                     unknownNames.isEmpty() ? missingWords(clause, retrieval.counts(), bestSimilarity) : List.of();
@@ -99,20 +104,31 @@ public class Gate {
 
     /**
      * What a clause names, as the recruiter wrote it: its names and phrases, or else its words that one or two chunks
-     * have (Nori cuts "정산허브" in words; the rarer one names the project).
+     * have (Nori cuts "정산허브" in words; the rarer one names the project) — other than those of {@code asking},
+     * the words that ask for the answer's shape.
      */
-    private static List<String> names(Question.Clause clause, TermCounts counts) {
+    private List<String> names(Question.Clause clause, TermCounts counts, String asking) {
         List<String> names = new ArrayList<>(clause.phrases());
         clause.terms().stream()
                 .filter(term -> term.kind() == Question.Kind.NAME)
-                .forEach(term -> names.add(term.surface()));
+                .forEach(term -> named(term, names));
         if (names.isEmpty()) {
             clause.terms().stream()
                     .filter(term -> term.kind() == Question.Kind.WORD)
                     .filter(term -> counts.of(term.forms()) >= 1 && counts.of(term.forms()) <= RARE_CHUNKS)
-                    .forEach(term -> names.add(term.surface()));
+                    .filter(term -> !asking.toLowerCase(Locale.ROOT)
+                            .contains(term.surface().toLowerCase(Locale.ROOT)))
+                    .forEach(term -> named(term, names));
         }
         return names;
+    }
+
+    /** The term as written and in its other spellings: "토익 점수" is about the line that says "TOEIC 865". */
+    private void named(Question.Term term, List<String> names) {
+        names.add(term.surface());
+        glossary.spellings(term.text()).stream()
+                .filter(spelling -> !spelling.equals(term.text()))
+                .forEach(names::add);
     }
 
     /** Whether a retrieved chunk has one of the question's topic terms, or the question names none at all. */

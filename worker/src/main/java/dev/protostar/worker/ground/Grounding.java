@@ -37,7 +37,7 @@ public class Grounding {
      */
     public Verdict ground(UUID candidateId, String text, List<String> latestTurn) {
         CandidateProfiles.Profile profile = profiles.of(candidateId);
-        Question question = reader.read(References.resolve(text, profile.name(), profile.timeline(), latestTurn));
+        Question question = read(profile, text, latestTurn);
         if (profile.documents() == 0) {
             return Verdict.noDocuments(question, profile.failedFiles());
         }
@@ -47,5 +47,14 @@ public class Grounding {
         return premises.contradicted(profile.timeline(), question.text())
                 .map(verdict::voidedBy)
                 .orElse(verdict);
+    }
+
+    /** The question as the gate reads it, its references understood: what the retrieval endpoint shows. */
+    public Question read(UUID candidateId, String text) {
+        return read(profiles.of(candidateId), text, List.of());
+    }
+
+    private Question read(CandidateProfiles.Profile profile, String text, List<String> latestTurn) {
+        return reader.read(References.resolve(text, profile.name(), profile.timeline(), latestTurn));
     }
 }

@@ -66,7 +66,7 @@ public class QuestionReader {
             "start", "began", "begin", "join", "leav", "left", "quit", "finish", "graduat", "end", "move", "입사", "퇴사",
             "졸업", "시작", "합류", "그만두", "그만뒀", "떠나", "떠났", "들어가", "들어갔", "나오", "나왔", "옮기", "옮겼");
 
-    private static final Pattern WHEN = Pattern.compile("(?i)\\bwhen\\b|\\bwhat\\s+year\\b|언제|몇\\s*년도");
+    private static final Pattern WHEN = Pattern.compile("(?i)\\bwhen\\b|\\bwhat\\s+year\\b|언제|몇\\s*년도|시점|시기");
 
     /**
      * Lower-case hyphenated words: a coined name ("jamo-fuzz", "pgqueue-go") or an everyday compound ("on-device",
@@ -212,6 +212,9 @@ public class QuestionReader {
             "improv",
             "둘",
             "기준",
+            // "맡기 시작한 시점": when, asked in a noun
+            "시점",
+            "시기",
             "등급",
             "있",
             "되",

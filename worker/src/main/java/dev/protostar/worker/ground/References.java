@@ -54,6 +54,8 @@ final class References {
 
     /** Asking for the skills by another name than the documents' heading: the programming languages, the stack. */
     private static final Pattern SKILLS = Pattern.compile("(?i)(?:프로그래밍|개발|코딩|주력|사용\\s*하는|사용|주)\\s*언어|기술\\s*스택|테크\\s*스택"
+            // "뭐 쓰는 사람이야 언어 기준으로", "언어는 뭐 써?": the languages someone works in, not those they speak
+            + "|(?:쓰|써|사용하|다루)[가-힣]{0,3}\\s.{0,12}?(?:언어|랭귀지)\\s*기준|(?:언어|랭귀지)\\S{0,2}(?:\\s*(?:뭐|무엇|주로|제일|많이))*\\s*(?:쓰|써|다루|다뤄)"
             + "|(?:사용|보유|주요|주력)\\s*기술|\\b(?:programming|coding|development|dev)\\s+languages?\\b|\\btech(?:nology|nical)?\\s+stack\\b"
             + "|\\b(?:tech|technical)\\s+skills\\b");
 

@@ -1,8 +1,8 @@
 package dev.protostar.worker.retrieve;
 
 import dev.protostar.worker.ground.Gate;
+import dev.protostar.worker.ground.Grounding;
 import dev.protostar.worker.ground.Question;
-import dev.protostar.worker.ground.QuestionReader;
 import dev.protostar.worker.ground.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -23,13 +23,13 @@ import org.springframework.stereotype.Component;
 class RetrievalEndpoint {
 
     private final HybridRetriever retriever;
-    private final QuestionReader reader;
+    private final Grounding grounding;
     private final Gate gate;
     private final RetrievalProperties properties;
 
-    RetrievalEndpoint(HybridRetriever retriever, QuestionReader reader, Gate gate, RetrievalProperties properties) {
+    RetrievalEndpoint(HybridRetriever retriever, Grounding grounding, Gate gate, RetrievalProperties properties) {
         this.retriever = retriever;
-        this.reader = reader;
+        this.grounding = grounding;
         this.gate = gate;
         this.properties = properties;
     }
@@ -37,7 +37,8 @@ class RetrievalEndpoint {
     @ReadOperation
     Map<String, Object> search(String candidateId, String q, @Nullable String mode, @Nullable Integer k) {
         UUID candidate = UUID.fromString(candidateId);
-        Question question = reader.read(q);
+        // Read as a turn reads it: the candidate's name dropped, "her last company" named.
+        Question question = grounding.read(candidate, q);
         Mode legs = mode == null ? Mode.HYBRID : Mode.valueOf(mode.toUpperCase(Locale.ROOT));
         Retrieval retrieval = retriever.retrieve(candidate, question.query(), k == null ? properties.k() : k, legs);
         Verdict verdict = gate.judge(candidate, question, retrieval);

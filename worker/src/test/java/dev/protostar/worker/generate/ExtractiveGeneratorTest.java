@@ -98,6 +98,22 @@ class ExtractiveGeneratorTest {
     }
 
     @Test
+    void a_figure_question_leads_with_a_figure_of_what_it_measures_not_a_digit_in_a_name() {
+        List<Hit> sources = List.of(hit(
+                "경력기술서 > 프로젝트 3. 배달의민족 주문 시스템 EKS 이관",
+                "배달의민족 주문 시스템 EC2 기반 인프라의 Amazon EKS 이관\n주문 관련 63개 마이크로서비스를 EKS로 이관\n" + "인프라 비용 연 3.4억 원 절감"));
+        assertThat(firstLine(answer("EKS 이관으로 연간 인프라 비용을 얼마나 줄였나요?", sources, List.of())))
+                .contains("3.4억");
+        List<Hit> bank = List.of(hit(
+                "Experience > Verdant Bank — Systems Administrator",
+                "Omaha, NE · August 2012 – January 2017\nWrote the bank's first disaster-recovery runbook.\n"
+                        + "Administered a fleet of about 900 Linux servers (RHEL) supporting core banking."));
+        assertThat(firstLine(answer("how many servers was she looking after at Verdant Bank?", bank, List.of())))
+                .as("a span of years is no count")
+                .contains("900");
+    }
+
+    @Test
     void a_question_for_how_long_leads_with_the_period_and_one_for_how_many_people_with_a_team() {
         List<Hit> sources = List.of(hit(
                 "경력기술서 > 프로젝트 1. 멀티 클러스터 배포 플랫폼 Orbit 구축",
@@ -132,7 +148,9 @@ class ExtractiveGeneratorTest {
                 hit("경력 > 쿠팡 | 2017.09 ~ 2021.03 (3년 7개월)", "부서: 주문플랫폼팀"),
                 hit("프로젝트 > 주문 시스템 전환", "소속: 쿠팡 주문플랫폼팀\n기간: 2018.03 ~ 2019.12 (1년 10개월)"));
         String text = answer("쿠팡에서는 얼마 동안 근무했나요?", sources, List.of());
-        assertThat(text).contains("- 쿠팡 | 2017.09 ~ 2021.03 (3년 7개월): 부서: 주문플랫폼팀 [1]");
+        assertThat(firstLine(text))
+                .as("the job's period leads, not a project's at that job")
+                .isEqualTo("- 쿠팡 | 2017.09 ~ 2021.03 (3년 7개월): 부서: 주문플랫폼팀 [1]");
     }
 
     @Test

@@ -53,7 +53,7 @@ class GateTest {
 
     @Test
     void a_name_is_found_in_another_spelling_but_not_by_its_category() {
-        assertThat(judge("TOEIC 점수가 있나요?", Map.of("토익", 1, "영어", 2, "점수", 1), 0.5)
+        assertThat(judge("TOEIC 점수가 있나요?", "어학: 토익 865 (2022.05)", Map.of("토익", 1, "영어", 2, "점수", 1), 0.5)
                         .refuse())
                 .isFalse();
         assertThat(judge("TOEIC 점수가 있나요?", Map.of("opic", 1, "영어", 2, "점수", 1), 0.5)
@@ -174,6 +174,52 @@ class GateTest {
                         .uncovered())
                 .as("a budget is an attribute the documents state or not, whatever else the question names")
                 .contains("예산");
+    }
+
+    @Test
+    void a_score_a_count_of_cases_or_a_code_language_asked_of_a_named_thing_needs_a_line_about_it_that_gives_one() {
+        String certificates = "CKA: Certified Kubernetes Administrator (2023.02)\nTOEIC 865 (2022.05)";
+        Map<String, Integer> words = Map.of("cka", 1, "toeic", 1, "점수", 1);
+        assertThat(judge("CKA 언제 땄고 점수는 몇 점이었어", certificates, words, 0.5).uncovered())
+                .as("the date the certificate was taken is no score; TOEIC's score is another test's")
+                .containsExactly("점수");
+        assertThat(judge("CKA 언제 땄고 점수는 몇 점이었어", certificates, words, 0.5).refuse())
+                .isFalse();
+        assertThat(judge("토익 점수 몇 점이야", certificates, Map.of("toeic", 1, "점수", 1), 0.5)
+                        .refuse())
+                .as("토익 is TOEIC, and its line gives a score")
+                .isFalse();
+        String churn = "해지 예측 (2023): 구독 로그 2년치, 피처 120여 개로 XGBoost 모델 학습\n월 해지율 8.4% → 6.1%";
+        assertThat(judge("해지 예측 모델 학습 데이터 몇 건이었어", churn, Map.of("해지", 2, "예측", 1, "학습", 1, "데이터", 3), 0.5)
+                        .uncovered())
+                .containsExactly("건수");
+        String bot =
+                "Built Lighthouse, an incident bot (Slack + PagerDuty) used by 22 teams.\nLanguages: Go, Python, Bash";
+        Map<String, Integer> botWords = Map.of("lighthous", 1, "languag", 1, "write", 1);
+        assertThat(judge("Lighthouse - what language did he write it in?", bot, botWords, 0.5)
+                        .uncovered())
+                .as("the list of languages says none of them was Lighthouse's")
+                .containsExactly("the language it was written in");
+        assertThat(judge(
+                                "Lighthouse - what language did he write it in?",
+                                "Built Lighthouse, an incident bot in Go.",
+                                botWords,
+                                0.5)
+                        .refuse())
+                .isFalse();
+    }
+
+    @Test
+    void availability_of_a_system_and_error_budgets_are_not_a_start_date_or_a_budget() {
+        assertThat(AskedAttribute.in("what availability did she get the booking path to?"))
+                .isEmpty();
+        assertThat(AskedAttribute.in(
+                        "How many companies picked up Tidewater in its first quarter of general availability?"))
+                .isEmpty();
+        assertThat(AskedAttribute.in("Is she available to start in March?")).isPresent();
+        assertThat(AskedAttribute.in("how did she set error budgets for the booking path?"))
+                .isEmpty();
+        assertThat(AskedAttribute.in("what was the budget for that migration?")).isPresent();
     }
 
     private Verdict judge(String text, Map<String, Integer> chunksWith, double similarity) {

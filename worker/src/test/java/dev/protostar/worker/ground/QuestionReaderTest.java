@@ -80,6 +80,20 @@ class QuestionReaderTest {
         Question question = reader.read("지원자는 어떤 회사에서 몇 년 일했나요?");
         assertThat(question.language()).isEqualTo(Language.KOREAN);
         assertThat(terms(question.clauses().getFirst())).contains("회사").doesNotContain("지원자", "어떤");
+        assertThat(terms(reader.read("SRE 파트 리드를 맡기 시작한 시점을 알려주세요").clauses().getFirst()))
+                .as("'the point it started' asks when, like 언제")
+                .contains("파트", "리드")
+                .doesNotContain("시점", "시작");
+    }
+
+    @Test
+    void a_language_test_is_a_name_the_documents_must_have() {
+        Question question = reader.read("영어 OPIc 등급이랑 토익 점수 둘 다 알려줘");
+        assertThat(question.clauses()).hasSize(2);
+        assertThat(question.clauses().get(1).terms())
+                .filteredOn(term -> term.kind() == Question.Kind.NAME)
+                .extracting(Question.Term::surface)
+                .containsExactly("토익");
     }
 
     @Test

@@ -171,6 +171,21 @@ class ReferencesTest {
                 .isEmpty();
     }
 
+    @Test
+    void the_languages_someone_works_in_are_asked_in_many_ways() {
+        Timeline withSkills = Timeline.of(List.of(
+                new Timeline.Section("한지원 > 경력 > 한빛커머스 | 2021.03 ~ 현재", "- 주문 API"),
+                new Timeline.Section("한지원 > 기술 스택", "- **Language**: Java 17, Kotlin, Go")));
+        PersonName han = PersonName.of("한지원", List.of());
+        assertThat(References.resolve("이 사람 뭐 쓰는 사람이야 언어 기준으로", han, withSkills, List.of()))
+                .endsWith("기술 스택");
+        assertThat(References.resolve("언어는 주로 뭐 써?", han, withSkills, List.of()))
+                .endsWith("기술 스택");
+        assertThat(References.resolve("영어 말고 할 줄 아는 언어 있어?", han, withSkills, List.of()))
+                .as("languages spoken are not the stack")
+                .doesNotContain("기술 스택");
+    }
+
     private static String resolve(String question) {
         return References.resolve(question, KIM_JIWOO, JOBS, List.of());
     }
