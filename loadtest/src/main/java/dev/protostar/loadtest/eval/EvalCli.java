@@ -22,8 +22,9 @@ public final class EvalCli {
             ask(candidate, args);
             return;
         }
-        List<String> splits = List.of(System.getProperty("protostar.eval.splits", "dev,test,fresh-dev,fresh,practice")
-                .split(","));
+        List<String> splits =
+                List.of(System.getProperty("protostar.eval.splits", "dev,test,fresh-dev,fresh,blind,practice")
+                        .split(","));
         RagEvaluation evaluation = new RagEvaluation(
                 System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),
                 System.getProperty("protostar.eval.management", "http://127.0.0.1:9081"),

@@ -4,7 +4,7 @@ import dev.protostar.search.keyword.KeywordAnalyzer;
 import dev.protostar.search.text.Sentences;
 import dev.protostar.search.tokens.TokenCounter;
 import dev.protostar.worker.ground.AnswerShape;
-import dev.protostar.worker.ground.Language;
+import dev.protostar.worker.ground.Measured;
 import dev.protostar.worker.ground.Phrases;
 import dev.protostar.worker.ground.Question;
 import dev.protostar.worker.retrieve.Hit;
@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -177,11 +175,14 @@ final class ExtractiveGenerator implements Generator {
         // clause: what kind of line it asks for is still in the question.
         String asked = CARRIED.matcher(clause.text()).matches() ? ask.question() : clause.text();
         boolean name = NAME_QUESTION.matcher(asked).find();
-        boolean people = PEOPLE_QUESTION.matcher(asked).find();
+        boolean people = PEOPLE_QUESTION.matcher(asked).find()
+                && !AnswerShape.USERS.matcher(asked).find();
         boolean figure = FIGURE_QUESTION.matcher(asked).find();
         boolean period = PERIOD_QUESTION.matcher(asked).find();
         // A head count or a period is its own kind of line; any other figure is a figure of something.
-        Set<String> measured = figure && !people && !period ? measured(clause, asked) : Set.of();
+        Set<String> measured = figure && !people && !period
+                ? Measured.in(clause, asked).map(Question.Term::forms).orElse(Set.of())
+                : Set.of();
         List<Candidate> candidates = new ArrayList<>();
         Set<String> sourceTerms = new HashSet<>();
         for (int s = 0; s < sources.size(); s++) {
@@ -353,36 +354,6 @@ final class ExtractiveGenerator implements Generator {
                 .sorted(Comparator.comparingInt(Candidate::order))
                 .limit(LIST_LINES - 1)
                 .toList();
-    }
-
-    /**
-     * The forms of what a figure question measures: in Korean the word before "얼마"/"몇" ("비용을 얼마나 줄였나요"), in
-     * English the word after "how many"/"how much" ("how many servers"); none if no term stands there.
-     */
-    private static Set<String> measured(Question.Clause clause, String asked) {
-        Matcher m = FIGURE_QUESTION.matcher(asked);
-        if (!m.find()) {
-            return Set.of();
-        }
-        String before = asked.substring(0, m.start());
-        String after = asked.substring(m.end()).strip().toLowerCase(Locale.ROOT);
-        Question.Term last = null;
-        int at = -1;
-        for (Question.Term term : clause.terms()) {
-            // What is measured is a thing ("비용", "servers"), not the employer or project it is measured at.
-            if (term.kind() != Question.Kind.WORD) {
-                continue;
-            }
-            if (after.startsWith(term.surface().toLowerCase(Locale.ROOT))) {
-                return term.forms();
-            }
-            int index = before.lastIndexOf(term.surface());
-            if (index > at && Language.of(asked) == Language.KOREAN) {
-                at = index;
-                last = term;
-            }
-        }
-        return last == null ? Set.of() : last.forms();
     }
 
     /** The rarity weights of the clause's terms found among {@code terms}; names and figures count more. */

@@ -63,7 +63,21 @@ public enum AnswerShape {
                             + "|Elixir|Erlang|Haskell|Bash|Dart|Clojure|Objective-C|Perl|Lua|Julia|Node\\.js|SQL)\\b"
                             + "|(?i:파이썬|자바|코틀린|고랭|러스트|스위프트|타입스크립트|자바스크립트)"),
             "개발 언어",
-            "the language it was written in");
+            "the language it was written in"),
+    /** What something cost ("도입 비용은 얼마 들었어", "how much did it cost"): a sum of money, not a saving in percent. */
+    COST(
+            Pattern.compile("(?i)비용\\S{0,2}\\s*(?:은|는|이|가)?\\s*얼마\\s*(?:들|드|였|야|정도\\s*들)|얼마\\s*(?:들었|들어갔|썼)"
+                    + "|\\bhow\\s+much\\s+(?:did|does|would)\\b.{0,40}\\bcost\\b|\\bwhat\\s+did\\b.{0,40}\\bcost\\b"),
+            Pattern.compile(
+                    "(?i)\\d[\\d.,]*\\s*(?:억|만|천)?\\s*원|[$€£₩]\\s?\\d|\\d\\s*(?:k|m|million|billion)?\\s*(?:usd|eur|gbp|dollars|euros)\\b"),
+            "비용",
+            "what it cost"),
+    /** When something was done ("TOEIC 언제 본 거야", "when did she get the CKA"): a line about it with a date. */
+    DATE(
+            Pattern.compile("(?i)언제|몇\\s*년도|\\bwhen\\b|\\bwhat\\s+year\\b"),
+            Pattern.compile("(?i)(?:19|20)\\d{2}|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b"),
+            "시기",
+            "when");
 
     private final Pattern asked;
     private final Pattern given;
@@ -77,9 +91,17 @@ public enum AnswerShape {
         this.english = english;
     }
 
+    /** Counts of people who are not a team: an app's users, customers, downloads ("사용자 몇 명 정도야"). */
+    public static final Pattern USERS = Pattern.compile(
+            "(?i)사용자|유저|고객|회원|이용자|가입자|구독자|팔로워|관객|참가자|수강생|환자|\\b(?:MAU|DAU|WAU)\\b"
+                    + "|\\b(?:users?|customers?|subscribers?|followers?|downloads?|installs?|patients?|visitors?|riders?)\\b");
+
     /** The shape this clause asks for, if it asks for one. */
     public static Optional<AnswerShape> askedIn(String clause) {
         for (AnswerShape shape : values()) {
+            if (shape == PEOPLE && USERS.matcher(clause).find()) {
+                continue;
+            }
             if (shape.asked.matcher(clause).find()) {
                 return Optional.of(shape);
             }

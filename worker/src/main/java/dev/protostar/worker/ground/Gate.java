@@ -80,6 +80,10 @@ public class Gate {
                     unknownNames.add(shape.get().name(question.language()));
                 }
             }
+            // "how many riders does it have": what is counted must be in the documents, whatever else is
+            Measured.counted(clause, clause.text())
+                    .filter(term -> unknownNames.isEmpty() && retrieval.counts().of(term.forms()) == 0)
+                    .ifPresent(term -> unknownNames.add(term.surface()));
             List<String> missingWords =
                     unknownNames.isEmpty() ? missingWords(clause, retrieval.counts(), bestSimilarity) : List.of();
             if (unknownNames.isEmpty() && missingWords.isEmpty()) {
@@ -219,6 +223,11 @@ public class Gate {
             }
         }
         headMissing = sawWord ? headMissing : verbMissing;
+        // "how many downloads did the bigger one have": what is counted is the head, wherever it stands
+        Optional<Question.Term> counted = Measured.counted(clause, clause.text());
+        if (counted.isPresent()) {
+            headMissing = counts.of(counted.get().forms()) == 0;
+        }
         double share = words == 0 ? 0 : (double) missing.size() / words;
         // At exactly the limit the head decides — the last word, since both English noun phrases and
         // Korean sentences end on what they are about: "undergraduate grades" asks for grades. An English

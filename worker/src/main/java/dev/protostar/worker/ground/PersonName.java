@@ -150,7 +150,42 @@ final class PersonName {
     /** Whether these Latin words ("Kim Ji-woo", "Jiwoo's") are the name in some romanisation. */
     boolean isRomanised(String words) {
         String cleaned = words.replaceAll("['’]s\\b", "");
-        return !cleaned.isBlank() && keys.contains(key(cleaned));
+        if (cleaned.isBlank()) {
+            return false;
+        }
+        String k = key(cleaned);
+        // A name of five letters or more misheard by one sound ("Kiara" for Chiara) is still the name.
+        return keys.contains(k)
+                || (!cleaned.contains(" ") && k.length() >= 5 && keys.stream().anyMatch(known -> oneApart(known, k)));
+    }
+
+    /** Whether two keys differ by at most one letter replaced, added or dropped. */
+    static boolean oneApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1 || a.length() < 5) {
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        int edits = 0;
+        while (i < a.length() && j < b.length()) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (++edits > 1) {
+                return false;
+            }
+            if (a.length() > b.length()) {
+                i++;
+            } else if (a.length() < b.length()) {
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return edits + (a.length() - i) + (b.length() - j) <= 1;
     }
 
     boolean isEmpty() {

@@ -7,9 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a question takes for granted about a job it names, checked against the documents' dates: when it
- * began ("She's been at Kiezbank since 2018, right?" of a job begun in 2021) and how long it lasted ("쿠팡에서
- * 5년 일했던데 …" of three years and five months). A premise the documents contradict voids the question, as a
+ * What a question takes for granted about a job it names, checked against the documents' dates and title lines:
+ * when it began ("She's been at Kiezbank since 2018, right?" of a job begun in 2021), how long it lasted ("쿠팡에서
+ * 5년 일했던데 …" of three years and five months) and the role held there ("새벽배송랩에서 ML 엔지니어로 있으면서" of a
+ * data engineer). A premise the documents contradict voids the question, as a
  * name they never use does: answering it would confirm what is not so.
  */
 final class Premises {
@@ -28,6 +29,16 @@ final class Premises {
                     + "|\\b(?:spent|worked\\s+(?:there\\s+)?for|been\\s+there\\s+for|was\\s+there\\s+for)\\s+"
                     + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+years?");
 
+    /**
+     * A role held at a job the question names: "새벽배송랩에서 ML 엔지니어로 있으면서", "as a data scientist at Lumen". The
+     * title's last word is the kind of role; the words before it ("ML", "data") say which.
+     */
+    private static final Pattern ROLE =
+            Pattern.compile("(?i)(?:에서|에선)\\s+((?:[A-Za-z가-힣]+\\s*){0,2}?(?:엔지니어|개발자|매니저|디자이너|연구원|기획자|애널리스트|팀장|리드))"
+                    + "(?:로|으로)\\s*(?:있|일하|일했|일할|근무|재직|계시|계셨|활동)"
+                    + "|\\bas\\s+(?:an?\\s+|the\\s+)?((?:[a-z]+\\s+){0,2}?(?:engineer|developer|manager|designer|scientist|analyst"
+                    + "|architect|researcher))\\s+(?:at|with|for)\\b");
+
     private static final java.util.List<String> NUMBER_WORDS =
             java.util.List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
 
@@ -39,7 +50,25 @@ final class Premises {
 
     /** The premise of the question that the documents' dates contradict, as the question words it. */
     Optional<String> contradicted(Timeline timeline, String question) {
-        return startContradicted(timeline, question).or(() -> lengthContradicted(timeline, question));
+        return startContradicted(timeline, question)
+                .or(() -> lengthContradicted(timeline, question))
+                .or(() -> roleContradicted(timeline, question));
+    }
+
+    /** A role at a named job whose words the job's own title line does not have ("ML 엔지니어" of a data engineer). */
+    private static Optional<String> roleContradicted(Timeline timeline, String question) {
+        Matcher role = ROLE.matcher(question);
+        if (!role.find()) {
+            return Optional.empty();
+        }
+        String claimed = role.group(1) != null ? role.group(1) : role.group(2);
+        String[] words = claimed.toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        return timeline.named(question)
+                .filter(job -> Timeline.TITLE.matcher(job.said()).find())
+                .filter(job -> java.util.Arrays.stream(words)
+                        .anyMatch(word ->
+                                !job.said().toLowerCase(java.util.Locale.ROOT).contains(word)))
+                .map(job -> claimed.strip());
     }
 
     private static Optional<String> startContradicted(Timeline timeline, String question) {

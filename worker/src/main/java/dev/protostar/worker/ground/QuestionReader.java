@@ -40,8 +40,12 @@ public class QuestionReader {
     static final Pattern HALF = Pattern.compile(
             "(?i)절반|(?<![가-힣])반\\s*(?:으로|토막)|\\bin\\s+half\\b|\\bhalved\\b|\\bby\\s+half\\b|\\b50\\s*percent\\b");
 
-    /** A question word joined to the next clause by 고 ("학교 어디고 학점은?", "입사 언제고 연봉은 얼마야"). */
-    private static final Pattern ASKED_AND = Pattern.compile("(어디|언제|뭐|무엇|누구|얼마)(?:이)?고\\s+(?=[가-힣A-Za-z])");
+    /**
+     * A question word joined to the next clause by 고 ("학교 어디고 학점은?", "입사 언제고 연봉은 얼마야", "몇 년도고 상금은",
+     * "몇 명이고 비용은").
+     */
+    private static final Pattern ASKED_AND =
+            Pattern.compile("(어디|언제|뭐|무엇|누구|얼마|몇\\s*[가-힣]{1,3}?)(?:이)?고\\s+(?=[가-힣A-Za-z])");
 
     /**
      * A second thing asked as a bare noun after "and" at the end ("what's her degree and GPA"): a clause of its own,
@@ -140,6 +144,8 @@ public class QuestionReader {
             "background",
             "those",
             "one",
+            // the stem of "one" ("and the one before that"): "on" itself is a stop word
+            "on",
             "ones",
             "무엇",
             "뭐",
@@ -258,7 +264,9 @@ public class QuestionReader {
                     + "\\s+(?:(?i:ever|also|not|still|already|actually|really)\\s+)?([a-z][\\w-]*)"
                     // "How many databases feed into Fjord?": after "how many …" a word before a preposition is its verb
                     + "|(?i:how\\s+many|how\\s+much)\\s+[a-z][\\w-]*\\s+([a-z][\\w-]*)\\s+"
-                    + "(?i:into|to|in|for|at|on|from|with|under|across|per|the|a|an|her|his|their|its)\\b");
+                    + "(?i:into|to|in|for|at|on|from|with|under|across|per|the|a|an|her|his|their|its)\\b"
+                    // the subject was the candidate's name, now dropped: "what languages does (Kiara) speak"
+                    + "|\\b(?i:do|does|did|can|could|will|would)\\s+([a-z][\\w-]*)\\s*\\??\\s*$");
 
     /**
      * The verb of a relative clause after the noun it describes: "a product of hers that <i>failed</i>", "the
@@ -312,7 +320,7 @@ public class QuestionReader {
         Set<String> verbs = new java.util.HashSet<>();
         Matcher verb = INVERTED_VERB.matcher(text);
         while (verb.find()) {
-            verbs.add(verb.group(1) != null ? verb.group(1) : verb.group(2));
+            verbs.add(verb.group(1) != null ? verb.group(1) : verb.group(2) != null ? verb.group(2) : verb.group(3));
         }
         Matcher relative = RELATIVE_VERB.matcher(text);
         while (relative.find()) {

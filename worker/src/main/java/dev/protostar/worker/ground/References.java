@@ -39,9 +39,11 @@ final class References {
             + JOB_KO + "|(?:지금|현재|요즘)\\s*(?:어디|어느\\s*(?:회사|곳|직장)|무슨\\s*회사)|\\b" + OWNER_EN
             + "(?:most\\s+recent|latest|last|current|present|recent|now)\\s+" + JOB_EN + "\\b");
 
-    /** A job named by the one after it: "her last job before Kiezbank", "툰플렉스 전에 다닌 회사". */
-    private static final Pattern BEFORE_NAMED = Pattern.compile("(?i)\\b" + OWNER_EN
+    /** A job named by the one after it: "her last job before Kiezbank", "where was she before Volta", "툰플렉스 전에 다닌 회사". */
+    private static final Pattern BEFORE_NAMED = Pattern.compile("(?i)\\b(?:" + OWNER_EN
             + "(?:(?:last|previous|prior)\\s+)?(?:" + JOB_EN + "|work(?:ed)?)"
+            // "where was she before Volta"
+            + "|where\\s+(?:was|were|had)\\s+(?:she|he|they)(?:\\s+been)?)"
             + "\\s+(?:before|prior to)\\s+(?!that\\b|this\\b|it\\b)([^?,.!]+)"
             + "|(\\S+?)(?:에서)?\\s*(?:이전에|전에|이전|직전)(?:는|엔)?\\s*(?:어느|어떤|무슨)?\\s*" + WORKED_KO + JOB_KO);
 
@@ -99,6 +101,10 @@ final class References {
         Matcher before = BEFORE_THAT.matcher(text);
         if (before.find()) {
             List<String> anchors = new ArrayList<>(latestTurn);
+            if (anchors.size() == 2 && relative(anchors.getFirst())) {
+                // "company before Fernwood?" then "and the one before that": that is the job the answer named
+                java.util.Collections.swap(anchors, 0, 1);
+            }
             anchors.add(text);
             Optional<Timeline.Stint> job = anchors.stream()
                     .map(timeline::before)
@@ -143,6 +149,15 @@ final class References {
             text = text + " " + timeline.latest().get().label();
         }
         return withoutCandidate(text, name);
+    }
+
+    /** Whether a question names its job by its place in time ("the company before X", "her first job"). */
+    private static boolean relative(String question) {
+        return BEFORE_THAT.matcher(question).find()
+                || BEFORE_NAMED.matcher(question).find()
+                || PREVIOUS.matcher(question).find()
+                || FIRST.matcher(question).find()
+                || LATEST.matcher(question).find();
     }
 
     private static String replace(

@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
 final class Timeline {
 
     /** A job: what to call it (the employer, as the document writes it), its section, and its period in months. */
-    record Stint(String label, String section, int start, int end) {}
+    /**
+     * @param said the words the job was read from (its heading, or its title line and dated row): what the documents
+     *     say the role there was
+     */
+    record Stint(String label, String section, int start, int end, String said) {}
 
     /** A section of the documents: its heading path and its text. */
     record Section(String path, String text) {}
@@ -40,7 +44,7 @@ final class Timeline {
             Map.entry("dec", 12));
 
     private static final String DATE =
-            "(?:(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+)?(?:19|20)\\d{2}(?:\\s*[./-]\\s*\\d{1,2}|\\s*년\\s*\\d{1,2}\\s*월|\\s*년)?)";
+            "(?:(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+|(?<!\\d)\\d{1,2}\\s*/\\s*)?(?:19|20)\\d{2}(?:\\s*[./-]\\s*\\d{1,2}|\\s*년\\s*\\d{1,2}\\s*월|\\s*년)?)";
 
     private static final String NOW = "(?i:현재|재직\\s*중|재직|근무\\s*중|진행\\s*중|present|now|current|today|date)";
 
@@ -55,7 +59,7 @@ final class Timeline {
             "(?i)학력|교육|학교|대학|프로젝트|수상|자격|어학|활동|education|school|universit|project|award|certif|volunteer|talks?\\b|publication");
 
     /** Job titles: a heading's part that says the role, not the employer. */
-    private static final Pattern TITLE = Pattern.compile(
+    static final Pattern TITLE = Pattern.compile(
             "(?i)engineer|developer|manager|lead|head|director|intern|designer|scientist|analyst|architect|consultant|officer|specialist|researcher|vp\\b|cto|ceo|개발자|엔지니어|매니저|리드|팀장|파트장|인턴|디자이너|연구원|책임|선임|수석|사원|대리|과장|차장|부장|기획자");
 
     /** A heading of the skills a person lists as such ("기술 스택", "Skills", "Technical skills"). */
@@ -92,7 +96,7 @@ final class Timeline {
             List<String> rows = datedRows(section.text());
             Matcher inHeading = PERIOD.matcher(heading);
             if (underExperience && inHeading.find()) {
-                jobs.add(stint(heading, section.path(), inHeading));
+                jobs.add(stint(heading, section.path(), inHeading, heading));
             } else if (rows.size() >= 2 || (rows.size() == 1 && !underExperience)) {
                 // Jobs in the experience section itself: a table of them, one a row named by its first cell, or each
                 // job's title line with its period alone on the next ("**Android Developer** · Rollfield Games") —
@@ -100,17 +104,16 @@ final class Timeline {
                 for (String row : rows) {
                     Matcher period = PERIOD.matcher(row);
                     period.find();
-                    String named = row.replace(period.group(), " ")
-                                    .replaceAll("[|\\s*_–-]", "")
-                                    .isEmpty()
-                            ? lineBefore(section.text(), row)
-                            : row.split("\\s*\\|\\s*")[0];
-                    jobs.add(stint(named, section.path(), period));
+                    boolean dateOnly = row.replace(period.group(), " ")
+                            .replaceAll("[|\\s*_–-]", "")
+                            .isEmpty();
+                    String named = dateOnly ? lineBefore(section.text(), row) : row.split("\\s*\\|\\s*")[0];
+                    jobs.add(stint(named, section.path(), period, dateOnly ? named + " " + row : row));
                 }
             } else if (underExperience && rows.size() == 1) {
                 Matcher period = PERIOD.matcher(rows.getFirst());
                 period.find();
-                jobs.add(stint(heading, section.path(), period));
+                jobs.add(stint(heading, section.path(), period, heading + " " + rows.getFirst()));
             }
         }
         // Latest first: by end, then by start (two current jobs: the one begun later).
@@ -237,10 +240,10 @@ final class Timeline {
         return rows;
     }
 
-    private static Stint stint(String labelFrom, String section, Matcher period) {
+    private static Stint stint(String labelFrom, String section, Matcher period, String said) {
         int start = month(period.group(1), false);
         int end = period.group(2).matches(NOW) ? PRESENT : month(period.group(2), true);
-        return new Stint(label(labelFrom.replace(period.group(), " ")), section, start, end);
+        return new Stint(label(labelFrom.replace(period.group(), " ")), section, start, end, said);
     }
 
     /** "카카오 | SRE 파트 리드" → 카카오; "Senior Engineer, Stripe" → Stripe: the first part that is not a title. */
@@ -273,6 +276,10 @@ final class Timeline {
         String rest = date.substring(year.end());
         Matcher numeric = Pattern.compile("^\\s*(?:[./-]|년)\\s*(\\d{1,2})").matcher(rest);
         Integer m = numeric.find() ? Integer.valueOf(numeric.group(1)) : null;
+        Matcher slashed = Pattern.compile("^\\s*(\\d{1,2})\\s*/").matcher(date);
+        if (m == null && slashed.find()) {
+            m = Integer.valueOf(slashed.group(1)); // "09/2018"
+        }
         if (m == null) {
             Matcher named = Pattern.compile("(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
                     .matcher(date.strip());

@@ -210,6 +210,31 @@ class GateTest {
     }
 
     @Test
+    void what_a_count_counts_must_be_in_the_documents_and_a_team_is_not_an_apps_users() {
+        String volta = "Volta runs e-bike and e-scooter sharing in 9 European cities.";
+        Map<String, Integer> words = Map.of("volta", 2, "citi", 1, "oper", 1);
+        assertThat(judge("how many riders does Volta have?", volta, words, 0.9).uncovered())
+                .as("a close chunk does not rescue what is counted")
+                .containsExactly("riders");
+        assertThat(judge("how many cities does Volta operate in?", volta, words, 0.5)
+                        .refuse())
+                .isFalse();
+        assertThat(judge("how much faster did Volta get?", volta, words, 0.9).refuse())
+                .as("a comparison is no thing counted")
+                .isFalse();
+        assertThat(AnswerShape.askedIn("모아책방 앱 사용자 몇 명 정도야")).isEmpty();
+        assertThat(AnswerShape.askedIn("모아책방 팀 몇 명이었어")).contains(AnswerShape.PEOPLE);
+        String catalog = "셀프서비스 데이터 카탈로그 | 2023.05 – 2023.11 | 월 활성 사용자 340명";
+        assertThat(judge("데이터 카탈로그 도입 비용은 얼마 들었어?", catalog, Map.of("카탈로그", 1, "도입", 2, "비용", 3), 0.5)
+                        .uncovered())
+                .containsExactly("비용");
+        assertThat(judge("TOEIC 언제 본 거야", "외국어 | 영어 (TOEIC 905)", Map.of("toeic", 1), 0.5)
+                        .uncovered())
+                .as("a date asked of a named test, which no line about it gives")
+                .containsExactly("시기");
+    }
+
+    @Test
     void availability_of_a_system_and_error_budgets_are_not_a_start_date_or_a_budget() {
         assertThat(AskedAttribute.in("what availability did she get the booking path to?"))
                 .isEmpty();

@@ -87,6 +87,17 @@ class QuestionReaderTest {
     }
 
     @Test
+    void a_count_asked_with_go_is_a_clause_of_its_own() {
+        assertThat(reader.read("해커톤 대상 받은 게 몇 년도고 상금은 얼마였어").clauses()).hasSize(2);
+        assertThat(reader.read("데이터 카탈로그 월 사용자 몇 명이고 도입 비용은 얼마 들었어?").clauses()).hasSize(2);
+        assertThat(reader.read("what languages does speak").clauses().getFirst().terms())
+                .as("the subject (a name) was dropped; the verb is still a verb")
+                .filteredOn(term -> term.kind() == Question.Kind.WORD)
+                .extracting(Question.Term::text)
+                .containsExactly("languag");
+    }
+
+    @Test
     void a_language_test_is_a_name_the_documents_must_have() {
         Question question = reader.read("영어 OPIc 등급이랑 토익 점수 둘 다 알려줘");
         assertThat(question.clauses()).hasSize(2);

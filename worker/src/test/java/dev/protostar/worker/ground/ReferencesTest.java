@@ -1,6 +1,7 @@
 package dev.protostar.worker.ground;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,11 @@ class ReferencesTest {
 
     @Test
     void a_name_with_an_accent_is_one_word_and_the_same_name_without_it() {
+        PersonName chiara = PersonName.of("Chiara Ferrante", List.of());
+        assertThat(References.withoutCandidate("what languages does Kiara speak", chiara))
+                .as("a name misheard by one sound is still the name")
+                .isEqualTo("what languages does speak");
+        assertThat(References.withoutCandidate("did she use Figma", chiara)).isEqualTo("did she use Figma");
         PersonName lucia = PersonName.of("Lucía Moreno", List.of());
         assertThat(References.withoutCandidate("where's Lucia working", lucia)).isEqualTo("where's working");
         assertThat(References.withoutCandidate("what did Lucía Moreno ship?", lucia))
@@ -66,12 +72,20 @@ class ReferencesTest {
 
     @Test
     void the_company_before_that_is_the_one_before_the_job_talked_about() {
+        assertThat(References.resolve(
+                        "and the one before that",
+                        KIM_JIWOO,
+                        JOBS,
+                        List.of("company before 카카오페이?", "우아한형제들 | 서버 개발자 | 2018.01 ~ 2021.02")))
+                .as("after a question that named its job by time, 'that' is the job its answer named")
+                .isEqualTo("and the one 네오위즈");
         assertThat(resolve("그 전 회사에서는 뭐 했어? 「우아한형제들」")).isEqualTo("네오위즈에서는 뭐 했어?");
         assertThat(resolve("And the company before that? 「카카오페이」")).isEqualTo("And 우아한형제들?");
         assertThat(resolve("what was her last job before 우아한형제들?")).isEqualTo("what was 네오위즈?");
         assertThat(resolve("카카오페이 전에 다닌 회사는?")).isEqualTo("우아한형제들는?");
         assertThat(resolve("카카오페이 이전에는 어느 회사에서 일했나요?")).isEqualTo("우아한형제들에서 일했나요?");
         assertThat(resolve("Where did he work before 카카오페이?")).isEqualTo("Where did he 우아한형제들?");
+        assertThat(resolve("where was he before 카카오페이")).isEqualTo("우아한형제들");
         assertThat(resolve("지금 어느 회사에서 일해요?")).isEqualTo("카카오페이에서 일해요?");
     }
 
@@ -169,6 +183,19 @@ class ReferencesTest {
                 .contains("since 2019");
         assertThat(premises.contradicted(lumen, "He's been at Lumen since 2022, right?"))
                 .isEmpty();
+        assertThat(premises.contradicted(JOBS, "카카오페이에서 ML 엔지니어로 있으면서 어떤 모델 만들었어?"))
+                .as("its title line says 백엔드 개발자")
+                .contains("ML 엔지니어");
+        assertThat(premises.contradicted(JOBS, "카카오페이에서 백엔드 개발자로 일하면서 뭐 했어?")).isEmpty();
+        Timeline slashed = Timeline.of(
+                List.of(
+                        new Timeline.Section(
+                                "Chiara > Experience at a glance",
+                                "Volta Mobility | Senior Product Designer | 05/2021 – present\nOlivetti Digital Lab | Design Intern | 03/2015 – 09/2015")));
+        assertThat(slashed.jobs())
+                .as("months written 05/2021")
+                .extracting(Timeline.Stint::label, Timeline.Stint::start)
+                .containsExactly(tuple("Volta Mobility", 2021 * 12 + 5), tuple("Olivetti Digital Lab", 2015 * 12 + 3));
     }
 
     @Test
