@@ -23,6 +23,7 @@ final class MarkdownBlocks {
     private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)\\s*$");
     private static final Pattern BREAK = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
     private static final Pattern ITEM = Pattern.compile("^(\\s*)(?:[-*+]|\\d{1,9}[.)])\\s+(.*)$");
+    private static final Pattern NUMBERED_SECTION = Pattern.compile("^ {0,3}\\d{1,2}[.)]\\s+(.{1,30}?)\\s*$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```+|~~~+).*$");
     private static final Pattern DELIMITER_ROW =
             Pattern.compile("^\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*$");
@@ -41,6 +42,9 @@ final class MarkdownBlocks {
 
     /** The level of the last heading written with {@code #} or underlined, 0 before any. */
     private int markedLevel;
+
+    /** The level of numbered section lines ("1. 경력사항"), fixed by the first; 0 before one. */
+    private int numberedLevel;
 
     /** The level of the last heading made of a bold line, 0 when a marked heading came after it. */
     private int boldLevel;
@@ -84,6 +88,16 @@ final class MarkdownBlocks {
                 if (!DELIMITER_ROW.matcher(line).matches()) {
                     add(Kind.TABLE_ROW, 0, row(line));
                 }
+            } else if ((m = ITEM.matcher(line)).matches()
+                    && isNumberedSection(line, i + 1 < lines.size() ? lines.get(i + 1) : "")) {
+                // "1. 경력사항" alone above a blank line: the résumé's numbered section, not a list of one
+                flush();
+                if (numberedLevel == 0) {
+                    numberedLevel = Math.min(markedLevel + 1, 6);
+                }
+                add(Kind.HEADING, numberedLevel, m.group(2));
+                markedLevel = numberedLevel;
+                boldLevel = 0;
             } else if ((m = ITEM.matcher(line)).matches()) {
                 flush();
                 item = new StringBuilder(m.group(2));
@@ -130,6 +144,12 @@ final class MarkdownBlocks {
         return i;
     }
 
+    /** A numbered line that names a résumé section ("1. 경력사항", "2) Education") with a blank line after it. */
+    private static boolean isNumberedSection(String line, String next) {
+        Matcher numbered = NUMBERED_SECTION.matcher(line);
+        return next.isBlank() && numbered.matches() && LineRoles.isSectionName(inline(numbered.group(1)));
+    }
+
     private boolean isTableRow(String line, String next) {
         if (line.indexOf('|') < 0) {
             return false;
@@ -150,6 +170,14 @@ final class MarkdownBlocks {
     }
 
     private void flush() {
+        if (!paragraph.isEmpty()) {
+            if (blocks.isEmpty() && paragraph.size() > 1 && LineRoles.looksLikeTitle(inline(paragraph.getFirst()))) {
+                // A résumé without a # line opens with its title above the role or contact line ("유승민 경력기술서" /
+                // "게임 클라이언트 · 그래픽스 프로그래머"): the root of every section.
+                add(Kind.HEADING, 1, paragraph.removeFirst());
+                markedLevel = 1;
+            }
+        }
         if (!paragraph.isEmpty()) {
             boldHeading();
             if (!paragraph.isEmpty()) {

@@ -84,6 +84,44 @@ class MarkdownReadingTest {
     }
 
     @Test
+    void a_resume_without_hashes_has_its_title_numbered_sections_and_bold_jobs_as_headings() {
+        var blocks = MarkdownBlocks.parse(
+                        """
+                        유승민 경력기술서
+                        게임 클라이언트 · 그래픽스 프로그래머
+
+                        1. 경력사항
+
+                        **블루하운드게임즈 (주) | 클라이언트팀 리드 | 2022.04 ~ 현재**
+                        - 클라이언트팀 9명 리드
+
+                        **모노크롬스튜디오 | 클라이언트 프로그래머 | 2019.07 ~ 2022.03**
+                        - 모바일 RPG 개발
+
+                        2. 학력
+
+                        - 광운대학교 컴퓨터공학과
+
+                        1. Unity로 시작했다
+                        2. 그다음 Unreal
+                        """)
+                .blocks();
+        assertThat(blocks)
+                .filteredOn(b -> b.kind() == Kind.HEADING)
+                .extracting(Block::level, Block::text)
+                .containsExactly(
+                        tuple(1, "유승민 경력기술서"),
+                        tuple(2, "경력사항"),
+                        tuple(3, "블루하운드게임즈 (주) | 클라이언트팀 리드 | 2022.04 ~ 현재"),
+                        tuple(3, "모노크롬스튜디오 | 클라이언트 프로그래머 | 2019.07 ~ 2022.03"),
+                        tuple(2, "학력"));
+        assertThat(blocks)
+                .filteredOn(b -> b.kind() == Kind.LIST_ITEM)
+                .extracting(Block::text)
+                .contains("Unity로 시작했다", "그다음 Unreal");
+    }
+
+    @Test
     void reads_bulleted_numbered_and_nested_list_items() throws Exception {
         var document = parse("resume-en.md");
 

@@ -90,7 +90,8 @@ public final class EvalReport {
         md.append(
                 "| split | answerable | recall@5 | answer accuracy | over-refusal | unanswerable | correct refusals | ungrounded numbers |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (String split : new String[] {"dev", "test", "fresh-dev", "fresh", "blind", "practice", HELD_OUT, null}) {
+        for (String split :
+                new String[] {"dev", "test", "fresh-dev", "fresh", "blind", "practice", "practice2", HELD_OUT, null}) {
             Figures f = figures(split);
             md.append(String.format(
                     Locale.ROOT,

@@ -61,8 +61,9 @@ final class Fixtures {
      * questions-fresh.json} (six more, written blind to the code from the résumés alone, frozen as written) and
      * {@code questions-blind.json} (four more, written the same way after the fresh split had been read) and {@code
      * questions-practice.json} (four more, written the same way later, to tune on instead of the blind split) and
-     * {@code questions-blind2.json} (four more, written the same way once the blind split had been read: the split
-     * held out now).
+     * {@code questions-practice2.json} (four more, written the same way with blind2, to tune on) and {@code
+     * questions-blind2.json} (four more, written the same way once the blind split had been read: the split held out
+     * now).
      */
     static List<Question> questions() {
         List<Question> all = new java.util.ArrayList<>();
@@ -71,6 +72,7 @@ final class Fixtures {
                 "eval/questions-fresh.json",
                 "eval/questions-blind.json",
                 "eval/questions-practice.json",
+                "eval/questions-practice2.json",
                 "eval/questions-blind2.json")) {
             try (InputStream in = resource(file)) {
                 all.addAll(List.of(JSON.readValue(in, Question[].class)));

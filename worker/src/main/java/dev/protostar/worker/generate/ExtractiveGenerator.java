@@ -195,7 +195,7 @@ final class ExtractiveGenerator implements Generator {
             boolean currentSection =
                     present && PRESENT_TEXT.matcher(hit.section()).find();
             String lastHeading = lastHeading(hit);
-            boolean category = analyzer.tokens(lastHeading).size() <= CATEGORY_TERMS;
+            boolean category = words(lastHeading) <= CATEGORY_TERMS;
             // A heading is a line of the document too ("쿠팡 | 2017.09 ~ 2021.03 (3년 7개월)", "Dacon … 경진대회
             // 2위"): it can be the answer, though any line under it that matches the clause says more.
             if (!lastHeading.isEmpty()) {
@@ -368,6 +368,14 @@ final class ExtractiveGenerator implements Generator {
             }
         }
         return sum;
+    }
+
+    /** The heading's terms, a compound's parts not counted again ("자격증" is one term, not 자격증, 자격 and 증). */
+    private int words(String heading) {
+        List<String> tokens = analyzer.tokens(heading).stream().distinct().toList();
+        return (int) tokens.stream()
+                .filter(t -> tokens.stream().noneMatch(other -> other.length() > t.length() && other.contains(t)))
+                .count();
     }
 
     private static String lastHeading(Hit hit) {

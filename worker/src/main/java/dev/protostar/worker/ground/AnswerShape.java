@@ -18,10 +18,15 @@ public enum AnswerShape {
     PEOPLE(
             Pattern.compile(
                     "(?i)몇\\s*명|인원|팀원\\s*수|팀\\s*(?:의\\s*)?규모|팀.{0,12}구성|\\bwho\\s+(?:was|were)\\s+on\\b"
-                            + "|\\bhow\\s+many\\s+(?:people|ppl|engineers|developers|members|teammates|persons)\\b|team\\s+size|headcount"),
+                            + "|\\bhow\\s+many\\s+(?:people|ppl|engineers|developers|members|teammates|persons)\\b|team\\s+size|headcount"
+                            + "|\\bhow\\s+(?:big|large)\\s+(?:was|is|were)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+)?(?:\\w+\\s+)?team\\b"),
             Pattern.compile(
-                    "(?i)\\d+\\s*(?:명|인(?!당)|people|engineers?|developers?|members?|persons?|teammates?|colleagues?)\\b"
-                            + "|\\d+-(?:person|member|people)|\\bteam of \\d+|\\d+\\s*명|단독|혼자"
+                    // "23명이 사용 중" counts users, not the team
+                    "(?i)\\d+\\s*(?:명(?!이?\\s*(?:사용|이용|가입|방문|구독|시청))|인(?!당)|people|engineers?|developers?|members?"
+                            + "|SREs?|PMs?|QAs?|devs?|designers?|analysts?|scientists?|(?:direct\\s+)?reports"
+                            + "|persons?|teammates?|colleagues?)\\b"
+                            + "|\\d+-(?:person|member|people)|\\bteam of \\d+|단독|혼자"
+                            + "|\\d+\\s*명(?!이?\\s*(?:사용|이용|가입|방문|구독|시청))"
                             + "|\\b(?:solo|alone|single-handedly|on (?:his|her|their) own)\\b"),
             "참여 인원",
             "how many people took part"),
@@ -35,7 +40,7 @@ public enum AnswerShape {
             "how long it took"),
     /** A test's result: a score, a band or a level ("TOEIC 865", "OPIc IH", "N2"), not the date it was taken. */
     SCORE(
-            Pattern.compile("(?i)점수|몇\\s*점|\\bscor(?:e|es|ed|ing)\\b"),
+            Pattern.compile("(?i)점수|몇\\s*점|학점|\\bscor(?:e|es|ed|ing)\\b|\\bwhat\\s+grade\\b|\\bgrades?\\b"),
             Pattern.compile("(?i)\\d+(?:\\.\\d+)?\\s*점|\\bscor|점수|\\b\\d+\\s*/\\s*\\d+\\b|\\b\\d{2,3}(?:\\.\\d)?\\s*%"
                     + "|(?:toeic|toefl|teps|ielts|opic|gre|gmat|토익|토플|텝스|오픽)\\W{0,3}(?:[a-z]{1,4}\\W{1,3})?\\d"
                     + "|(?-i:\\b(?:IH|IM[1-3]?|IL|AL|N[1-5]|[ABC][12]|Band\\s*\\d(?:\\.\\d)?)\\b)"),
@@ -64,6 +69,13 @@ public enum AnswerShape {
                             + "|(?i:파이썬|자바|코틀린|고랭|러스트|스위프트|타입스크립트|자바스크립트)"),
             "개발 언어",
             "the language it was written in"),
+    /** A budget asked of a named thing ("솔티드로즈 캠페인 예산"): a line about it that gives one, not one elsewhere. */
+    BUDGET(
+            Pattern.compile("(?i)예산|(?<!error[ -])\\bbudget"),
+            Pattern.compile(
+                    "(?i)(?:예산|(?<!error[ -])budget)\\D{0,20}\\d|\\d[\\d.,]*\\s*(?:억|만|천|[kmb])?\\s*(?:원|\\$|€|£)?\\D{0,12}(?:예산|budget)"),
+            "예산",
+            "the budget"),
     /** What something cost ("도입 비용은 얼마 들었어", "how much did it cost"): a sum of money, not a saving in percent. */
     COST(
             Pattern.compile("(?i)비용\\S{0,2}\\s*(?:은|는|이|가)?\\s*얼마\\s*(?:들|드|였|야|정도\\s*들)|얼마\\s*(?:들었|들어갔|썼)"
@@ -131,8 +143,11 @@ public enum AnswerShape {
                 return true;
             }
             for (String line : hit.text().split("\n")) {
-                if (givenIn(line) && (headed || names.stream().anyMatch(name -> contains(line, name)))) {
-                    return true;
+                // a test's date or score is in its own item of a list ("GAIQ, OPIc IH(2022년 3월)")
+                for (String part : this == DATE || this == SCORE ? line.split("[,;]|\\s·\\s") : new String[] {line}) {
+                    if (givenIn(part) && (headed || names.stream().anyMatch(name -> contains(part, name)))) {
+                        return true;
+                    }
                 }
             }
         }

@@ -65,7 +65,13 @@ public class Gate {
         Set<String> uncovered = new LinkedHashSet<>();
         boolean voided = hits.isEmpty();
         List<String> questionNames = new ArrayList<>();
-        question.clauses().forEach(clause -> questionNames.addAll(names(clause, retrieval.counts(), "")));
+        question.clauses()
+                .forEach(clause -> questionNames.addAll(names(
+                        clause,
+                        retrieval.counts(),
+                        AnswerShape.askedIn(clause.text())
+                                .map(shape -> shape.asking(clause.text()))
+                                .orElse(""))));
         for (Question.Clause clause : question.clauses()) {
             List<String> unknownNames =
                     new ArrayList<>(unknownNames(candidateId, clause, retrieval.counts(), retrievedTerms));
@@ -82,7 +88,8 @@ public class Gate {
             }
             // "how many riders does it have": what is counted must be in the documents, whatever else is
             Measured.counted(clause, clause.text())
-                    .filter(term -> unknownNames.isEmpty() && retrieval.counts().of(term.forms()) == 0)
+                    .filter(term -> unknownNames.isEmpty() && shape.isEmpty())
+                    .filter(term -> retrieval.counts().of(term.forms()) == 0)
                     .ifPresent(term -> unknownNames.add(term.surface()));
             List<String> missingWords =
                     unknownNames.isEmpty() ? missingWords(clause, retrieval.counts(), bestSimilarity) : List.of();
@@ -117,12 +124,16 @@ public class Gate {
                 .filter(term -> term.kind() == Question.Kind.NAME)
                 .forEach(term -> named(term, names));
         if (names.isEmpty()) {
-            clause.terms().stream()
+            List<Question.Term> rare = clause.terms().stream()
                     .filter(term -> term.kind() == Question.Kind.WORD)
                     .filter(term -> counts.of(term.forms()) >= 1 && counts.of(term.forms()) <= RARE_CHUNKS)
                     .filter(term -> !asking.toLowerCase(Locale.ROOT)
                             .contains(term.surface().toLowerCase(Locale.ROOT)))
-                    .forEach(term -> named(term, names));
+                    .toList();
+            // "the snowpro cert": the documents' own word (snowpro), not the category word (cert) beside it
+            List<Question.Term> own =
+                    rare.stream().filter(term -> term.forms().size() == 1).toList();
+            (own.isEmpty() ? rare : own).forEach(term -> named(term, names));
         }
         return names;
     }

@@ -55,6 +55,14 @@ public final class Measured {
                     .filter(term -> term.surface().toLowerCase(Locale.ROOT).equals(head))
                     .findFirst();
         }
+        // "언리얼 몇 버전": a noun right after 몇 is what is counted (a counter such as 명 or 개 is no term)
+        String after = asked.substring(m.end()).stripLeading();
+        Optional<Question.Term> next = clause.terms().stream()
+                .filter(term -> term.kind() == Question.Kind.WORD && after.startsWith(term.surface()))
+                .findFirst();
+        if (next.isPresent()) {
+            return next;
+        }
         String before = asked.substring(0, m.start());
         Question.Term last = null;
         int at = -1;

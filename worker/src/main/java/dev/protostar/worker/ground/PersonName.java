@@ -216,6 +216,8 @@ final class PersonName {
                 .replaceAll("[^a-z]", "");
         k = k.replace("oo", "u")
                 .replace("eo", "u")
+                // "Hayoung" as well as "Hayeong": 영 is often written "young"
+                .replace("ou", "u")
                 .replace("ee", "i")
                 .replace("wu", "u")
                 .replace("oi", "oe")

@@ -37,7 +37,10 @@ final class Premises {
             Pattern.compile("(?i)(?:에서|에선)\\s+((?:[A-Za-z가-힣]+\\s*){0,2}?(?:엔지니어|개발자|매니저|디자이너|연구원|기획자|애널리스트|팀장|리드))"
                     + "(?:로|으로)\\s*(?:있|일하|일했|일할|근무|재직|계시|계셨|활동)"
                     + "|\\bas\\s+(?:an?\\s+|the\\s+)?((?:[a-z]+\\s+){0,2}?(?:engineer|developer|manager|designer|scientist|analyst"
-                    + "|architect|researcher))\\s+(?:at|with|for)\\b");
+                    + "|architect|researcher))\\s+(?:at|with|for)\\b"
+                    // "he was head of data at fernweh right?"
+                    + "|\\b(?:was|is|were)\\s+(?:the\\s+|an?\\s+)?((?:head|vp|director)\\s+of\\s+[a-z]+|(?:[a-z]+\\s+){0,2}?"
+                    + "(?:engineer|developer|manager|designer|scientist|analyst|architect|lead))\\s+at\\b");
 
     private static final java.util.List<String> NUMBER_WORDS =
             java.util.List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
@@ -61,8 +64,12 @@ final class Premises {
         if (!role.find()) {
             return Optional.empty();
         }
-        String claimed = role.group(1) != null ? role.group(1) : role.group(2);
-        String[] words = claimed.toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        String claimed = role.group(1) != null ? role.group(1) : role.group(2) != null ? role.group(2) : role.group(3);
+        // "was she a manager at Stripe": the person and the article are not the role
+        String[] words = java.util.Arrays.stream(
+                        claimed.toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+                .filter(word -> !word.matches("she|he|they|a|an|the|his|her|their|of"))
+                .toArray(String[]::new);
         return timeline.named(question)
                 .filter(job -> Timeline.TITLE.matcher(job.said()).find())
                 .filter(job -> java.util.Arrays.stream(words)

@@ -215,6 +215,13 @@ public class QuestionReader {
             // "how much did she improve X" asks about X (the documents say "cut", "raised", "from … to …").
             "atm",
             "rn",
+            // "pls" is stemmed to "pl"
+            "pl",
+            "plz",
+            "cv",
+            "resum",
+            "there",
+            "do",
             "improv",
             "둘",
             "기준",
@@ -231,7 +238,7 @@ public class QuestionReader {
     /** A clause that asks (rather than states a premise): a question word, or a question's ending. */
     private static final Pattern ASKS = Pattern.compile(
             "(?i)\\b(what|which|when|where|who|whom|whose|why|how)\\b|^\\s*(did|does|do|is|was|were|are|has|have|had|can|could|will|would)\\b|\\?\\s*$"
-                    + "|무엇|뭐|뭔|무슨|어떤|어떻|어디|언제|몇|얼마|누구|왜|어느|(나요|까요|니까|는지|은지|인지|던지|세요|줘|주세요|있나|었나|였나|했나|인가)[.?!]?\\s*$");
+                    + "|무엇|뭐|뭔|무슨|어떤|어떻|어디|언제|몇|얼마|누구|왜|어느|(나요|까요|니까|는지|은지|인지|던지|세요|줘|줘요|주세요|줄래|줄래요|있나|었나|였나|했나|인가)[.?!]?\\s*$");
 
     /** Quoted names ('불침번', "Radish", 「…」) and capitalised runs of words (University of Toronto). */
     private static final Pattern QUOTED = Pattern.compile("「([^」]{2,60})」|['\"‘’“”『]([^'\"‘’“”」』]{2,40})['\"‘’“”」』]");
@@ -249,7 +256,7 @@ public class QuestionReader {
 
     /** A number and the unit after it. The unit's pattern is what the documents must show after the number. */
     private static final Pattern QUANTITY = Pattern.compile("(?i)(\\d+(?:[.,]\\d+)*|\\b(?:" + NUMBER_WORDS + ")\\b)\\s*"
-            + "(년|개월|달|주|시간|분|초|명|건|곳|배|퍼센트|%|억|만|천|위|점|회|살|세"
+            + "((?-i:[KMB])(?![\\w.])|년|개월|달|주|시간|분|초|명|건|곳|배|퍼센트|%|억|만|천|위|점|회|살|세"
             + "|years?\\b|months?\\b|weeks?\\b|days?\\b|hours?\\b|minutes?\\b|seconds?\\b|people\\b|engineers?\\b"
             + "|members?\\b|million\\b|billion\\b|thousand\\b|percent\\b|times\\b|users?\\b|customers?\\b)");
 

@@ -33,6 +33,7 @@ final class References {
 
     /** Relative to a job already talked about: must be tried before {@link #PREVIOUS}, whose words it contains. */
     private static final Pattern BEFORE_THAT = Pattern.compile("(?i)그\\s*(?:이?전|앞)(?:에)?\\s*" + WORKED_KO + JOB_KO
+            + "|그\\s*(?:이?전|앞)에(?:는|선|서는)?\\s*(?=어디|어느\\s*회사|무슨\\s*회사)"
             + "|\\b(?:the\\s+)?" + JOB_EN + "\\s+(?:before|prior to)\\s+(?:that|this|it|them)\\b|\\bbefore\\s+that\\b");
 
     private static final Pattern LATEST = Pattern.compile("(?i)(?:가장\\s*)?(?:최근|마지막|현재|지금|현|요즘)\\s*" + WORKED_KO
@@ -51,7 +52,8 @@ final class References {
             + "|\\b" + OWNER_EN + "(?:previous|prior|former|past|preceding)\\s+" + JOB_EN + "\\b");
 
     private static final Pattern FIRST = Pattern.compile("(?i)(?:첫|처음)\\s*(?:번째\\s*)?(?:으로\\s*)?(?:에\\s*)?"
-            + WORKED_KO + JOB_KO + "|커리어를?\\s*(?:처음\\s*)?시작한\\s*" + JOB_KO + "|\\b" + OWNER_EN
+            + WORKED_KO + JOB_KO + "|커리어를?\\s*(?:처음\\s*)?시작한\\s*" + JOB_KO + "|커리어\\S{0,2}\\s*(?:첫|처음)\\s*시작"
+            + "|\\b" + OWNER_EN
             + "(?:first|earliest)\\s+" + JOB_EN + "\\b");
 
     /** Asking for the skills by another name than the documents' heading: the programming languages, the stack. */

@@ -56,7 +56,9 @@ final class Timeline {
             Pattern.compile("(?i)경력|경험|직장|근무|이력|experience|employment|work|career|professional|positions?");
 
     private static final Pattern NOT_A_JOB = Pattern.compile(
-            "(?i)학력|교육|학교|대학|프로젝트|수상|자격|어학|활동|education|school|universit|project|award|certif|volunteer|talks?\\b|publication");
+            "(?i)학력|교육|학교|대학|프로젝트|수상|자격|어학|활동|education|school|universit|project|award|certif|volunteer|talks?\\b|publication"
+                    // time between jobs is no job: "the previous employer" is the one before it
+                    + "|career\\s+break|sabbatical|\\bgap\\b|공백|휴직|안식");
 
     /** Job titles: a heading's part that says the role, not the employer. */
     static final Pattern TITLE = Pattern.compile(
@@ -108,6 +110,9 @@ final class Timeline {
                             .replaceAll("[|\\s*_–-]", "")
                             .isEmpty();
                     String named = dateOnly ? lineBefore(section.text(), row) : row.split("\\s*\\|\\s*")[0];
+                    if (NOT_A_JOB.matcher(named).find()) {
+                        continue; // "Career break — Apr 2020 – Dec 2021"
+                    }
                     jobs.add(stint(named, section.path(), period, dateOnly ? named + " " + row : row));
                 }
             } else if (underExperience && rows.size() == 1) {

@@ -165,6 +165,13 @@ class ExtractiveGeneratorTest {
     }
 
     @Test
+    void a_korean_category_heading_whose_words_nori_also_splits_is_still_a_category() {
+        List<Hit> sources = List.of(
+                hit("서하영 > 자격증 및 수상", "정보처리기사 (2016)\nGoogle Associate Android Developer (2019)\n2020 서울 핀테크 해커톤 대상"));
+        assertThat(answer("자격증 뭐 있어", sources, List.of())).contains("정보처리기사", "Google Associate Android Developer");
+    }
+
+    @Test
     void a_question_for_a_name_prefers_the_line_that_holds_one() {
         List<Hit> sources = List.of(hit(
                 "Work > Lumen Health",

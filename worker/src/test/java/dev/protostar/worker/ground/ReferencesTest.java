@@ -48,6 +48,9 @@ class ReferencesTest {
 
     @Test
     void a_name_with_an_accent_is_one_word_and_the_same_name_without_it() {
+        assertThat(References.withoutCandidate("What's Hayoung Seo's crash-free rate", PersonName.of("서하영", List.of())))
+                .as("영 written 'young'")
+                .isEqualTo("What's crash-free rate");
         PersonName chiara = PersonName.of("Chiara Ferrante", List.of());
         assertThat(References.withoutCandidate("what languages does Kiara speak", chiara))
                 .as("a name misheard by one sound is still the name")
@@ -187,6 +190,13 @@ class ReferencesTest {
                 .as("its title line says 백엔드 개발자")
                 .contains("ML 엔지니어");
         assertThat(premises.contradicted(JOBS, "카카오페이에서 백엔드 개발자로 일하면서 뭐 했어?")).isEmpty();
+        Timeline fernweh = Timeline.of(List.of(new Timeline.Section(
+                "Tobias > Experience > Senior Data Engineer — Fernweh Mobility GmbH, Berlin (Mar 2021 – Present)",
+                "- Lead a team")));
+        assertThat(premises.contradicted(fernweh, "he was head of data at fernweh right? who did he report to"))
+                .contains("head of data");
+        assertThat(premises.contradicted(fernweh, "was he a data engineer at Fernweh?"))
+                .isEmpty();
         Timeline slashed = Timeline.of(
                 List.of(
                         new Timeline.Section(
