@@ -46,19 +46,19 @@ class RagEvaluationIT {
         }
 
         EvalReport.Figures all = offline.figures(null);
-        EvalReport.Figures blind = offline.figures(EvalReport.HELD_OUT);
+        EvalReport.Figures heldOut = offline.figures(EvalReport.HELD_OUT);
         assertThat(all.ungroundedNumbers()).as("ungrounded numbers").isZero();
-        // Regression floors just under what was measured on 2026-12-06 (all: 0.928, 0.921, 0.029, 0.921; the held-out
-        // `blind` split: 0.873, 0.055, 0.800; formats below): a fall below is a regression to explain. Issue 19's
-        // targets are reported, not asserted: they are not all met.
-        assertThat(all.recallAt5()).as("recall@5").isGreaterThanOrEqualTo(0.92);
-        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.91);
-        assertThat(all.overRefusal()).as("over-refusal").isLessThanOrEqualTo(0.035);
-        assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.91);
-        assertThat(blind.accuracy()).as("blind: answer accuracy").isGreaterThanOrEqualTo(0.86);
-        assertThat(blind.overRefusal()).as("blind: over-refusal").isLessThanOrEqualTo(0.06);
-        assertThat(blind.correctRefusals()).as("blind: correct refusals").isGreaterThanOrEqualTo(0.78);
-        Map<String, Double> formatFloors = Map.of("pdf", 0.90, "pdf-2col", 0.86, "docx", 0.91, "scan", 0.82);
+        // Regression floors a question or two under what was measured on 2026-12-07 (all: 0.980, 0.931, 0.028, 0.943;
+        // the held-out split `blind2`: 0.786, 0.125, 0.850; formats below): a fall below is a regression to explain.
+        // Issue 19's targets are reported, not asserted: they are not all met.
+        assertThat(all.recallAt5()).as("recall@5").isGreaterThanOrEqualTo(0.97);
+        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.935);
+        assertThat(all.overRefusal()).as("over-refusal").isLessThanOrEqualTo(0.03);
+        assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.92);
+        assertThat(heldOut.accuracy()).as("held out: answer accuracy").isGreaterThanOrEqualTo(0.76);
+        assertThat(heldOut.overRefusal()).as("held out: over-refusal").isLessThanOrEqualTo(0.145);
+        assertThat(heldOut.correctRefusals()).as("held out: correct refusals").isGreaterThanOrEqualTo(0.82);
+        Map<String, Double> formatFloors = Map.of("pdf", 0.95, "pdf-2col", 0.905, "docx", 0.96, "scan", 0.86);
         offline.formatAccuracy().forEach((format, accuracy) -> assertThat(accuracy)
                 .as("accuracy on " + format)
                 .isGreaterThanOrEqualTo(formatFloors.getOrDefault(format, 0.0)));
@@ -81,8 +81,8 @@ class RagEvaluationIT {
                 `./mvnw -B -pl loadtest -am verify -Dit.test=RagEvaluationIT -Dtest=none
                 -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
                 -Dprotostar.eval.report=$PWD/docs/benchmarks/rag-eval.md`) on %s, on the development machine
-                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/`. Twenty synthetic
-                candidates in six splits. The first six (`questions.json`) were written beside the rules: `dev` (박서연,
+                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/`. Twenty-eight synthetic
+                candidates in eight splits. The first six (`questions.json`) were written beside the rules: `dev` (박서연,
                 이준호, Daniel Okafor, Priya Raman) tuned the grounding rules, the offline answers and the glossary;
                 of `test` (최민재, Tomas Lindqvist) only the aggregate figures were followed at first, but its wrong
                 answers have since been read. The other six (`questions-fresh.json`, 2026-12-06) were written blind:
@@ -91,11 +91,14 @@ class RagEvaluationIT {
                 Nadia Petrova) was tuned on; `fresh` (윤다은, 오세린, Min-seok Baek, Rachel Whitford) never was — its
                 wrong answers were first read after a run on 2026-12-06 and have been worked on since. So four more
                 (`questions-blind.json`, split `blind`: 서하영, 정우석, Marcus Bell, Chiara Ferrante) were written the
-                same way by a new writer, frozen, and never tuned on: the issue's targets for a new split are read on
-                it, and its wrong answers are not looked at while the rules change. To have new questions to tune on
-                without reading it, a third writer (no code, no earlier question file) wrote four more the same way
-                (`questions-practice.json`, split `practice`: 한지원, 문소희, Ethan Cole, Lucía Moreno; Markdown only),
-                whose wrong answers are read. The fresh and blind résumés also come as a
+                same way by a new writer and held out over several sessions; a third writer wrote four more to tune on
+                instead (`questions-practice.json`, split `practice`: 한지원, 문소희, Ethan Cole, Lucía Moreno). Once
+                `blind` had been run six times in aggregate, it was read and tuned on too, and two new writers (no
+                code, no earlier question file) wrote four candidates each: `practice2` (`questions-practice2.json`:
+                유승민, 강예린, Tobias Wirth, Amara Nwosu), tuned on, and `blind2` (`questions-blind2.json`: 한지윤,
+                오태경, Declan Whitcombe, Ingrid Saelens), held out — the issue's targets for a new split are read on
+                it, and its wrong answers are never listed. `practice`, `practice2` and `blind2` are Markdown only. The
+                fresh and blind résumés also come as a
                 browser-printed PDF, a two-column PDF, DOCX and an image-only scan (`loadtest/bin/render-formats`),
                 each stored as a candidate of its own and asked the same answerable questions. Definitions: recall@5 — every expected fact is in the
                 top 5 retrieved chunks; answer accuracy — every expected fact is in the answer, which is not a

@@ -18,8 +18,7 @@ public enum AnswerShape {
     PEOPLE(
             Pattern.compile(
                     "(?i)몇\\s*명|인원|팀원\\s*수|팀\\s*(?:의\\s*)?규모|팀.{0,12}구성|\\bwho\\s+(?:was|were)\\s+on\\b"
-                            + "|\\bhow\\s+many\\s+(?:people|ppl|engineers|developers|members|teammates|persons)\\b|team\\s+size|headcount"
-                            + "|\\bhow\\s+(?:big|large)\\s+(?:was|is|were)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+)?(?:\\w+\\s+)?team\\b"),
+                            + "|\\bhow\\s+many\\s+(?:people|ppl|engineers|developers|members|teammates|persons)\\b|team\\s+size|headcount"),
             Pattern.compile(
                     // "23명이 사용 중" counts users, not the team
                     "(?i)\\d+\\s*(?:명(?!이?\\s*(?:사용|이용|가입|방문|구독|시청))|인(?!당)|people|engineers?|developers?|members?"
@@ -108,13 +107,20 @@ public enum AnswerShape {
             "(?i)사용자|유저|고객|회원|이용자|가입자|구독자|팔로워|관객|참가자|수강생|환자|\\b(?:MAU|DAU|WAU)\\b"
                     + "|\\b(?:users?|customers?|subscribers?|followers?|downloads?|installs?|patients?|visitors?|riders?)\\b");
 
+    /** Whether a question's own words (not the subjects a follow-up carries) count users rather than a team. */
+    public static boolean countsUsers(String question) {
+        return USERS.matcher(question.replaceAll("「[^」]*」", " ")).find();
+    }
+
     /** The shape this clause asks for, if it asks for one. */
     public static Optional<AnswerShape> askedIn(String clause) {
+        // the subjects a follow-up carries (「…」) say what it is about, not what it asks
+        String own = clause.replaceAll("「[^」]*」", " ");
         for (AnswerShape shape : values()) {
-            if (shape == PEOPLE && USERS.matcher(clause).find()) {
+            if (shape == PEOPLE && countsUsers(own)) {
                 continue;
             }
-            if (shape.asked.matcher(clause).find()) {
+            if (shape.asked.matcher(own).find()) {
                 return Optional.of(shape);
             }
         }
