@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Questions whose answer has a shape a line either has or has not: a head count ("정산허브 몇 명이서 했어?",
  * "how many engineers built it"), a period ("how long did it take", "기간이 얼마나 걸렸어"), a test's score, a
- * count of cases ("학습 데이터 몇 건") or the programming language something was written in. A question that names
+ * count of cases ("학습 데이터 몇 건"), the programming language something was written in, its budget, what it
+ * cost, or when it was done ("TOEIC 언제 본 거야"). A question that names
  * a project and asks one of these is covered only when a line about that project has it — the project being in
  * the documents is not enough ("Offline Cart (2020) … team of 3" gives a team, not how long it took).
  */
@@ -21,7 +22,7 @@ public enum AnswerShape {
                             + "|\\bhow\\s+many\\s+(?:people|ppl|engineers|developers|members|teammates|persons)\\b|team\\s+size|headcount"),
             Pattern.compile(
                     // "23명이 사용 중" counts users, not the team
-                    "(?i)\\d+\\s*(?:명(?!이?\\s*(?:사용|이용|가입|방문|구독|시청))|인(?!당)|people|engineers?|developers?|members?"
+                    "(?i)\\d+\\s*(?:인(?!당)|people|engineers?|developers?|members?"
                             + "|SREs?|PMs?|QAs?|devs?|designers?|analysts?|scientists?|(?:direct\\s+)?reports"
                             + "|persons?|teammates?|colleagues?)\\b"
                             + "|\\d+-(?:person|member|people)|\\bteam of \\d+|단독|혼자"
@@ -133,7 +134,7 @@ public enum AnswerShape {
         return m.find() ? m.group() : "";
     }
 
-    /** Whether this line has the shape: a head count, or a period (a range of dates or a length). */
+    /** Whether this line has the shape: a head count, a period (a range of dates or a length), a score, a date… */
     public boolean givenIn(String line) {
         return given.matcher(line).find();
     }

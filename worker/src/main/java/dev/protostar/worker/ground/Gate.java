@@ -22,8 +22,11 @@ import org.springframework.stereotype.Component;
  *   <li>every name it uses ("Naver", "GPA", "University of Toronto", a quoted project) occurs in the
  *       documents as written or in another spelling ({@link Glossary#spellings}), every quantity ("5년", "six years") is stated there, and every other number occurs in
  *       the chunks retrieved for it;
+ *   <li>an attribute it asks of something it names ({@link AskedAttribute}: why they left; {@link AnswerShape}: a
+ *       head count, a period, a score, a date… of that project or test) is given by a line about it, and what a
+ *       "how many" counts ({@link Measured}: "riders") is in the documents at all;
  *   <li>and less than {@code absentWordShare} of its other words are absent (exactly that share only if its
- *       last word, the head of what is asked, is not among them) — a recruiter's paraphrase differs in a
+ *       head — what is counted, else the last word — is not among them) — a recruiter's paraphrase differs in a
  *       word or two; a question about an attribute the documents lack, such as a salary, is mostly that
  *       attribute — unless the question is in English and the best chunk is semantically close
  *       ({@code semanticRescue}), which lets an English paraphrase through.
