@@ -90,12 +90,13 @@ public class Gate {
                 }
             }
             // "how many riders does it have": what is counted must be in the documents, whatever else is
-            Measured.counted(clause, clause.text())
-                    .filter(term -> unknownNames.isEmpty() && shape.isEmpty())
+            Optional<Question.Term> counted = Measured.counted(clause, clause.text());
+            counted.filter(term -> unknownNames.isEmpty() && shape.isEmpty())
                     .filter(term -> retrieval.counts().of(term.forms()) == 0)
                     .ifPresent(term -> unknownNames.add(term.surface()));
-            List<String> missingWords =
-                    unknownNames.isEmpty() ? missingWords(clause, retrieval.counts(), bestSimilarity) : List.of();
+            List<String> missingWords = unknownNames.isEmpty()
+                    ? missingWords(clause, counted, retrieval.counts(), bestSimilarity)
+                    : List.of();
             if (unknownNames.isEmpty() && missingWords.isEmpty()) {
                 answerable.add(clause);
             } else {
@@ -215,7 +216,8 @@ public class Gate {
     }
 
     /** The clause's absent words, if there are too many of them for a paraphrase; else none. */
-    private List<String> missingWords(Question.Clause clause, TermCounts counts, double bestSimilarity) {
+    private List<String> missingWords(
+            Question.Clause clause, Optional<Question.Term> counted, TermCounts counts, double bestSimilarity) {
         List<String> missing = new ArrayList<>();
         int words = 0;
         boolean headMissing = false;
@@ -238,7 +240,6 @@ public class Gate {
         }
         headMissing = sawWord ? headMissing : verbMissing;
         // "how many downloads did the bigger one have": what is counted is the head, wherever it stands
-        Optional<Question.Term> counted = Measured.counted(clause, clause.text());
         if (counted.isPresent()) {
             headMissing = counts.of(counted.get().forms()) == 0;
         }
