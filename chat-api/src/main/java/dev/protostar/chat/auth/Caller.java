@@ -1,22 +1,17 @@
 package dev.protostar.chat.auth;
 
-import dev.protostar.chat.problem.ApiProblem;
+import dev.protostar.infra.access.ApiKey;
+import dev.protostar.infra.access.Role;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Who is calling: resolved from the bearer key by {@link ApiKeyFilter} for every API request. */
+/**
+ * Who is calling: the key {@link ApiAccess}'s chain authenticated. The chain has already decided the role may call
+ * the path; what is left to the controllers is the tenant (a caller sees only its own tenant's candidates).
+ */
 public record Caller(String name, Role role, String tenant) {
 
-    static final String ATTRIBUTE = Caller.class.getName();
-
     public static Caller of(HttpServletRequest request) {
-        return (Caller) request.getAttribute(ATTRIBUTE);
-    }
-
-    /** Throws 403 unless this caller is an admin. */
-    public Caller requireAdmin() {
-        if (role != Role.ADMIN) {
-            throw ApiProblem.forbidden("This needs an admin key.");
-        }
-        return this;
+        ApiKey key = ApiKey.of(request);
+        return new Caller(key.name(), key.role(), key.tenant());
     }
 }

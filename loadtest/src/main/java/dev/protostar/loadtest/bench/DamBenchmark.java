@@ -37,6 +37,9 @@ public final class DamBenchmark {
         String baseUrl();
 
         String managementUrl();
+
+        /** An ops key: the dam's gauges are read from the management port's metrics endpoint. */
+        String opsKey();
     }
 
     /** Starts a chat-api for a mode ({@code dam}, {@code none}, {@code throttle}, {@code bulkhead}, {@code gradient2}). */
@@ -420,6 +423,7 @@ public final class DamBenchmark {
     private double inFlight(ChatApi api) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(api.managementUrl() + "/actuator/metrics/protostar.dam.in.flight"))
+                        .header("Authorization", "Bearer " + api.opsKey())
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

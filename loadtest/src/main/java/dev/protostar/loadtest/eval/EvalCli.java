@@ -30,6 +30,7 @@ public final class EvalCli {
                 System.getProperty("protostar.eval.management", "http://127.0.0.1:9081"),
                 System.getenv("PROTOSTAR_ADMIN_KEY"),
                 System.getenv("PROTOSTAR_RECRUITER_KEY"),
+                System.getenv("PROTOSTAR_OPS_KEY"),
                 System.getProperty("protostar.eval.jdbc", "jdbc:postgresql://127.0.0.1:15432/protostar"));
         EvalReport report = evaluation.run(
                 "running system",
@@ -46,7 +47,8 @@ public final class EvalCli {
                 System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),
                 System.getProperty("protostar.eval.management", "http://127.0.0.1:9081"),
                 System.getenv("PROTOSTAR_ADMIN_KEY"),
-                System.getenv("PROTOSTAR_RECRUITER_KEY"));
+                System.getenv("PROTOSTAR_RECRUITER_KEY"),
+                System.getenv("PROTOSTAR_OPS_KEY"));
         String session = client.createSession(candidateId);
         for (String question : questions) {
             EvalClient.Answer answer = client.ask(session, question);
@@ -60,7 +62,8 @@ public final class EvalCli {
                         System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),
                         System.getProperty("protostar.eval.management", "http://127.0.0.1:9081"),
                         System.getenv("PROTOSTAR_ADMIN_KEY"),
-                        System.getenv("PROTOSTAR_RECRUITER_KEY"))
+                        System.getenv("PROTOSTAR_RECRUITER_KEY"),
+                        System.getenv("PROTOSTAR_OPS_KEY"))
                 .play();
         List<MemoryBenchmark.Played> followUps =
                 played.stream().filter(p -> p.turn().memoryDependent()).toList();

@@ -38,12 +38,14 @@ final class EvalClient {
     private final String management;
     private final String adminKey;
     private final String recruiterKey;
+    private final String opsKey;
 
-    EvalClient(String api, String management, String adminKey, String recruiterKey) {
+    EvalClient(String api, String management, String adminKey, String recruiterKey, String opsKey) {
         this.api = api;
         this.management = management;
         this.adminKey = adminKey;
         this.recruiterKey = recruiterKey;
+        this.opsKey = opsKey;
     }
 
     String createCandidate(String name) throws IOException, InterruptedException {
@@ -148,8 +150,11 @@ final class EvalClient {
             throws IOException, InterruptedException {
         String url = management + "/actuator/retrieval?candidateId=" + candidateId + "&mode=" + mode + "&k=" + k + "&q="
                 + URLEncoder.encode(question, StandardCharsets.UTF_8);
-        HttpResponse<String> response =
-                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + opsKey)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         List<String> texts = new ArrayList<>();
         expect(response, 200)
                 .get("hits")

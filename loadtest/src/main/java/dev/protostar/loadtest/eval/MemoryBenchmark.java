@@ -37,8 +37,8 @@ public final class MemoryBenchmark {
 
     private final EvalClient client;
 
-    public MemoryBenchmark(String api, String management, String adminKey, String recruiterKey) {
-        this.client = new EvalClient(api, management, adminKey, recruiterKey);
+    public MemoryBenchmark(String api, String management, String adminKey, String recruiterKey, String opsKey) {
+        this.client = new EvalClient(api, management, adminKey, recruiterKey, opsKey);
     }
 
     public static List<Conversation> conversations() {

@@ -28,8 +28,9 @@ public final class RagEvaluation {
     private final EvalClient client;
     private final String jdbcUrl;
 
-    public RagEvaluation(String api, String management, String adminKey, String recruiterKey, String jdbcUrl) {
-        this.client = new EvalClient(api, management, adminKey, recruiterKey);
+    public RagEvaluation(
+            String api, String management, String adminKey, String recruiterKey, String opsKey, String jdbcUrl) {
+        this.client = new EvalClient(api, management, adminKey, recruiterKey, opsKey);
         this.jdbcUrl = jdbcUrl;
     }
 

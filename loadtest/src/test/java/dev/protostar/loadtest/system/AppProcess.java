@@ -23,12 +23,14 @@ final class AppProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int managementPort;
+    private final String opsKey;
     private final Path log;
 
-    private AppProcess(String name, Process process, int managementPort, Path log) {
+    private AppProcess(String name, Process process, int managementPort, String opsKey, Path log) {
         this.name = name;
         this.process = process;
         this.managementPort = managementPort;
+        this.opsKey = opsKey;
         this.log = log;
     }
 
@@ -54,7 +56,7 @@ final class AppProcess implements AutoCloseable {
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        AppProcess app = new AppProcess(name, builder.start(), managementPort, log);
+        AppProcess app = new AppProcess(name, builder.start(), managementPort, env.get("PROTOSTAR_OPS_KEY"), log);
         app.awaitHealthy(Duration.ofSeconds(120));
         return app;
     }
@@ -96,10 +98,7 @@ final class AppProcess implements AutoCloseable {
     /** GET on the management port; the body as text. */
     String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(managementUrl() + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                management(path).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -143,6 +142,16 @@ final class AppProcess implements AutoCloseable {
 
     String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** A request to the management port with the stack's ops key (beyond health and Prometheus it needs one). */
+    HttpRequest.Builder management(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(managementUrl() + path));
+        return opsKey == null || opsKey.isBlank() ? request : request.header("Authorization", "Bearer " + opsKey);
+    }
+
+    String opsKey() {
+        return opsKey;
     }
 
     /** Dies at once, like a lost machine: no shutdown, no commits, consumer group left by timeout. */

@@ -205,6 +205,11 @@ class DamBenchmarkIT {
             }
 
             @Override
+            public String opsKey() {
+                return process.opsKey();
+            }
+
+            @Override
             public void close() throws Exception {
                 process.close();
             }

@@ -150,6 +150,9 @@ class DamIT {
                         admin,
                         "PROTOSTAR_RECRUITER_KEY",
                         recruiter,
+                        // the stack's ops key stays the stack tenant's (a bootstrap key takes its instance's tenant)
+                        "PROTOSTAR_OPS_KEY",
+                        "",
                         "PROTOSTAR_DAM_QUOTA_SHADOW",
                         "false",
                         "PROTOSTAR_DAM_QUOTA_REQUESTSPERMINUTE",

@@ -82,7 +82,8 @@ class MemoryBenchmarkIT {
             ApiClient api = stack.chatApi("memory-chat-api");
             AppProcess worker = stack.worker("memory-worker", "active", workerEnv);
             stack.ingestion("memory-ingestion");
-            return new MemoryBenchmark(api.baseUrl(), worker.managementUrl(), stack.adminKey, stack.recruiterKey)
+            return new MemoryBenchmark(
+                            api.baseUrl(), worker.managementUrl(), stack.adminKey, stack.recruiterKey, stack.opsKey)
                     .play();
         }
     }

@@ -69,7 +69,12 @@ class RagEvaluationIT {
         AppProcess worker = stack.worker("eval-worker", "active", Map.of());
         stack.ingestion("eval-ingestion");
         return new RagEvaluation(
-                        api.baseUrl(), worker.managementUrl(), stack.adminKey, stack.recruiterKey, stack.databaseUrl)
+                        api.baseUrl(),
+                        worker.managementUrl(),
+                        stack.adminKey,
+                        stack.recruiterKey,
+                        stack.opsKey,
+                        stack.databaseUrl)
                 .run(label);
     }
 

@@ -44,6 +44,7 @@ final class Stack implements AutoCloseable {
     final String databaseUrl;
     final String adminKey = "it-admin-" + UUID.randomUUID();
     final String recruiterKey = "it-recruiter-" + UUID.randomUUID();
+    final String opsKey = "it-ops-" + UUID.randomUUID();
     final String tenant = "it-" + UUID.randomUUID();
     /** Bucket names are lowercase letters, digits and dashes, 3 to 63 long. */
     final String bucket = "it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -207,6 +208,7 @@ final class Stack implements AutoCloseable {
         env.put("PROTOSTAR_REDIS_URL", LocalServices.redisUrl());
         env.put("PROTOSTAR_ADMIN_KEY", adminKey);
         env.put("PROTOSTAR_RECRUITER_KEY", recruiterKey);
+        env.put("PROTOSTAR_OPS_KEY", opsKey);
         env.put("PROTOSTAR_TENANT", tenant);
         env.putAll(model);
         env.put("PROTOSTAR_S3_ENDPOINT", LocalServices.s3Endpoint());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.protostar.loadtest.sim.SimulatorConfig;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -72,7 +71,7 @@ class WorkerFailoverIT {
             assertThat(members(admin)).containsExactly("worker-survivor");
             assertThat(inFlight(standby)).isZero();
 
-            post(standby.managementUrl() + "/actuator/worker/promote");
+            post(standby, "/actuator/worker/promote");
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> members(admin).equals(Set.of("worker-survivor", "worker-standby")));
         }
@@ -85,18 +84,14 @@ class WorkerFailoverIT {
     }
 
     private static int inFlight(AppProcess worker) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(worker.managementUrl() + "/actuator/worker"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HTTP.send(worker.management("/actuator/worker").build(), HttpResponse.BodyHandlers.ofString());
         return ApiClient.JSON.readTree(response.body()).get("inFlight").asInt();
     }
 
-    private static void post(String url) throws Exception {
+    private static void post(AppProcess app, String path) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
+                app.management(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
     }

@@ -1,5 +1,6 @@
 package dev.protostar.worker.retrieve;
 
+import dev.protostar.infra.access.ApiKey;
 import dev.protostar.worker.ground.Gate;
 import dev.protostar.worker.ground.Grounding;
 import dev.protostar.worker.ground.Question;
@@ -8,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -26,17 +29,44 @@ class RetrievalEndpoint {
     private final Grounding grounding;
     private final Gate gate;
     private final RetrievalProperties properties;
+    private final JdbcClient jdbc;
 
-    RetrievalEndpoint(HybridRetriever retriever, Grounding grounding, Gate gate, RetrievalProperties properties) {
+    RetrievalEndpoint(
+            HybridRetriever retriever,
+            Grounding grounding,
+            Gate gate,
+            RetrievalProperties properties,
+            JdbcClient jdbc) {
         this.retriever = retriever;
         this.grounding = grounding;
         this.gate = gate;
         this.properties = properties;
+        this.jdbc = jdbc;
     }
 
+    /**
+     * Only ops keys reach it (the management chain), and it reads candidates of one tenant only: the ops key's own,
+     * or the one {@code tenant} names; a candidate of any other tenant is not found (404).
+     */
     @ReadOperation
-    Map<String, Object> search(String candidateId, String q, @Nullable String mode, @Nullable Integer k) {
+    Map<String, Object> search(
+            SecurityContext caller,
+            String candidateId,
+            String q,
+            @Nullable String mode,
+            @Nullable Integer k,
+            @Nullable String tenant) {
         UUID candidate = UUID.fromString(candidateId);
+        ApiKey key = ApiKey.of(caller.getPrincipal());
+        String asked = tenant != null ? tenant : key == null ? null : key.tenant();
+        boolean inTenant = jdbc.sql("SELECT 1 FROM candidate WHERE id = ? AND tenant = ?")
+                .params(candidate, asked)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+        if (!inTenant) {
+            return null;
+        }
         // Read as a turn reads it: the candidate's name dropped, "her last company" named.
         Question question = grounding.read(candidate, q);
         Mode legs = mode == null ? Mode.HYBRID : Mode.valueOf(mode.toUpperCase(Locale.ROOT));
