@@ -1,5 +1,6 @@
 package dev.protostar.chat.limits;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -7,9 +8,11 @@ import org.springframework.util.unit.DataSize;
  * What one request may cost before anything parses it (protostar.limits.*); application.yml says why each default.
  *
  * @param body the largest request body per endpoint
+ * @param streamsPerTenant event streams (chat and ingestion progress) one tenant may hold open on one instance
+ * @param streamRetryAfter what a tenant over its stream cap is told to wait
  */
 @ConfigurationProperties("protostar.limits")
-public record LimitProperties(Bodies body) {
+public record LimitProperties(Bodies body, int streamsPerTenant, Duration streamRetryAfter) {
 
     /**
      * @param message {@code POST /api/v1/chat/sessions/{sid}/messages}

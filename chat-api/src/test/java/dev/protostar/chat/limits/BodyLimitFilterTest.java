@@ -22,7 +22,7 @@ class BodyLimitFilterTest {
 
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     private final BodyLimitFilter filter = new BodyLimitFilter(
-            new LimitProperties(new LimitProperties.Bodies(
+            TestLimits.with(new LimitProperties.Bodies(
                     DataSize.ofBytes(100),
                     DataSize.ofBytes(200),
                     DataSize.ofBytes(50),
