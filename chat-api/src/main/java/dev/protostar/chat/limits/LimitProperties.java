@@ -10,10 +10,12 @@ import org.springframework.util.unit.DataSize;
  * @param body the largest request body per endpoint
  * @param streamsPerTenant event streams (chat and ingestion progress) one tenant may hold open on one instance
  * @param streamRetryAfter what a tenant over its stream cap is told to wait
+ * @param idempotencyKeyLength longest Idempotency-Key accepted, in characters
  * @param cursorWait how long a stream waits for this instance to reach a Last-Event-ID ahead of it
  */
 @ConfigurationProperties("protostar.limits")
-public record LimitProperties(Bodies body, int streamsPerTenant, Duration streamRetryAfter, Duration cursorWait) {
+public record LimitProperties(
+        Bodies body, int streamsPerTenant, Duration streamRetryAfter, int idempotencyKeyLength, Duration cursorWait) {
 
     /**
      * @param message {@code POST /api/v1/chat/sessions/{sid}/messages}

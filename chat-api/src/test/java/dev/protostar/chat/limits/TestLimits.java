@@ -20,6 +20,6 @@ public final class TestLimits {
     }
 
     static LimitProperties with(LimitProperties.Bodies bodies) {
-        return new LimitProperties(bodies, 2, Duration.ofSeconds(5), Duration.ofSeconds(2));
+        return new LimitProperties(bodies, 2, Duration.ofSeconds(5), 255, Duration.ofSeconds(2));
     }
 }
