@@ -4,11 +4,15 @@ import dev.protostar.chat.DocumentProperties;
 import dev.protostar.chat.auth.Caller;
 import dev.protostar.chat.candidate.Candidates;
 import dev.protostar.chat.ingestion.Ingestions.Ingestion;
+import dev.protostar.chat.limits.StreamPermits;
 import dev.protostar.chat.problem.ApiProblem;
+import dev.protostar.chat.problem.ProblemWriter;
 import dev.protostar.chat.stream.LastEventId;
 import dev.protostar.chat.stream.SseEmitters;
 import dev.protostar.chat.stream.Subscription;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.MediaType;
@@ -27,12 +31,22 @@ class IngestionController {
     private final Ingestions ingestions;
     private final ProgressHub hub;
     private final DocumentProperties properties;
+    private final StreamPermits permits;
+    private final ProblemWriter problems;
 
-    IngestionController(Candidates candidates, Ingestions ingestions, ProgressHub hub, DocumentProperties properties) {
+    IngestionController(
+            Candidates candidates,
+            Ingestions ingestions,
+            ProgressHub hub,
+            DocumentProperties properties,
+            StreamPermits permits,
+            ProblemWriter problems) {
         this.candidates = candidates;
         this.ingestions = ingestions;
         this.hub = hub;
         this.properties = properties;
+        this.permits = permits;
+        this.problems = problems;
     }
 
     @GetMapping("/api/v1/candidates/{candidateId}/ingestions")
@@ -53,19 +67,36 @@ class IngestionController {
             @PathVariable String ingestionId,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(value = "lastEventId", required = false) String lastEventIdParam,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        Caller caller = Caller.of(request);
         Ingestion ingestion = ingestions
-                .find(Caller.of(request).tenant(), ingestionId)
+                .find(caller.tenant(), ingestionId)
                 .orElseThrow(() -> ApiProblem.notFound("No ingestion " + ingestionId + " in your tenant."));
         long cursor = LastEventId.parse(lastEventIdHeader, lastEventIdParam);
-        SseEmitter emitter = SseEmitters.open();
-        Subscription subscription = hub.subscribe(
-                ingestion.ingestionId().toString(),
-                cursor,
-                new SseProgressSink(emitter),
-                Optional.of(ingestion.progress()));
-        emitter.onError(e -> subscription.close());
-        emitter.onTimeout(subscription::close);
-        return emitter;
+        StreamPermits.Permit permit;
+        try {
+            permit = permits.acquire(caller.tenant());
+        } catch (ApiProblem full) {
+            // written as problem JSON here: the client asked for an event stream, which an error body is not
+            problems.write(response, full);
+            return null;
+        }
+        try {
+            SseEmitter emitter = SseEmitters.open();
+            permit.releaseWhenDone(emitter);
+            Subscription subscription = hub.subscribe(
+                    ingestion.ingestionId().toString(),
+                    cursor,
+                    new SseProgressSink(emitter),
+                    Optional.of(ingestion.progress()));
+            emitter.onError(e -> subscription.close());
+            emitter.onTimeout(subscription::close);
+            return emitter;
+        } catch (RuntimeException e) {
+            permit.release(); // a stream that never started: its emitter's callbacks will never run
+            throw e;
+        }
     }
 }

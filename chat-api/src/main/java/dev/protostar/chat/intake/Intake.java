@@ -8,6 +8,7 @@ import dev.protostar.chat.dam.Dam;
 import dev.protostar.chat.dam.DamMetrics;
 import dev.protostar.chat.dam.Reservation;
 import dev.protostar.chat.dam.Ticket;
+import dev.protostar.chat.limits.LimitProperties;
 import dev.protostar.chat.problem.ApiProblem;
 import dev.protostar.chat.session.Sessions.Session;
 import dev.protostar.kafka.message.ChatControl;
@@ -44,6 +45,7 @@ public class Intake {
     private final Dam dam;
     private final ProducerTemplate producer;
     private final ChatApiProperties properties;
+    private final LimitProperties limits;
 
     private final Executor beside;
     private final Timer admittedTime;
@@ -56,6 +58,7 @@ public class Intake {
             Dam dam,
             ProducerTemplate producer,
             ChatApiProperties properties,
+            LimitProperties limits,
             MeterRegistry meters) {
         this.admittedTime = intakeTimer(meters, "admitted");
         this.refusedTime = intakeTimer(meters, "refused");
@@ -65,6 +68,7 @@ public class Intake {
         this.dam = dam;
         this.producer = producer;
         this.properties = properties;
+        this.limits = limits;
         ThreadFactory threads = Thread.ofVirtual().name("intake-", 0).factory();
         this.beside = task -> threads.newThread(task).start();
     }
@@ -111,7 +115,7 @@ public class Intake {
         Ticket ticket = classifier.classify(
                 UUID.randomUUID().toString(), sessionId, caller.tenant(), question, priority, timeout);
         String requestId = ticket.requestId();
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
+        String key = idempotencyKey(idempotencyKey, limits.idempotencyKeyLength());
         // The quota decides first; what the session's gate took for a turn the quota refuses is given back. When
         // the quota is decided in memory (its leases hold enough) the session's gate asks Redis on this thread;
         // otherwise it asks while the quota does, so the turn waits for the slower, not for both in turn.
@@ -120,13 +124,12 @@ public class Intake {
         if (dam.quotaInMemory(ticket)) {
             quota = dam.quota(ticket); // a refusal here took nothing at the session's gate
             try {
-                flight = CompletableFuture.completedFuture(timedFlight(caller.tenant(), sessionId, key, requestId));
+                flight = CompletableFuture.completedFuture(timedFlight(sessionId, key, requestId));
             } catch (RuntimeException e) {
                 flight = CompletableFuture.failedFuture(e);
             }
         } else {
-            flight = CompletableFuture.supplyAsync(
-                    () -> timedFlight(caller.tenant(), sessionId, key, requestId), beside);
+            flight = CompletableFuture.supplyAsync(() -> timedFlight(sessionId, key, requestId), beside);
             try {
                 quota = dam.quota(ticket);
             } catch (RuntimeException refused) {
@@ -180,37 +183,39 @@ public class Intake {
      * running in the session, or (both null) the session taken for this turn, with its key remembered if it has
      * one.
      */
-    private record Flight(
-            String sessionId, String tenant, String key, String requestId, String repeatOf, String running) {
+    private record Flight(String sessionId, String key, String requestId, String repeatOf, String running) {
 
         boolean sessionTaken() {
             return repeatOf == null && running == null;
         }
     }
 
-    private Flight timedFlight(String tenant, String sessionId, String key, String requestId) {
+    private Flight timedFlight(String sessionId, String key, String requestId) {
         long asked = System.nanoTime();
         try {
-            return flight(tenant, sessionId, key, requestId);
+            return flight(sessionId, key, requestId);
         } finally {
             sessionTime.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
         }
     }
 
-    /** The Idempotency-Key (a repeat answers with the first requestId), then the session's single flight. */
-    private Flight flight(String tenant, String sessionId, String key, String requestId) {
+    /**
+     * The session's Idempotency-Key (a repeat in this session answers with the first requestId), then the
+     * session's single flight.
+     */
+    private Flight flight(String sessionId, String key, String requestId) {
         if (key != null) {
-            Optional<String> first = guard.remember(tenant, key, requestId, properties.idempotencyTtl());
+            Optional<String> first = guard.remember(sessionId, key, requestId, properties.idempotencyTtl());
             if (first.isPresent()) {
-                return new Flight(sessionId, tenant, null, requestId, first.get(), null);
+                return new Flight(sessionId, null, requestId, first.get(), null);
             }
         }
         try {
             Optional<String> running = guard.acquire(sessionId, requestId, properties.turnLease());
-            return new Flight(sessionId, tenant, key, requestId, null, running.orElse(null));
+            return new Flight(sessionId, key, requestId, null, running.orElse(null));
         } catch (RuntimeException e) {
             if (key != null) {
-                guard.forget(tenant, key, requestId);
+                guard.forget(sessionId, key, requestId);
             }
             throw e;
         }
@@ -223,7 +228,7 @@ public class Intake {
                 guard.release(flight.sessionId(), flight.requestId());
             }
             if (flight.key() != null) {
-                guard.forget(flight.tenant(), flight.key(), flight.requestId());
+                guard.forget(flight.sessionId(), flight.key(), flight.requestId());
             }
         } catch (RuntimeException e) {
             // the session's lease and the key's TTL end it instead
@@ -269,6 +274,21 @@ public class Intake {
     public void cancel(String sessionId, String requestId, String reason) {
         producer.sendBody(
                 CancelTurnRoute.URI, new ChatControl(requestId, sessionId, ChatControl.Action.CANCEL, reason));
+    }
+
+    /**
+     * The Idempotency-Key, or null without one. Longer than {@code max} is 400 before any gate: a key is stored
+     * for a day (protostar.chat.idempotency-ttl), a payload posing as one should not be.
+     */
+    static String idempotencyKey(String header, int max) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        if (header.length() > max) {
+            throw ApiProblem.badRequest("Idempotency-Key is longer than " + max + " characters.")
+                    .with("maxLength", max);
+        }
+        return header;
     }
 
     private String validText(String text) {

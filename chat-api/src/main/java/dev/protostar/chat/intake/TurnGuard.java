@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Session single-flight and idempotency, shared by every chat-api instance through Redis: one running
  * turn per session (a lease, so a lost end can never block a session for good), and a repeated
- * Idempotency-Key answers with the first requestId.
+ * Idempotency-Key answers with the first requestId. A key belongs to its session: a client that numbers its
+ * messages per conversation must not get another session's turn back for the same key.
  */
 @Component
 public class TurnGuard {
@@ -50,17 +51,22 @@ public class TurnGuard {
         redis.execute(RELEASE, List.of(turnKey(sessionId)), requestId);
     }
 
-    /** Remembers {@code requestId} for this key; if the key was seen, returns the first requestId. */
-    Optional<String> remember(String tenant, String idempotencyKey, String requestId, Duration ttl) {
-        String key = "protostar:idempotency:" + tenant + ":" + idempotencyKey;
+    /** Remembers {@code requestId} for this key in this session; if the key was seen there, returns the first requestId. */
+    Optional<String> remember(String sessionId, String idempotencyKey, String requestId, Duration ttl) {
+        String key = idempotencyKey(sessionId, idempotencyKey);
         if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, requestId, ttl))) {
             return Optional.empty();
         }
         return Optional.ofNullable(redis.opsForValue().get(key));
     }
 
-    void forget(String tenant, String idempotencyKey, String requestId) {
-        redis.execute(RELEASE, List.of("protostar:idempotency:" + tenant + ":" + idempotencyKey), requestId);
+    void forget(String sessionId, String idempotencyKey, String requestId) {
+        redis.execute(RELEASE, List.of(idempotencyKey(sessionId, idempotencyKey)), requestId);
+    }
+
+    /** A session id is unique across tenants, so the session scopes the key within its tenant too. */
+    private static String idempotencyKey(String sessionId, String idempotencyKey) {
+        return "protostar:idempotency:" + sessionId + ":" + idempotencyKey;
     }
 
     private static String turnKey(String sessionId) {

@@ -7,6 +7,7 @@ import dev.protostar.chat.auth.Caller;
 import dev.protostar.chat.candidate.Candidates;
 import dev.protostar.chat.dam.Classifier;
 import dev.protostar.chat.intake.Intake;
+import dev.protostar.chat.limits.CanonicalIds;
 import dev.protostar.chat.problem.ApiProblem;
 import dev.protostar.chat.session.Sessions;
 import dev.protostar.chat.session.Sessions.Session;
@@ -156,15 +157,14 @@ class OpenAiController {
         if (!model.startsWith(MODEL_PREFIX)) {
             throw ApiProblem.badRequest("'model' must be protostar/{candidateId}; GET /v1/models lists them.");
         }
-        try {
-            UUID candidateId = UUID.fromString(model.substring(MODEL_PREFIX.length()));
-            return candidates
-                    .find(caller.tenant(), candidateId)
-                    .orElseThrow(() -> ApiProblem.notFound("No model " + model + " for your key."))
-                    .candidateId();
-        } catch (IllegalArgumentException e) {
+        String candidateId = model.substring(MODEL_PREFIX.length());
+        if (!CanonicalIds.isCanonical(candidateId)) {
             throw ApiProblem.badRequest("'model' must be protostar/{candidateId}; GET /v1/models lists them.");
         }
+        return candidates
+                .find(caller.tenant(), UUID.fromString(candidateId))
+                .orElseThrow(() -> ApiProblem.notFound("No model " + model + " for your key."))
+                .candidateId();
     }
 
     private Session session(Caller caller, UUID candidateId, String sessionId) {
@@ -172,6 +172,7 @@ class OpenAiController {
             UUID created = sessions.create(caller.tenant(), candidateId);
             return new Session(created, caller.tenant(), candidateId);
         }
+        CanonicalIds.parse(SESSION_HEADER, sessionId);
         Session session = sessions.find(caller.tenant(), sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("No chat session " + sessionId + " in your tenant."));
         if (!session.candidateId().equals(candidateId)) {

@@ -49,6 +49,23 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, type, "Payload too large", detail, null);
     }
 
+    /**
+     * 413 naming the limit in words and in bytes ({@code maxBytes}), so a person can shorten the text or pick a
+     * smaller file; {@code what} is what was too large ("The request body", "The file").
+     */
+    public static ApiProblem tooLarge(String type, String what, String limitOf, long maxBytes) {
+        return tooLarge(type, what + " is larger than " + humanSize(maxBytes) + ", the limit for " + limitOf + ".")
+                .with("maxBytes", maxBytes);
+    }
+
+    /** The one answer to a file over the limit, whether its length said so or its parts did while read. */
+    public static ApiProblem fileTooLarge(long maxFileSize) {
+        return tooLarge(
+                        "file-too-large",
+                        "The file is larger than " + humanSize(maxFileSize) + ", the limit for one document.")
+                .with("maxFileSizeBytes", maxFileSize);
+    }
+
     public static ApiProblem conflict(String type, String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, type, "Conflict", detail, null);
     }
@@ -94,6 +111,37 @@ public class ApiProblem extends RuntimeException {
             detail.setProperty("retryAfterSeconds", retryAfterSeconds());
         }
         return detail;
+    }
+
+    /**
+     * OpenAI's error shape, for the OpenAI-compatible door ({@code /v1/}): its clients read
+     * {@code error.message} and nothing of problem JSON. {@code code} is the problem's type.
+     */
+    public Map<String, Object> toOpenAiError() {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", getMessage());
+        error.put("type", openAiType());
+        error.put("code", type);
+        properties.forEach(error::putIfAbsent);
+        return Map.of("error", error);
+    }
+
+    private String openAiType() {
+        if (status.is5xxServerError()) {
+            return "server_error";
+        }
+        return status == HttpStatus.TOO_MANY_REQUESTS ? "rate_limit_error" : "invalid_request_error";
+    }
+
+    /** "20 MB", "512 KB", "1000 bytes": binary units, as limits are configured. */
+    public static String humanSize(long bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return (bytes >> 20) + " MB";
+        }
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+            return (bytes >> 10) + " KB";
+        }
+        return bytes + " bytes";
     }
 
     /** Whole seconds, rounded up: a client that waits this long is never early. */

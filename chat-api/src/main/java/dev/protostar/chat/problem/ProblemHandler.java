@@ -1,6 +1,7 @@
 package dev.protostar.chat.problem;
 
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +12,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -48,13 +51,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        long limit = multipart.getMaxFileSize();
-        ProblemDetail detail = ApiProblem.tooLarge(
-                        "file-too-large",
-                        "The file is larger than " + humanSize(limit) + ", the limit for one document.")
-                .with("maxFileSizeBytes", limit)
-                .toProblemDetail();
-        return handleExceptionInternal(e, detail, headers, status, request);
+        return handleExceptionInternal(
+                e, ApiProblem.fileTooLarge(multipart.getMaxFileSize()).toProblemDetail(), headers, status, request);
+    }
+
+    /** A body cut off at its cap while a converter read it: the cap's 413, not a 400 for unreadable JSON. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ProblemWhileReading.in(e)
+                .map(problem -> ProblemWriter.entity(servletRequest(request), problem))
+                .orElseGet(() -> super.handleHttpMessageNotReadable(e, headers, status, request));
+    }
+
+    private static HttpServletRequest servletRequest(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest() : null;
     }
 
     /** Not multipart at all, or multipart that cannot be read. */
@@ -62,17 +73,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e) {
         return problem(ApiProblem.badRequest(
                 "Send the document as multipart/form-data in a part named 'file' (" + e.getMessage() + ")."));
-    }
-
-    /** "20 MB", "512 KB", "1000 bytes": binary units, as the limit is configured. */
-    static String humanSize(long bytes) {
-        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
-            return (bytes >> 20) + " MB";
-        }
-        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
-            return (bytes >> 10) + " KB";
-        }
-        return bytes + " bytes";
     }
 
     /** PostgreSQL or Redis unreachable: a passing outage the client should wait out, not a bug. */
@@ -87,7 +87,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) {
+        var whileReading = ProblemWhileReading.in(e);
+        if (whileReading.isPresent()) {
+            return ProblemWriter.entity(request, whileReading.get());
+        }
         log.error("Unexpected error", e);
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");

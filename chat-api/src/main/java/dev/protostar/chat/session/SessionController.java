@@ -2,6 +2,7 @@ package dev.protostar.chat.session;
 
 import dev.protostar.chat.auth.Caller;
 import dev.protostar.chat.candidate.Candidates;
+import dev.protostar.chat.limits.CanonicalIds;
 import dev.protostar.chat.problem.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -38,11 +39,7 @@ class SessionController {
         if (candidateId == null) {
             throw ApiProblem.badRequest("'candidateId' is required.");
         }
-        try {
-            return UUID.fromString(candidateId);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("'candidateId' is not a candidate id: " + candidateId);
-        }
+        return CanonicalIds.parse("candidateId", candidateId);
     }
 
     record SessionRequest(String candidateId) {}

@@ -3,6 +3,7 @@ package dev.protostar.chat.stream;
 import dev.protostar.chat.ChatApiProperties;
 import dev.protostar.chat.dam.Dam;
 import dev.protostar.chat.intake.TurnGuard;
+import dev.protostar.chat.limits.LimitProperties;
 import dev.protostar.chat.problem.ApiProblem;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fans the answer events of every session out to the SSE clients connected to this instance. Fed by
- * {@code stream-answers} in partition order; clients join live or, with a Last-Event-ID, catch up from
- * {@link SessionHistory} first, with no gap and no duplicate between the two.
+ * {@code stream-answers} in partition order; clients join live or, with a Last-Event-ID, resume from what the
+ * session's {@link SessionLog} holds (the latest turn), with no gap and no duplicate between the two. A reconnect
+ * costs memory reads only: replaying from the topic scanned the session's partition from the cursor on, which a
+ * Last-Event-ID of 0 made the whole partition.
  */
 @Component
 public class AnswerHub {
@@ -26,14 +29,14 @@ public class AnswerHub {
 
     private final ConcurrentHashMap<String, SessionLog> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final SessionHistory history;
+    private final LimitProperties limits;
     private final TurnGuard guard;
     private final Dam dam;
     private final Abandonment abandonment;
     private final ChatApiProperties properties;
 
     AnswerHub(
-            SessionHistory history,
+            LimitProperties limits,
             TurnGuard guard,
             Dam dam,
             Abandonment abandonment,
@@ -43,7 +46,7 @@ public class AnswerHub {
                 .description("Event streams this instance holds open (protostar.chat.max-streams at most)")
                 .register(meters);
         this.abandonment = abandonment;
-        this.history = history;
+        this.limits = limits;
         this.guard = guard;
         this.dam = dam;
         this.properties = properties;
@@ -61,8 +64,11 @@ public class AnswerHub {
     }
 
     /**
-     * Streams the session's events to {@code sink} until either side ends it. {@code lastEventId} -1
-     * joins live (after the running turn's events so far); a cursor gets everything after it first.
+     * Streams the session's events to {@code sink} until either side ends it. {@code lastEventId} -1 joins live
+     * (after the running turn's events so far). A cursor gets what followed it of the session's latest turn, then
+     * live events: a cursor older than that turn gets the turn from its start (earlier turns it missed are not
+     * replayed); a cursor past everything this instance holds is waited for {@code protostar.limits.cursor-wait}
+     * (another instance may be a few milliseconds ahead), then taken as this instance's last event of the session.
      */
     public Subscription subscribe(String sessionId, long lastEventId, EventSink sink) {
         if (open.incrementAndGet() > properties.maxStreams()) {
@@ -76,17 +82,23 @@ public class AnswerHub {
         SessionLog log = sessions.computeIfAbsent(sessionId, id -> new SessionLog());
         Subscriber subscriber = new Subscriber(sink, lastEventId, CLIENT_QUEUE);
         abandonment.watching(sessionId);
+        long known;
         if (lastEventId < 0) {
             log.joinLive(subscriber);
+            known = -1;
         } else {
-            log.joinCatchingUp(subscriber);
+            known = log.joinAfter(subscriber);
         }
         Thread.ofVirtual().name("subscriber-" + sessionId).start(() -> {
             try {
-                if (lastEventId >= 0) {
-                    log.finishCatchUp(subscriber, history.after(sessionId, lastEventId));
+                if (lastEventId > known && !log.awaitReaching(lastEventId, limits.cursorWait())) {
+                    log.resumeFrom(subscriber, lastEventId, known);
                 }
                 subscriber.write(properties.heartbeat());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                subscriber.close();
+                sink.close();
             } catch (RuntimeException e) {
                 subscriber.close();
                 sink.close();

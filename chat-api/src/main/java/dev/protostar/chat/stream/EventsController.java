@@ -1,6 +1,7 @@
 package dev.protostar.chat.stream;
 
 import dev.protostar.chat.auth.Caller;
+import dev.protostar.chat.limits.StreamPermits;
 import dev.protostar.chat.problem.ApiProblem;
 import dev.protostar.chat.problem.ProblemWriter;
 import dev.protostar.chat.session.Sessions;
@@ -21,11 +22,13 @@ class EventsController {
     private final Sessions sessions;
     private final AnswerHub hub;
     private final ProblemWriter problems;
+    private final StreamPermits permits;
 
-    EventsController(Sessions sessions, AnswerHub hub, ProblemWriter problems) {
+    EventsController(Sessions sessions, AnswerHub hub, ProblemWriter problems, StreamPermits permits) {
         this.sessions = sessions;
         this.hub = hub;
         this.problems = problems;
+        this.permits = permits;
     }
 
     /**
@@ -44,17 +47,28 @@ class EventsController {
         sessions.find(caller.tenant(), sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("No chat session " + sessionId + " in your tenant."));
         long cursor = LastEventId.parse(lastEventIdHeader, lastEventIdParam);
-        SseEmitter emitter = SseEmitters.open();
-        Subscription subscription;
+        StreamPermits.Permit permit;
         try {
-            subscription = hub.subscribe(sessionId, cursor, new SseSink(emitter));
+            permit = permits.acquire(caller.tenant());
         } catch (ApiProblem full) {
             // written as problem JSON here: the client asked for an event stream, which an error body is not
             problems.write(response, full);
             return null;
         }
-        emitter.onError(e -> subscription.close());
-        emitter.onTimeout(subscription::close);
-        return emitter;
+        try {
+            SseEmitter emitter = SseEmitters.open();
+            permit.releaseWhenDone(emitter);
+            Subscription subscription = hub.subscribe(sessionId, cursor, new SseSink(emitter));
+            emitter.onError(e -> subscription.close());
+            emitter.onTimeout(subscription::close);
+            return emitter;
+        } catch (ApiProblem full) {
+            permit.release(); // a stream that never started: its emitter's callbacks will never run
+            problems.write(response, full);
+            return null;
+        } catch (RuntimeException e) {
+            permit.release();
+            throw e;
+        }
     }
 }

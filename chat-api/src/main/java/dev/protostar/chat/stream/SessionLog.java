@@ -1,17 +1,20 @@
 package dev.protostar.chat.stream;
 
 import dev.protostar.kafka.message.ChatEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What one instance knows of a session's answers: the current turn's events (from its start, or from
- * its latest reset) for clients that join mid-turn, where each request ended, and who is listening.
- * All methods run under the log's lock so joining and appending never interleave.
+ * its latest reset) for clients that join mid-turn or resume with a Last-Event-ID, where each request ended, and
+ * who is listening. All methods run under the log's lock so joining and appending never interleave. Replaying
+ * from here costs the turn's events at most: no reconnect reads Kafka.
  */
 final class SessionLog {
 
@@ -28,6 +31,7 @@ final class SessionLog {
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
     private String currentRequest;
     private boolean running;
+    private long lastOffset = -1;
     private long lastActivity = System.currentTimeMillis();
 
     /** Records an event and passes it to the listeners; false if it is a late copy of an ended request. */
@@ -45,8 +49,10 @@ final class SessionLog {
         if (event.isFinal()) {
             endOffsets.put(event.requestId(), envelope.offset());
         }
+        lastOffset = envelope.offset();
         lastActivity = System.currentTimeMillis();
         subscribers.forEach(s -> s.offer(envelope));
+        notifyAll(); // clients waiting for this instance to reach their cursor
         return true;
     }
 
@@ -67,13 +73,41 @@ final class SessionLog {
         subscribers.add(subscriber);
     }
 
-    /** Joins in catch-up mode: live events are held until {@link #finishCatchUp} is called. */
-    synchronized void joinCatchingUp(Subscriber subscriber) {
+    /**
+     * Joins after the client's cursor (its subscriber starts there): the latest request's events above it, ended
+     * or not, then live ones. A cursor before the latest request gets that request from its start (or latest
+     * reset). Returns the last offset this log holds, which a cursor past it has not been reached at.
+     */
+    synchronized long joinAfter(Subscriber subscriber) {
+        turn.forEach(subscriber::offer);
         subscribers.add(subscriber);
+        return lastOffset;
     }
 
-    synchronized void finishCatchUp(Subscriber subscriber, List<Envelope> missed) {
-        subscriber.catchUp(missed.stream().filter(e -> !isStale(e)).toList());
+    /** Waits (on the client's own thread) until this log holds an event at or past {@code cursor}; false if not in time. */
+    synchronized boolean awaitReaching(long cursor, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (lastOffset < cursor) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    /**
+     * A cursor this log has still not reached was never sent for this session: the client goes on from
+     * {@code known} (what this log held when it joined) and gets what arrived since. Nothing was queued for it
+     * meanwhile, since nothing passed its cursor; if something has by now, the cursor was real and stays.
+     */
+    synchronized void resumeFrom(Subscriber subscriber, long cursor, long known) {
+        if (lastOffset >= cursor) {
+            return;
+        }
+        subscriber.rewind(known);
+        turn.forEach(subscriber::offer);
     }
 
     void leave(Subscriber subscriber) {

@@ -27,7 +27,7 @@ class StreamAnswersRoute extends RouteBuilder {
                     var message = exchange.getMessage();
                     hub.accept(
                             message.getHeader(KafkaConstants.KEY, String.class),
-                            SessionHistory.envelope(
+                            Envelope.of(
                                     message.getHeader(KafkaConstants.OFFSET, Long.class),
                                     message.getBody(byte[].class)));
                 });

@@ -2,7 +2,6 @@ package dev.protostar.chat.stream;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,22 +18,18 @@ final class Subscriber implements Subscription {
     private final EventSink sink;
     private final BlockingQueue<Envelope> queue;
     private long lastQueued;
-    private List<Envelope> held;
     private volatile boolean closed;
 
-    /** @param lastEventId the client's cursor, or -1; a client with a cursor starts catching up */
+    /** @param lastEventId the client's cursor, or -1: nothing at or below it is queued */
     Subscriber(EventSink sink, long lastEventId, int capacity) {
         this.sink = sink;
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.lastQueued = lastEventId;
-        this.held = lastEventId >= 0 ? new ArrayList<>() : null;
     }
 
     /** Called under the session log's lock. */
     void offer(Envelope envelope) {
-        if (held != null) {
-            held.add(envelope);
-        } else if (envelope.offset() > lastQueued) {
+        if (envelope.offset() > lastQueued) {
             if (queue.offer(envelope)) {
                 lastQueued = envelope.offset();
             } else {
@@ -43,12 +38,9 @@ final class Subscriber implements Subscription {
         }
     }
 
-    /** Called under the session log's lock: the missed events, then what arrived live meanwhile. */
-    void catchUp(List<Envelope> missed) {
-        List<Envelope> live = held;
-        held = null;
-        missed.forEach(this::offer);
-        live.forEach(this::offer);
+    /** Called under the session log's lock: a cursor taken back to what the log holds (see SessionLog#resumeFrom). */
+    void rewind(long offset) {
+        lastQueued = offset;
     }
 
     /** Writes queued events until the client or the sink is done; blocks, so it runs on a virtual thread. */

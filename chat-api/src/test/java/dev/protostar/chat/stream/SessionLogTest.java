@@ -3,6 +3,7 @@ package dev.protostar.chat.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.protostar.kafka.message.ChatEvent;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -34,18 +35,71 @@ class SessionLogTest {
     }
 
     @Test
-    void catching_up_merges_history_and_live_events_without_gap_or_duplicate() {
-        Recorder client = new Recorder(10);
-        log.joinCatchingUp(client.subscriber);
-        // live events arrive while history is read; 12 is in both
+    void a_cursor_inside_the_latest_turn_gets_what_followed_it_then_live_events() {
+        log.append(env(10, new ChatEvent.Started("r1", 0, 1)));
+        log.append(env(11, new ChatEvent.Delta("r1", 1, "a")));
+        log.append(env(12, new ChatEvent.Delta("r1", 2, "b")));
+        Recorder client = new Recorder(11);
+        log.joinAfter(client.subscriber);
+        log.append(env(13, done("r1", 3)));
+
+        assertThat(client.offsets()).containsExactly(12L, 13L);
+    }
+
+    @Test
+    void a_cursor_before_the_latest_turn_gets_that_turn_from_its_start_even_when_it_ended() {
+        log.append(env(5, new ChatEvent.Started("r0", 0, 1)));
+        log.append(env(6, done("r0", 1)));
+        log.append(env(10, new ChatEvent.Started("r1", 0, 1)));
+        log.append(env(11, done("r1", 1)));
+        Recorder client = new Recorder(0);
+
+        log.joinAfter(client.subscriber);
+
+        assertThat(client.offsets()).containsExactly(10L, 11L);
+    }
+
+    @Test
+    void a_cursor_at_the_last_event_replays_nothing() {
+        log.append(env(10, new ChatEvent.Started("r1", 0, 1)));
+        log.append(env(11, done("r1", 1)));
+        Recorder client = new Recorder(11);
+
+        long known = log.joinAfter(client.subscriber);
+
+        assertThat(known).isEqualTo(11);
+        assertThat(client.offsets()).isEmpty();
+    }
+
+    @Test
+    void a_cursor_ahead_of_this_instance_is_kept_once_the_instance_reaches_it() throws Exception {
+        log.append(env(10, new ChatEvent.Started("r1", 0, 1)));
+        Recorder client = new Recorder(12); // sent by an instance a few events ahead
+        long known = log.joinAfter(client.subscriber);
+        log.append(env(11, new ChatEvent.Delta("r1", 1, "a")));
         log.append(env(12, new ChatEvent.Delta("r1", 2, "b")));
         log.append(env(13, new ChatEvent.Delta("r1", 3, "c")));
-        log.finishCatchUp(
-                client.subscriber,
-                List.of(env(11, new ChatEvent.Delta("r1", 1, "a")), env(12, new ChatEvent.Delta("r1", 2, "b"))));
-        log.append(env(14, done("r1", 4)));
 
-        assertThat(client.offsets()).containsExactly(11L, 12L, 13L, 14L);
+        boolean reached = log.awaitReaching(12, Duration.ZERO);
+        log.resumeFrom(client.subscriber, 12, known);
+
+        assertThat(reached).isTrue();
+        assertThat(client.offsets()).containsExactly(13L);
+    }
+
+    @Test
+    void a_cursor_this_instance_never_reaches_goes_on_from_what_it_holds() throws Exception {
+        log.append(env(10, new ChatEvent.Started("r1", 0, 1)));
+        Recorder client = new Recorder(Long.MAX_VALUE - 1);
+        long known = log.joinAfter(client.subscriber);
+        log.append(env(11, new ChatEvent.Delta("r1", 1, "a")));
+
+        boolean reached = log.awaitReaching(Long.MAX_VALUE - 1, Duration.ZERO);
+        log.resumeFrom(client.subscriber, Long.MAX_VALUE - 1, known);
+        log.append(env(12, new ChatEvent.Delta("r1", 2, "b")));
+
+        assertThat(reached).isFalse();
+        assertThat(client.offsets()).containsExactly(11L, 12L);
     }
 
     @Test
