@@ -2,6 +2,7 @@ package dev.protostar.routes;
 
 import dev.protostar.kafka.MalformedMessageException;
 import dev.protostar.kafka.Topics;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -17,10 +18,17 @@ public class DeadLetterConfiguration extends RouteConfigurationBuilder {
     public static final String ID = "dead-letter";
 
     private final int redeliveries;
+    private final List<ParkedRecords> listeners;
 
     /** @param redeliveries retries of a failure that may be transient before it is parked */
     public DeadLetterConfiguration(int redeliveries) {
+        this(redeliveries, List.of());
+    }
+
+    /** @param listeners told of each parked record, after it is on the DLT */
+    public DeadLetterConfiguration(int redeliveries, List<ParkedRecords> listeners) {
         this.redeliveries = redeliveries;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -31,6 +39,7 @@ public class DeadLetterConfiguration extends RouteConfigurationBuilder {
                 .useOriginalMessage()
                 .process(DeadLetterConfiguration::describe)
                 .toD("kafka:${header[" + KafkaConstants.TOPIC + "]}-dlt")
+                .process(this::tell)
                 .end()
                 .onException(Exception.class)
                 .maximumRedeliveries(redeliveries)
@@ -38,7 +47,12 @@ public class DeadLetterConfiguration extends RouteConfigurationBuilder {
                 .handled(true)
                 .useOriginalMessage()
                 .process(DeadLetterConfiguration::describe)
-                .toD("kafka:${header[" + KafkaConstants.TOPIC + "]}-dlt");
+                .toD("kafka:${header[" + KafkaConstants.TOPIC + "]}-dlt")
+                .process(this::tell);
+    }
+
+    private void tell(Exchange exchange) {
+        listeners.forEach(listener -> listener.parked(exchange));
     }
 
     private static void describe(Exchange exchange) {

@@ -2,6 +2,7 @@ package dev.protostar.routes;
 
 import dev.protostar.routes.keyed.KeyedKafkaComponent;
 import dev.protostar.routes.tail.TailKafkaComponent;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,9 @@ public class RoutesAutoConfiguration {
     }
 
     @Bean
-    DeadLetterConfiguration deadLetterConfiguration(@Value("${protostar.dead-letter.redeliveries}") int redeliveries) {
-        return new DeadLetterConfiguration(redeliveries);
+    DeadLetterConfiguration deadLetterConfiguration(
+            @Value("${protostar.dead-letter.redeliveries}") int redeliveries, ObjectProvider<ParkedRecords> listeners) {
+        return new DeadLetterConfiguration(
+                redeliveries, listeners.orderedStream().toList());
     }
 }

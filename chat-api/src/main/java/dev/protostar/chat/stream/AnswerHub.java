@@ -57,7 +57,7 @@ public class AnswerHub {
         // Session and slot are freed before any client sees the end, so a client that asks again the moment it
         // reads 'done' finds both free. Both are idempotent, so a redelivered event changes nothing.
         if (envelope.event().isFinal()) {
-            guard.release(sessionId, envelope.event().requestId());
+            guard.ended(sessionId, envelope.event().requestId());
         }
         dam.observe(envelope.event());
         log.append(envelope);

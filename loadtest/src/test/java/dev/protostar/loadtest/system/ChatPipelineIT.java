@@ -223,6 +223,26 @@ class ChatPipelineIT {
     }
 
     @Test
+    void a_database_failure_inside_a_turn_ends_it_with_store_unavailable_and_frees_the_session() throws Exception {
+        String sessionId = newSession();
+        try (SseClient sse = apiA.events(stack.recruiterKey, sessionId, null)) {
+            // the chunks' table gone for a moment: retrieval's query fails inside the turn, as with PostgreSQL down
+            stack.execute("ALTER TABLE chunk RENAME TO chunk_away");
+            Transcript failed;
+            try {
+                failed = Transcript.read(sse, apiA.send(stack.recruiterKey, sessionId, Stack.QUESTION), WAIT);
+            } finally {
+                stack.execute("ALTER TABLE chunk_away RENAME TO chunk");
+            }
+            assertThat(failed.names.getLast()).isEqualTo("error");
+            assertThat(failed.end.get("code").asText()).isEqualTo("store_unavailable");
+
+            Transcript next = Transcript.read(sse, apiA.send(stack.recruiterKey, sessionId, Stack.QUESTION), WAIT);
+            assertThat(next.text.toString()).isEqualTo(REPLY);
+        }
+    }
+
+    @Test
     void a_failing_model_ends_the_turn_with_an_error_event_and_frees_the_session() throws Exception {
         String sessionId = newSession();
         try (SseClient sse = apiA.events(stack.recruiterKey, sessionId, null)) {

@@ -223,6 +223,14 @@ final class Stack implements AutoCloseable {
         return env;
     }
 
+    /** A statement against this stack's database (a fault a test makes and takes back). */
+    void execute(String sql) throws Exception {
+        try (Connection db = DriverManager.getConnection(databaseUrl, "protostar", "protostar");
+                var statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     /** The first column of the first row of a query against this stack's database, or null for no row. */
     String query(String sql) throws Exception {
         try (Connection db = DriverManager.getConnection(databaseUrl, "protostar", "protostar");

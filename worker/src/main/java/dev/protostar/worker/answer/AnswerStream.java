@@ -34,6 +34,8 @@ final class AnswerStream implements TokenSink {
     private long asked = -1;
     /** The {@code started} event on its way, until the next event is published. */
     private CompletableFuture<Void> sending;
+    /** Whether this attempt's {@code done} or {@code error} was published: a turn has one final event. */
+    private boolean ended;
 
     AnswerStream(
             ChatRequest request,
@@ -121,12 +123,29 @@ final class AnswerStream implements TokenSink {
                         Duration.between(request.admittedAt(), first).toMillis(),
                         Duration.between(request.admittedAt(), end).toMillis()));
         publish(done);
+        ended = true;
         return done;
     }
 
     void error(String code, String message) {
         flush(System.nanoTime());
         publish(new ChatEvent.Error(request.requestId(), seq++, code, message));
+        ended = true;
+    }
+
+    /**
+     * Ends the turn after a failure with an {@code error} naming its cause, unless it already ended (a failure
+     * after {@code done}, recording it, changes nothing the client sees). Text not yet sent is dropped, and a
+     * {@code started} that failed on its way is not waited for: the error event is what must get out.
+     */
+    void fail(String code, String message) {
+        if (ended) {
+            return;
+        }
+        pending.setLength(0);
+        sending = null;
+        send(new ChatEvent.Error(request.requestId(), seq++, code, message));
+        ended = true;
     }
 
     private void flush(long now) {

@@ -95,7 +95,40 @@ class AnswerTurn implements Processor {
         }
     }
 
+    /**
+     * Answers the turn; whatever fails inside it (the database, Redis, the embedder, the model) ends it with an
+     * {@code error} naming the cause, so the client is never left waiting and its session is freed. Retrying here
+     * would rarely meet the deadline and never beats the client asking again; only when even the error event
+     * cannot be sent (Kafka down) does the failure reach the route's redelivery and the DLT.
+     */
     private void answer(ChatRequest request, AtomicBoolean owned) {
+        String requestId = request.requestId();
+        AnswerStream stream = new AnswerStream(
+                request,
+                producer,
+                () -> !owned.get() || cancelled.reason(requestId).isPresent(),
+                properties.coalesce(),
+                properties.coalesceChars(),
+                stages);
+        try {
+            attempt(request, owned, stream);
+        } catch (RuntimeException e) {
+            if (!owned.get()) {
+                log.info("Partition lost mid-answer; the new owner answers again");
+                return;
+            }
+            String code = TurnFailures.code(e);
+            log.warn("Turn ended by a failure ({})", code, e);
+            stream.fail(code, TurnFailures.message(code));
+            try {
+                ledger.end(requestId);
+            } catch (RuntimeException ledgerDown) {
+                log.debug("Turn's end not recorded: {}", ledgerDown.toString());
+            }
+        }
+    }
+
+    private void attempt(ChatRequest request, AtomicBoolean owned, AnswerStream stream) {
         long taken = System.nanoTime();
         String requestId = request.requestId();
         OptionalInt begun = ledger.begin(requestId);
@@ -104,13 +137,6 @@ class AnswerTurn implements Processor {
             return;
         }
         int attempt = begun.getAsInt();
-        AnswerStream stream = new AnswerStream(
-                request,
-                producer,
-                () -> !owned.get() || cancelled.reason(requestId).isPresent(),
-                properties.coalesce(),
-                properties.coalesceChars(),
-                stages);
         if (cancelled.reason(requestId).isPresent()) {
             stream.error(
                     "cancelled",
