@@ -17,9 +17,14 @@ import org.springframework.context.annotation.PropertySource;
 public class RoutesAutoConfiguration {
 
     @Bean("kafka-keyed")
-    KeyedKafkaComponent keyedKafkaComponent(@Value("${protostar.kafka.bootstrap-servers}") String brokers) {
+    KeyedKafkaComponent keyedKafkaComponent(
+            @Value("${protostar.kafka.bootstrap-servers}") String brokers,
+            @Value("${protostar.kafka.keyed.backoff-ms}") long backoffMs,
+            @Value("${protostar.kafka.keyed.max-backoff-ms}") long maxBackoffMs) {
         KeyedKafkaComponent component = new KeyedKafkaComponent();
         component.setBrokers(brokers);
+        component.setBackoffMs(backoffMs);
+        component.setMaxBackoffMs(maxBackoffMs);
         return component;
     }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -16,40 +15,35 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class KeyLanes {
 
-    private final Map<String, Queue<ConsumerRecord<String, byte[]>>> waiting = new HashMap<>();
-    private final Consumer<ConsumerRecord<String, byte[]>> start;
+    private final Map<String, Queue<Turn>> waiting = new HashMap<>();
+    private final Consumer<Turn> start;
 
-    /** @param start runs a record; it must call {@link #next} when the record is finished */
-    KeyLanes(Consumer<ConsumerRecord<String, byte[]>> start) {
+    /** @param start runs a turn; it must call {@link #next} with its lane when the turn is over */
+    KeyLanes(Consumer<Turn> start) {
         this.start = start;
     }
 
-    void submit(ConsumerRecord<String, byte[]> record) {
+    void submit(Turn turn) {
         boolean idle;
         synchronized (this) {
-            Queue<ConsumerRecord<String, byte[]>> lane = waiting.get(laneOf(record));
+            Queue<Turn> lane = waiting.get(turn.lane());
             idle = lane == null;
             if (idle) {
-                waiting.put(laneOf(record), new ArrayDeque<>());
+                waiting.put(turn.lane(), new ArrayDeque<>());
             } else {
-                lane.add(record);
+                lane.add(turn);
             }
         }
         if (idle) {
-            start.accept(record);
+            start.accept(turn);
         }
-    }
-
-    /** A record's lane: its key; a record without a key is a lane of its own. */
-    static String laneOf(ConsumerRecord<String, byte[]> record) {
-        return record.key() != null ? record.key() : "\0" + record.partition() + ":" + record.offset();
     }
 
     /** The record of {@code key} finished: starts the next one of that key, if any. */
     void next(String key) {
-        ConsumerRecord<String, byte[]> following;
+        Turn following;
         synchronized (this) {
-            Queue<ConsumerRecord<String, byte[]>> lane = waiting.get(key);
+            Queue<Turn> lane = waiting.get(key);
             following = lane == null ? null : lane.poll();
             if (following == null) {
                 waiting.remove(key);
@@ -60,9 +54,10 @@ final class KeyLanes {
         }
     }
 
-    /** Drops waiting records of revoked partitions: their new owner receives them again. */
+    /** Drops waiting turns of revoked partitions: their new owner receives them again. */
     synchronized void dropWaiting(Set<TopicPartition> revoked) {
         waiting.values()
-                .forEach(lane -> lane.removeIf(r -> revoked.contains(new TopicPartition(r.topic(), r.partition()))));
+                .forEach(lane ->
+                        lane.removeIf(t -> revoked.contains(t.assignment().partition())));
     }
 }

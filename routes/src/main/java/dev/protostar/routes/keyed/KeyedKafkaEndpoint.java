@@ -1,5 +1,7 @@
 package dev.protostar.routes.keyed;
 
+import java.util.Properties;
+import java.util.function.Function;
 import org.apache.camel.Category;
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;
@@ -9,6 +11,9 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code kafka-keyed:topic?groupId=…&maxInFlight=…}: consume a topic in a group, records of different
@@ -58,6 +63,15 @@ public class KeyedKafkaEndpoint extends DefaultEndpoint {
     @UriParam(defaultValue = "10000")
     private long shutdownTimeoutMs = 10_000;
 
+    @UriParam(defaultValue = "500")
+    private long backoffMs = 500;
+
+    @UriParam(defaultValue = "30000")
+    private long maxBackoffMs = 30_000;
+
+    private Function<Properties, org.apache.kafka.clients.consumer.Consumer<String, byte[]>> kafkaConsumers =
+            props -> new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+
     KeyedKafkaEndpoint(String uri, Component component, String topic) {
         super(uri, component);
         this.topic = topic;
@@ -73,6 +87,17 @@ public class KeyedKafkaEndpoint extends DefaultEndpoint {
         KeyedKafkaConsumer consumer = new KeyedKafkaConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** A new Kafka consumer for one round of the poll loop. */
+    org.apache.kafka.clients.consumer.Consumer<String, byte[]> createKafkaConsumer(Properties props) {
+        return kafkaConsumers.apply(props);
+    }
+
+    /** Tests wrap the real Kafka consumer to inject faults the broker cannot be made to produce on cue. */
+    void setKafkaConsumers(
+            Function<Properties, org.apache.kafka.clients.consumer.Consumer<String, byte[]>> kafkaConsumers) {
+        this.kafkaConsumers = kafkaConsumers;
     }
 
     public String getTopic() {
@@ -152,5 +177,23 @@ public class KeyedKafkaEndpoint extends DefaultEndpoint {
 
     public void setShutdownTimeoutMs(long shutdownTimeoutMs) {
         this.shutdownTimeoutMs = shutdownTimeoutMs;
+    }
+
+    /** The first wait after a failure the consumer cannot skip: a record not even dead-lettered, a failed poll loop. */
+    public long getBackoffMs() {
+        return backoffMs;
+    }
+
+    public void setBackoffMs(long backoffMs) {
+        this.backoffMs = backoffMs;
+    }
+
+    /** The longest such wait; the waits double up to it. */
+    public long getMaxBackoffMs() {
+        return maxBackoffMs;
+    }
+
+    public void setMaxBackoffMs(long maxBackoffMs) {
+        this.maxBackoffMs = maxBackoffMs;
     }
 }

@@ -11,21 +11,29 @@ import org.apache.kafka.common.TopicPartition;
  * below the lowest unfinished record. A worker that dies therefore loses nothing — the new owner
  * starts at that record — at the price of redelivering the finished ones above it.
  *
+ * <p>Each partition is tracked per {@link Assignment}: a record finishing under an earlier assignment of
+ * the partition (revoked, then assigned here again) is ignored, because its copy received under the
+ * current one is still unfinished.
+ *
  * <p>Thread-safe: records finish on processing threads, commits happen on the poll thread.
  */
 final class OffsetTracker {
 
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
 
-    synchronized void received(TopicPartition partition, long offset) {
-        PartitionState state = partitions.computeIfAbsent(partition, p -> new PartitionState());
+    synchronized void received(Assignment assignment, long offset) {
+        PartitionState state = partitions.get(assignment.partition());
+        if (state == null || state.epoch != assignment.epoch()) {
+            state = new PartitionState(assignment.epoch());
+            partitions.put(assignment.partition(), state);
+        }
         state.unfinished.add(offset);
         state.next = Math.max(state.next, offset + 1);
     }
 
-    synchronized void finished(TopicPartition partition, long offset) {
-        PartitionState state = partitions.get(partition);
-        if (state != null) {
+    synchronized void finished(Assignment assignment, long offset) {
+        PartitionState state = partitions.get(assignment.partition());
+        if (state != null && state.epoch == assignment.epoch()) {
             state.unfinished.remove(offset);
         }
     }
@@ -62,8 +70,13 @@ final class OffsetTracker {
     }
 
     private static final class PartitionState {
+        final long epoch;
         final TreeSet<Long> unfinished = new TreeSet<>();
         long next = -1;
         long committed = -1;
+
+        PartitionState(long epoch) {
+            this.epoch = epoch;
+        }
     }
 }

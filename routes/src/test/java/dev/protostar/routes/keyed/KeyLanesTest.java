@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class KeyLanesTest {
 
     private final List<Long> started = new ArrayList<>();
-    private final KeyLanes lanes = new KeyLanes(record -> started.add(record.offset()));
+    private final KeyLanes lanes = new KeyLanes(turn -> started.add(turn.offset()));
 
     @Test
     void runs_different_keys_at_once_and_one_key_in_order() {
@@ -48,7 +48,9 @@ class KeyLanesTest {
         assertThat(started).containsExactly(1L, 2L);
     }
 
-    private static ConsumerRecord<String, byte[]> record(String key, int partition, long offset) {
-        return new ConsumerRecord<>("t", partition, offset, key, new byte[0]);
+    private static Turn record(String key, int partition, long offset) {
+        return new Turn(
+                new ConsumerRecord<>("t", partition, offset, key, new byte[0]),
+                new Assignment(new TopicPartition("t", partition), 1));
     }
 }

@@ -65,9 +65,13 @@ class KeyedKafkaConsumerIT {
                     .add(body(exchange));
             running.decrementAndGet();
         })) {
-            for (int round = 0; round < 3; round++) {
-                for (int key = 0; key < 20; key++) {
-                    send(topic, "k" + key, "m" + round);
+            // One producer for all: the sends must outpace the 300 ms turns, or the test measures the producer.
+            try (var producer = producer()) {
+                for (int round = 0; round < 3; round++) {
+                    for (int key = 0; key < 20; key++) {
+                        producer.send(new ProducerRecord<>(
+                                topic, 0, "k" + key, ("m" + round).getBytes(StandardCharsets.UTF_8)));
+                    }
                 }
             }
             await().atMost(Duration.ofSeconds(30))
@@ -129,11 +133,15 @@ class KeyedKafkaConsumerIT {
         return camel;
     }
 
-    private static void send(String topic, String key, String value) throws Exception {
-        try (var producer = new KafkaProducer<>(
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(
                 Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new StringSerializer(),
-                new ByteArraySerializer())) {
+                new ByteArraySerializer());
+    }
+
+    private static void send(String topic, String key, String value) throws Exception {
+        try (var producer = producer()) {
             producer.send(new ProducerRecord<>(topic, 0, key, value.getBytes(StandardCharsets.UTF_8)))
                     .get();
         }

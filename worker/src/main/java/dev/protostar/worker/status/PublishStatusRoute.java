@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A heartbeat every second on the compacted {@code worker-status}: what the dam may count on — capacity
- * (max-in-flight, or the streams the model provider holds for this worker once it refused more), turns held,
+ * (max-in-flight, or the streams the model provider holds for this worker once it refused more; 0 while its
+ * consumer is not consuming, as it takes no turns then), turns held,
  * the age of the oldest one not yet started, and the LLM breaker. An open breaker is reported as
  * {@code OPEN_OFFLINE} when this worker answers in the offline mode meanwhile, because the dam sheds
  * only while every worker reports {@code OPEN}, and this one still answers.
@@ -54,7 +55,7 @@ class PublishStatusRoute extends RouteBuilder {
         return new WorkerStatus(
                 properties.id(),
                 role.current(),
-                streams.capacity(properties.maxInFlight()),
+                role.consuming() ? streams.capacity(properties.maxInFlight()) : 0,
                 role.inFlight(),
                 role.oldestQueuedMillis(),
                 state,

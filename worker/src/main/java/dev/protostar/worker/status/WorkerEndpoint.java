@@ -32,7 +32,7 @@ class WorkerEndpoint {
         return Map.of(
                 "role", role.current(),
                 "inFlight", role.inFlight(),
-                "capacity", streams.capacity(properties.maxInFlight()),
+                "capacity", role.consuming() ? streams.capacity(properties.maxInFlight()) : 0,
                 "modelStreams", streams.open(),
                 "oldestQueuedMs", role.oldestQueuedMillis(),
                 "breaker", breaker.state(),

@@ -47,6 +47,15 @@ public class WorkerRole {
         log.info("Demoted to STANDBY: consuming nothing");
     }
 
+    /**
+     * False while an ACTIVE worker's consumer is not consuming (its poll loop rejoining after a failure):
+     * it takes no turns then, so it offers no capacity and reports DOWN. A STANDBY one consumes nothing by
+     * design and is not stalled.
+     */
+    public boolean consuming() {
+        return role != Role.ACTIVE || (consumer() instanceof KeyedKafkaConsumer consumer && consumer.consuming());
+    }
+
     /** Turns held by this worker now: running plus queued behind their session. */
     public int inFlight() {
         return consumer() instanceof KeyedKafkaConsumer consumer ? consumer.outstanding() : 0;
