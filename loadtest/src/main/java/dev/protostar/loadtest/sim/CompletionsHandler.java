@@ -20,12 +20,15 @@ final class CompletionsHandler implements HttpHandler {
 
     private final Supplier<SimulatorConfig> config;
     private final Counters counters;
+    private final ReceivedRequests received;
     private final DoubleSupplier random;
 
     /** @param random uniform in [0, 1); decides which requests get an injected error or stall */
-    CompletionsHandler(Supplier<SimulatorConfig> config, Counters counters, DoubleSupplier random) {
+    CompletionsHandler(
+            Supplier<SimulatorConfig> config, Counters counters, ReceivedRequests received, DoubleSupplier random) {
         this.config = config;
         this.counters = counters;
+        this.received = received;
         this.random = random;
     }
 
@@ -39,14 +42,15 @@ final class CompletionsHandler implements HttpHandler {
             long arrival = System.nanoTime();
             SimulatorConfig cfg = config.get();
             counters.requests.incrementAndGet();
+            byte[] body = exchange.getRequestBody().readAllBytes();
             ChatRequest request;
             try {
-                request = ChatRequest.parse(
-                        Responses.JSON, exchange.getRequestBody().readAllBytes());
+                request = ChatRequest.parse(Responses.JSON, body);
             } catch (IllegalArgumentException e) {
                 Responses.error(exchange, 400, e.getMessage(), "invalid_request_error", null);
                 return;
             }
+            received.add(body);
             if (!counters.tryAcquire(cfg.maxStreams())) {
                 counters.rejected.incrementAndGet();
                 exchange.getResponseHeaders().set("Retry-After", String.valueOf(cfg.retryAfterSeconds()));

@@ -17,7 +17,7 @@ final class Flags {
               --reply=TEXT                the answer to every request
             Prints the base URL for OpenAI clients (http://127.0.0.1:PORT/v1) and serves until stopped.
             Change behaviour at runtime: POST /sim/config with JSON fields (ttftMs, errorRate…);
-            GET /sim/stats, POST /sim/reset.""";
+            GET /sim/stats, POST /sim/reset; GET /sim/requests shows the last requests (the prompts) it received.""";
 
     private Flags() {}
 

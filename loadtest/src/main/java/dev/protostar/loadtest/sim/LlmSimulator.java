@@ -1,10 +1,13 @@
 package dev.protostar.loadtest.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * errors and stalls, and counters of what it saw.
  *
  * <p>Endpoints: {@code POST /v1/chat/completions}, {@code GET /v1/models}, {@code GET /sim/stats},
- * {@code GET|POST /sim/config}, {@code POST /sim/reset}. Listens on 127.0.0.1 only.
+ * {@code GET|POST /sim/config}, {@code POST /sim/reset}, {@code GET /sim/requests} (the last chat requests, whole:
+ * the prompts a model would have read). Listens on 127.0.0.1 only.
  *
  * <pre>{@code
  * try (LlmSimulator llm = LlmSimulator.start(SimulatorConfig.defaults().withPort(0).withTtftMs(200))) {
@@ -42,6 +46,7 @@ public final class LlmSimulator implements AutoCloseable {
 
     private final AtomicReference<SimulatorConfig> config;
     private final Counters counters = new Counters();
+    private final ReceivedRequests received = new ReceivedRequests();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
     private final long startedSeconds = System.currentTimeMillis() / 1000;
@@ -51,10 +56,11 @@ public final class LlmSimulator implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", initial.port()), BACKLOG);
         server.setExecutor(executor);
         server.createContext(
-                "/v1/chat/completions", new CompletionsHandler(config::get, counters, () -> ThreadLocalRandom.current()
+                "/v1/chat/completions",
+                new CompletionsHandler(config::get, counters, received, () -> ThreadLocalRandom.current()
                         .nextDouble()));
         server.createContext("/v1/models", this::models);
-        server.createContext("/sim/", new ControlHandler(config::get, this::reconfigure, counters));
+        server.createContext("/sim/", new ControlHandler(config::get, this::reconfigure, counters, this::requests));
         server.start();
         config.set(initial.withPort(port()));
     }
@@ -79,6 +85,22 @@ public final class LlmSimulator implements AutoCloseable {
 
     public SimulatorStats stats() {
         return counters.snapshot();
+    }
+
+    /**
+     * The last {@value ReceivedRequests#KEPT} chat requests it was sent (those it could parse), oldest first, as
+     * their JSON bodies: {@code messages} holds the prompt.
+     */
+    public List<JsonNode> requests() {
+        List<JsonNode> requests = new ArrayList<>();
+        for (byte[] body : received.bodies()) {
+            try {
+                requests.add(Responses.JSON.readTree(body));
+            } catch (IOException e) {
+                throw new UncheckedIOException("A body that parsed once no longer parses", e);
+            }
+        }
+        return requests;
     }
 
     public void resetStats() {

@@ -91,6 +91,26 @@ class ControlEndpointsTest {
     }
 
     @Test
+    void keeps_the_last_requests_it_received_so_a_test_can_read_the_prompt() throws Exception {
+        client.chat(chatBody(false, false));
+        for (int i = 0; i < ReceivedRequests.KEPT; i++) {
+            client.chat(chatBody(false, false).replace("Where did she work?", "Question " + i + "?"));
+        }
+        client.chat("not json");
+
+        JsonNode requests = json(client.get("/sim/requests").body());
+        assertThat(requests).as("only the last ones, each whole").hasSize(ReceivedRequests.KEPT);
+        assertThat(requests.get(0).at("/messages/1/content").asText()).isEqualTo("Question 0?");
+        assertThat(requests.get(ReceivedRequests.KEPT - 1)
+                        .at("/messages/0/content")
+                        .asText())
+                .isEqualTo("Be brief.");
+        assertThat(sim.requests().getLast().at("/messages/1/content").asText())
+                .isEqualTo("Question " + (ReceivedRequests.KEPT - 1) + "?");
+        assertThat(client.post("/sim/requests", "").statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void lists_one_model() throws Exception {
         JsonNode models = json(client.get("/v1/models").body());
 

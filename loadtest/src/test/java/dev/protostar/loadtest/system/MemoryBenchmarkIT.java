@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.protostar.loadtest.eval.MemoryBenchmark;
 import dev.protostar.loadtest.eval.MemoryReport;
 import dev.protostar.search.tokens.TokenCounter;
+import dev.protostar.worker.generate.DataBlock;
 import dev.protostar.worker.memory.Turn;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class MemoryBenchmarkIT {
                             .append("\n\n");
                 }
             }
-            return TokenCounter.count(history.toString());
+            return TokenCounter.count(DataBlock.of("conversation", history.toString()) + "\n\n");
         };
     }
 

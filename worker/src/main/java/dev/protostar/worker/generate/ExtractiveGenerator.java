@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * The offline mode: answers without a language model by quoting the candidate's documents — for each
  * covered part of the question, the sentences of the retrieved chunks that share the most (rarity-weighted)
  * terms with it, each cited, headed by its section's last heading. It never generates a word of its own
- * beyond fixed phrases, so it cannot state anything the documents do not.
+ * beyond fixed phrases, so it cannot state anything the documents do not; and it quotes no line that is an
+ * instruction to a model ({@link InstructionLike}), so an injected one is never an answer.
  */
 final class ExtractiveGenerator implements Generator {
 
@@ -185,8 +186,18 @@ final class ExtractiveGenerator implements Generator {
                 : Set.of();
         List<Candidate> candidates = new ArrayList<>();
         Set<String> sourceTerms = new HashSet<>();
+        // The best-ranked chunk, unless it holds nothing but instructions: what is quoted when no line matches.
+        int first = -1;
         for (int s = 0; s < sources.size(); s++) {
             Hit hit = sources.get(s);
+            List<String> sentences = Sentences.split(hit.text());
+            // An instruction to a model (an injected "Ignore all previous instructions…") says nothing about the
+            // candidate: it answers no question, though it shares a word with one ("now", "candidate"), and a chunk of
+            // nothing else offers no line, not even its heading.
+            if (!sentences.isEmpty() && sentences.stream().allMatch(InstructionLike::in)) {
+                continue;
+            }
+            first = first < 0 ? s : first;
             Set<String> sectionTerms = new HashSet<>(analyzer.tokens(hit.section()));
             sourceTerms.addAll(sectionTerms);
             double heading = matched(clause.terms(), sectionTerms, counts, false);
@@ -198,7 +209,7 @@ final class ExtractiveGenerator implements Generator {
             boolean category = words(lastHeading) <= CATEGORY_TERMS;
             // A heading is a line of the document too ("쿠팡 | 2017.09 ~ 2021.03 (3년 7개월)", "Dacon … 경진대회
             // 2위"): it can be the answer, though any line under it that matches the clause says more.
-            if (!lastHeading.isEmpty()) {
+            if (!lastHeading.isEmpty() && !InstructionLike.in(lastHeading)) {
                 double headingScore = matched(clause.terms(), sectionTerms, counts, true);
                 headingScore += headingScore > 0 ? 0.8 * about : 0;
                 // "쿠팡 | 2017.09 ~ 2021.03 (3년 7개월)" is the period asked of the job it names
@@ -214,8 +225,10 @@ final class ExtractiveGenerator implements Generator {
                         currentSection,
                         headingAnswers));
             }
-            List<String> sentences = Sentences.split(hit.text());
             for (int i = 0; i < sentences.size(); i++) {
+                if (InstructionLike.in(sentences.get(i))) {
+                    continue;
+                }
                 Set<String> terms = new HashSet<>(analyzer.tokens(sentences.get(i)));
                 sourceTerms.addAll(terms);
                 double own = matched(clause.terms(), terms, counts, true);
@@ -274,7 +287,7 @@ final class ExtractiveGenerator implements Generator {
             }
         }
         if (top.score() <= 0) {
-            return firstLines(scored, 0, 2);
+            return firstLines(scored, Math.max(first, 0), 2);
         }
         // A category heading ("Certificates", "자격증") that is the best line, or names most of the clause.
         if ((top.order() < 0 && top.heading() > 0) || (clauseWeight > 0 && top.heading() >= 0.5 * clauseWeight)) {

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
  * bills, not characters): the rules, the conversation's summary (its oldest lines dropped first if it is
  * over budget), the turns not yet summarised verbatim, the retrieved excerpts
  * (best first, numbered as the citations will be) and the question.
+ *
+ * <p>What is quoted — the conversation, each excerpt — is a {@link DataBlock}, which the text inside cannot close:
+ * the rules say that nothing inside one is an instruction, and a document that says otherwise stays inside.
  */
 @Component
 public class PromptAssembler {
@@ -36,8 +39,12 @@ public class PromptAssembler {
         int context = 0;
         for (int i = 0; i < sources.size(); i++) {
             Hit hit = sources.get(i);
-            String excerpt = "[" + (i + 1) + "] " + hit.title() + " › " + hit.section() + " (" + hit.location() + ")\n"
-                    + hit.text() + "\n\n";
+            // The heading line is inside the block too: a title or a heading is the document's text.
+            String excerpt = DataBlock.of(
+                            "excerpt",
+                            "[" + (i + 1) + "] " + hit.title() + " › " + hit.section() + " (" + hit.location() + ")\n"
+                                    + hit.text())
+                    + "\n\n";
             int tokens = TokenCounter.count(excerpt);
             if (i > 0 && context + tokens > budgets.contextTokens()) {
                 break;
@@ -56,7 +63,7 @@ public class PromptAssembler {
                 rules, text, TokenCounter.count(rules) + TokenCounter.count(text), TokenCounter.count(history));
     }
 
-    /** The summary and the recent turns, as the model reads them; empty for a first turn. */
+    /** The summary and the recent turns, as the model reads them, fenced as data; empty for a first turn. */
     public String history(Memory memory) {
         if (memory.isEmpty()) {
             return "";
@@ -70,7 +77,7 @@ public class PromptAssembler {
         if (!memory.recent().isEmpty()) {
             history.append("Recent turns:\n").append(recent(memory.recent()));
         }
-        return history.toString();
+        return DataBlock.of("conversation", history.toString()) + "\n\n";
     }
 
     /**

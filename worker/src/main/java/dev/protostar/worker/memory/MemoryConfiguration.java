@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The summarizer and the follow-up rewriter (the language model's when one is configured, else extractive), and
- * the memory answering recalls.
+ * the memory answering recalls. Every summary is checked for lost facts, then cleared of instructions.
  */
 @Configuration
 class MemoryConfiguration {
@@ -19,7 +19,7 @@ class MemoryConfiguration {
     Summarizer summarizer(LlmProperties llm, FactLines lines) {
         Summarizer extractive = new ExtractiveSummarizer(lines);
         Summarizer base = llm.configured() ? new LlmSummarizer(chatModel(llm), extractive) : extractive;
-        return new CheckedSummarizer(base, lines);
+        return new InstructionFreeSummarizer(new CheckedSummarizer(base, lines));
     }
 
     /** What answering recalls: the stored memory, with turns a lagging fold has not reached read as summary lines. */
@@ -27,7 +27,9 @@ class MemoryConfiguration {
     @Primary
     MemoryStore memoryStore(SessionMemories memories, FactLines lines, MemoryProperties properties) {
         return new CaughtUpMemories(
-                memories, new CheckedSummarizer(new ExtractiveSummarizer(lines), lines), properties);
+                memories,
+                new InstructionFreeSummarizer(new CheckedSummarizer(new ExtractiveSummarizer(lines), lines)),
+                properties);
     }
 
     @Bean
