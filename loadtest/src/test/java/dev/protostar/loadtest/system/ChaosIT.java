@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +37,9 @@ class ChaosIT {
             "An answer of some twenty words, streamed slowly enough that a fault can land in"
                     + " the middle of it while its client listens.";
 
+    /** Seven applications share one PostgreSQL (100 connections): five each is plenty for this load. */
+    private static final Map<String, String> POOL = Map.of("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "5");
+
     private final List<ChaosReport.Window> windows = new CopyOnWriteArrayList<>();
 
     @Test
@@ -49,13 +51,12 @@ class ChaosIT {
                 .withMaxStreams(1000)
                 .withReply(REPLY))) {
             List<ApiClient> apis = new CopyOnWriteArrayList<>(
-                    List.of(stack.chatApi("chaos-chat-api-a"), stack.chatApi("chaos-chat-api-b")));
+                    List.of(stack.chatApi("chaos-chat-api-a", POOL), stack.chatApi("chaos-chat-api-b", POOL)));
             List<AppProcess> workers = new ArrayList<>(List.of(
-                    stack.worker("chaos-worker-1", "active", Map.of()),
-                    stack.worker("chaos-worker-2", "active", Map.of())));
-            AppProcess standby = stack.worker("chaos-standby", "standby", Map.of());
-            stack.ingestion("chaos-ingestion-a");
-            stack.ingestion("chaos-ingestion-b");
+                    stack.worker("chaos-worker-1", "active", POOL), stack.worker("chaos-worker-2", "active", POOL)));
+            AppProcess standby = stack.worker("chaos-standby", "standby", POOL);
+            stack.ingestion("chaos-ingestion-a", POOL);
+            stack.ingestion("chaos-ingestion-b", POOL);
             String candidateId = stack.candidateWithResume(apis.getFirst());
 
             try (ChaosLoad load = new ChaosLoad(stack, apis, candidateId, 16, 2.0, DEADLINE)) {
@@ -71,7 +72,7 @@ class ChaosIT {
                                 workers.remove(doomed);
                                 doomed.kill();
                             },
-                            () -> workers.add(stack.worker("chaos-worker-r" + n, "active", Map.of())));
+                            () -> workers.add(stack.worker("chaos-worker-r" + n, "active", POOL)));
                 }
                 window(
                         load,
@@ -79,7 +80,7 @@ class ChaosIT {
                         Duration.ZERO,
                         () -> stack.app("chaos-chat-api-b").kill(),
                         () -> {
-                            apis.set(1, stack.chatApi("chaos-chat-api-b2"));
+                            apis.set(1, stack.chatApi("chaos-chat-api-b2", POOL));
                         });
                 Pause redis = Pause.redis();
                 window(load, "Redis frozen " + PAUSE.toSeconds() + " s", PAUSE, redis::freeze, redis::thaw);
@@ -92,7 +93,7 @@ class ChaosIT {
                         load,
                         "a worker added (scale-out)",
                         Duration.ZERO,
-                        () -> workers.add(stack.worker("chaos-worker-extra", "active", Map.of())),
+                        () -> workers.add(stack.worker("chaos-worker-extra", "active", POOL)),
                         () -> {});
                 load.stopSending();
                 awaitEnds(load);
@@ -161,9 +162,5 @@ class ChaosIT {
 
     static String today() {
         return LocalDate.now().toString();
-    }
-
-    static <K extends Comparable<K>, V> Map<K, V> sorted(Map<K, V> map) {
-        return new TreeMap<>(map);
     }
 }
