@@ -1,8 +1,6 @@
 package dev.protostar.loadtest.system;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,32 +11,40 @@ import java.util.List;
  */
 final class Pause {
 
-    private static final Path VAR = Path.of(
-            System.getenv().getOrDefault("PROTOSTAR_VAR", Path.of("..", "var").toString()));
-
     private final List<Long> pids;
 
     private Pause(List<Long> pids) {
         this.pids = pids;
     }
 
-    static Pause redis() throws IOException {
-        return of(VAR.resolve("run/redis.pid"));
+    static Pause redis() {
+        return of("redis-server", "127.0.0.1:" + LocalServices.REDIS_PORT);
     }
 
-    static Pause postgres() throws IOException {
-        return of(VAR.resolve("postgres/data/postmaster.pid"));
+    /** The postmaster: the backends it forks are its descendants. */
+    static Pause postgres() {
+        return of("bin/postgres", "-p " + LocalServices.PG_PORT);
     }
 
-    static Pause s3() throws IOException {
-        return of(VAR.resolve("run/s3proxy.pid"));
+    static Pause s3() {
+        return of("java", "s3proxy");
     }
 
-    private static Pause of(Path pidFile) throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+    /**
+     * The process whose command line holds every one of {@code parts}, and its descendants: found by what it runs,
+     * not by a pid file, so the services another checkout started are found too.
+     */
+    private static Pause of(String... parts) {
+        ProcessHandle service = ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> java.util.Arrays.stream(parts).allMatch(line::contains))
+                        .orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No process runs " + String.join(" ", parts)));
         List<Long> pids = new ArrayList<>();
-        pids.add(pid);
-        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(child -> pids.add(child.pid())));
+        pids.add(service.pid());
+        service.descendants().forEach(child -> pids.add(child.pid()));
         return new Pause(pids);
     }
 
