@@ -97,7 +97,8 @@ class IngestStagesTest {
                 new KeywordAnalyzer(),
                 repository,
                 progress,
-                new IngestionProperties(DataSize.ofMegabytes(20), 2, Duration.ofHours(24), 250, 400),
+                new IngestionProperties(
+                        DataSize.ofMegabytes(20), 2, Duration.ofHours(24), Duration.ofSeconds(150), 250, 400),
                 new EmbeddingProperties(null, null, null, 16));
     }
 
