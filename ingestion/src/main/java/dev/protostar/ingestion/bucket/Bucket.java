@@ -56,14 +56,30 @@ public class Bucket {
         }
     }
 
-    /** Copies then removes (S3 has no rename); a copy already made by an earlier try is simply made again. */
-    public void move(String from, String to) throws Exception {
-        client.copyObject(CopyObjectArgs.builder()
-                .bucket(bucket)
-                .object(to)
-                .source(CopySource.builder().bucket(bucket).object(from).build())
-                .build());
+    /**
+     * Copies then removes (S3 has no rename); a copy already made by an earlier try is simply made again. False if
+     * the object is gone: another owner of the same ingestion moved it first.
+     */
+    public boolean move(String from, String to) throws Exception {
+        try {
+            client.copyObject(CopyObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(to)
+                    .source(CopySource.builder().bucket(bucket).object(from).build())
+                    .build());
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return false;
+            }
+            throw e;
+        }
+        remove(from);
+        return true;
+    }
+
+    /** Removes the object; one already gone is no error. */
+    public void remove(String key) throws Exception {
         client.removeObject(
-                RemoveObjectArgs.builder().bucket(bucket).object(from).build());
+                RemoveObjectArgs.builder().bucket(bucket).object(key).build());
     }
 }

@@ -29,10 +29,12 @@ class FailParkedRoute extends RouteBuilder {
 
     private final Progress progress;
     private final Bucket bucket;
+    private final EndedElsewhere ended;
 
-    FailParkedRoute(Progress progress, Bucket bucket) {
+    FailParkedRoute(Progress progress, Bucket bucket, EndedElsewhere ended) {
         this.progress = progress;
         this.bucket = bucket;
+        this.ended = ended;
     }
 
     @Override
@@ -51,14 +53,18 @@ class FailParkedRoute extends RouteBuilder {
             return;
         }
         byte[] reason = exchange.getMessage().getHeader(Topics.DLT_REASON_HEADER, byte[].class);
-        if (bucket.stat(request.objectKey()).isPresent()) {
-            bucket.move(request.objectKey(), ObjectKeys.failed(request.objectKey()));
+        String key = request.objectKey();
+        boolean told = progress.report(
+                IngestProgress.failed(
+                        request.ingestionId(),
+                        "INTERNAL",
+                        "Ingestion stopped on an internal error and was set aside for an operator ("
+                                + (reason == null ? "no reason recorded" : new String(reason, StandardCharsets.UTF_8))
+                                + ")."),
+                () -> bucket.move(key, ObjectKeys.failed(key)));
+        if (!told) {
+            // Another owner stored it, or it was deleted, before the retries ran out: that outcome stands.
+            ended.settle(request);
         }
-        progress.report(IngestProgress.failed(
-                request.ingestionId(),
-                "INTERNAL",
-                "Ingestion stopped on an internal error and was set aside for an operator ("
-                        + (reason == null ? "no reason recorded" : new String(reason, StandardCharsets.UTF_8))
-                        + ")."));
     }
 }

@@ -10,7 +10,7 @@ import dev.protostar.ingestion.parse.DocumentParser;
 import dev.protostar.ingestion.parse.UnreadableDocumentException;
 import dev.protostar.ingestion.parse.UnreadableDocumentException.Code;
 import dev.protostar.ingestion.progress.Progress;
-import dev.protostar.ingestion.store.DocumentRepository;
+import dev.protostar.ingestion.store.DocumentVersions;
 import dev.protostar.ingestion.store.Documents;
 import dev.protostar.ingestion.store.StoredChunk;
 import dev.protostar.ingestion.store.StoredDocument;
@@ -42,8 +42,9 @@ class IngestStages {
     private final Chunker chunker;
     private final Embedder embedder;
     private final KeywordAnalyzer keywords;
-    private final DocumentRepository repository;
+    private final DocumentVersions versions;
     private final Progress progress;
+    private final EndedElsewhere ended;
     private final long maxFileSize;
     private final int embedBatch;
 
@@ -54,8 +55,9 @@ class IngestStages {
             Chunker chunker,
             Embedder embedder,
             KeywordAnalyzer keywords,
-            DocumentRepository repository,
+            DocumentVersions versions,
             Progress progress,
+            EndedElsewhere ended,
             IngestionProperties properties,
             EmbeddingProperties embedding) {
         this.bucket = bucket;
@@ -64,8 +66,9 @@ class IngestStages {
         this.chunker = chunker;
         this.embedder = embedder;
         this.keywords = keywords;
-        this.repository = repository;
+        this.versions = versions;
         this.progress = progress;
+        this.ended = ended;
         this.maxFileSize = properties.maxFileSize().toBytes();
         this.embedBatch = embedding.batchSize();
     }
@@ -95,7 +98,7 @@ class IngestStages {
             if (!info.get().etag().equals(job.request.etag())) {
                 progress.report(IngestProgress.failed(
                         job.ingestionId(),
-                        "SUPERSEDED",
+                        IngestProgress.SUPERSEDED_CODE,
                         "A newer version of the file replaced it before it was read; that version is ingested"
                                 + " instead."));
                 exchange.setRouteStop(true);
@@ -157,11 +160,13 @@ class IngestStages {
         };
     }
 
-    /** One transaction: the document row and all its chunks, replacing an earlier version's. */
+    /**
+     * One transaction: the document row and all its chunks, replacing an earlier version's, and the ingestion marked
+     * stored — unless it ended otherwise meanwhile or a later upload of the name is stored ({@link DocumentVersions}).
+     */
     Processor store() {
         return exchange -> {
             IngestJob job = IngestJob.of(exchange);
-            job.documentId = job.current.map(Documents.Current::id).orElseGet(UUID::randomUUID);
             List<StoredChunk> chunks = new ArrayList<>();
             for (int i = 0; i < job.chunks.size(); i++) {
                 Chunk chunk = job.chunks.get(i);
@@ -176,39 +181,66 @@ class IngestStages {
                         new PGvector(job.vectors.get(i)),
                         job.parsed.ocr()));
             }
-            repository.save(new StoredDocument(
-                    job.documentId,
+            var result = versions.store(
+                    UUID.fromString(job.ingestionId()),
                     job.candidateId,
                     job.fileName,
-                    job.parsed.title(),
-                    job.parsed.format().name(),
-                    job.size,
-                    job.contentHash,
-                    chunks.size(),
-                    UUID.fromString(job.ingestionId()),
-                    ObjectKeys.archived(job.request.objectKey()),
-                    Instant.now(),
-                    chunks,
-                    job.current.isPresent()));
+                    (documentId, replacing) -> new StoredDocument(
+                            documentId,
+                            job.candidateId,
+                            job.fileName,
+                            job.parsed.title(),
+                            job.parsed.format().name(),
+                            job.size,
+                            job.contentHash,
+                            chunks.size(),
+                            UUID.fromString(job.ingestionId()),
+                            ObjectKeys.archived(job.request.objectKey()),
+                            Instant.now(),
+                            chunks,
+                            replacing));
+            switch (result.outcome()) {
+                case STORED -> job.documentId = result.documentId();
+                case SUPERSEDED -> {
+                    String key = job.request.objectKey();
+                    boolean told = progress.report(
+                            IngestProgress.failed(
+                                    job.ingestionId(),
+                                    IngestProgress.SUPERSEDED_CODE,
+                                    "A later upload of " + job.fileName + " was stored while this one was read;"
+                                            + " the later one is kept, this one was not stored."),
+                            () -> bucket.move(key, ObjectKeys.failed(key)));
+                    if (!told) {
+                        ended.settle(job.request);
+                    }
+                    exchange.setRouteStop(true);
+                }
+                case DELETED, ENDED -> {
+                    ended.settle(job.request);
+                    exchange.setRouteStop(true);
+                }
+            }
         };
     }
 
     Processor archive() {
         return exchange -> {
             IngestJob job = IngestJob.of(exchange);
-            bucket.move(job.request.objectKey(), ObjectKeys.archived(job.request.objectKey()));
-            if (job.unchanged()) {
-                int chunks = job.current.orElseThrow().chunkCount();
-                progress.report(new IngestProgress(
-                        job.ingestionId(),
-                        job.documentId.toString(),
-                        IngestProgress.STORED,
-                        chunks,
-                        chunks,
-                        "Unchanged: the same file is already stored; nothing was re-indexed.",
-                        "UNCHANGED"));
-            } else {
-                report(job, IngestProgress.STORED, job.chunks.size(), job.chunks.size());
+            String key = job.request.objectKey();
+            int chunks = job.unchanged() ? job.current.orElseThrow().chunkCount() : job.chunks.size();
+            var stored = job.unchanged()
+                    ? new IngestProgress(
+                            job.ingestionId(),
+                            job.documentId.toString(),
+                            IngestProgress.STORED,
+                            chunks,
+                            chunks,
+                            "Unchanged: the same file is already stored; nothing was re-indexed.",
+                            "UNCHANGED")
+                    : IngestProgress.of(
+                            job.ingestionId(), job.documentId.toString(), IngestProgress.STORED, chunks, chunks);
+            if (!progress.report(stored, () -> bucket.move(key, ObjectKeys.archived(key)))) {
+                ended.settle(job.request);
             }
         };
     }
@@ -218,10 +250,12 @@ class IngestStages {
         return exchange -> {
             IngestJob job = IngestJob.of(exchange);
             var why = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, UnreadableDocumentException.class);
-            if (bucket.stat(job.request.objectKey()).isPresent()) {
-                bucket.move(job.request.objectKey(), ObjectKeys.failed(job.request.objectKey()));
+            String key = job.request.objectKey();
+            if (!progress.report(
+                    IngestProgress.failed(job.ingestionId(), why.code().name(), why.getMessage()),
+                    () -> bucket.move(key, ObjectKeys.failed(key)))) {
+                ended.settle(job.request);
             }
-            progress.report(IngestProgress.failed(job.ingestionId(), why.code().name(), why.getMessage()));
         };
     }
 

@@ -65,13 +65,21 @@ final class InflationGuard {
 
         /** Reads an inflating stream to its end, refusing as soon as it grows too much. */
         void member(InputStream inflated, long compressedSize) throws IOException, UnreadableDocumentException {
+            count(inflated, Math.max(compressedSize, 1) * maxRatio);
+        }
+
+        /** A member held to the total only: one that may compress absurdly well and still be harmless. */
+        void counted(InputStream inflated) throws IOException, UnreadableDocumentException {
+            count(inflated, Long.MAX_VALUE);
+        }
+
+        private void count(InputStream inflated, long maxSize) throws IOException, UnreadableDocumentException {
             byte[] buffer = new byte[64 * 1024];
             long size = 0;
-            long compressed = Math.max(compressedSize, 1);
             for (int n; (n = inflated.read(buffer)) > 0; ) {
                 size += n;
                 total += n;
-                if ((size > GRACE_BYTES && size > compressed * maxRatio) || total > maxTotal) {
+                if ((size > GRACE_BYTES && size > maxSize) || total > maxTotal) {
                     throw Refusals.bomb(format, maxRatio);
                 }
             }

@@ -13,11 +13,17 @@ import org.springframework.util.unit.DataSize;
  * @param timeout a parse still running after this is abandoned
  * @param maxInflationRatio an archive member (DOCX part, HWP stream) inflating more than this many times its
  *     compressed size is a decompression bomb
- * @param maxInflatedSize all members of one archive together, inflated
+ * @param maxInflatedSize all members of one archive together, inflated (a PDF's streams too)
+ * @param maxPdfPages a PDF with more pages is refused before its text is read
  */
 @ConfigurationProperties("protostar.parse")
 public record ParseProperties(
-        DataSize maxFileSize, int maxCharacters, Duration timeout, int maxInflationRatio, DataSize maxInflatedSize) {
+        DataSize maxFileSize,
+        int maxCharacters,
+        Duration timeout,
+        int maxInflationRatio,
+        DataSize maxInflatedSize,
+        int maxPdfPages) {
 
     public ParseProperties {
         maxFileSize = maxFileSize != null ? maxFileSize : DataSize.ofMegabytes(20);
@@ -25,9 +31,10 @@ public record ParseProperties(
         timeout = timeout != null ? timeout : Duration.ofSeconds(60);
         maxInflationRatio = maxInflationRatio > 0 ? maxInflationRatio : 100;
         maxInflatedSize = maxInflatedSize != null ? maxInflatedSize : DataSize.ofMegabytes(200);
+        maxPdfPages = maxPdfPages > 0 ? maxPdfPages : 100;
     }
 
     public static ParseProperties defaults() {
-        return new ParseProperties(null, 0, null, 0, null);
+        return new ParseProperties(null, 0, null, 0, null, 0);
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
@@ -28,14 +27,20 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 final class PdfLayoutReader {
 
     private final int maxCharacters;
+    private final PdfGuard guard;
 
-    PdfLayoutReader(int maxCharacters) {
+    PdfLayoutReader(int maxCharacters, PdfGuard guard) {
         this.maxCharacters = maxCharacters;
+        this.guard = guard;
     }
 
-    /** The PDF's title from its metadata, and its blocks; none when it has no text layer. */
+    /**
+     * The PDF's title from its metadata, and its blocks; none when it has no text layer. Refused before a page is
+     * read if it has too many pages or inflates like a bomb ({@link PdfGuard}).
+     */
     TikaReader.Result read(byte[] content) throws UnreadableDocumentException {
-        try (var document = Loader.loadPDF(content)) {
+        try (var document = guard.open(content)) {
+            guard.check(document);
             String title = document.getDocumentInformation().getTitle();
             return new TikaReader.Result(title, blocks(PdfGlyphs.read(document, maxCharacters)));
         } catch (InvalidPasswordException e) {

@@ -118,6 +118,13 @@ final class Refusals {
                         .formatted(pages, limit));
     }
 
+    static UnreadableDocumentException tooManyPdfPages(int pages, int limit) {
+        return new UnreadableDocumentException(
+                Code.TOO_LARGE,
+                "The PDF has %,d pages, more than the %d we read, far more than a resume; upload the resume on its own."
+                        .formatted(pages, limit));
+    }
+
     static UnreadableDocumentException scanTooSlow(long seconds, int page, int pages) {
         return new UnreadableDocumentException(
                 Code.TOO_LARGE,

@@ -53,7 +53,9 @@ public class TikaDocumentParser implements DocumentParser {
                 limits.maxInflationRatio(), limits.maxInflatedSize().toBytes());
         this.decoder = new TextDecoder();
         this.tika = new TikaReader(types.detector(), inflation, decoder, limits.maxCharacters());
-        this.pdf = new PdfLayoutReader(limits.maxCharacters());
+        this.pdf = new PdfLayoutReader(
+                limits.maxCharacters(),
+                new PdfGuard(inflation, limits.maxInflatedSize().toBytes(), limits.maxPdfPages()));
         this.docx = new DocxReader(limits.maxCharacters(), limits.maxInflationRatio());
     }
 

@@ -37,9 +37,13 @@ class AnnounceDrop implements Processor {
     public void process(Exchange exchange) throws Exception {
         String key = exchange.getMessage().getHeader(MinioConstants.OBJECT_NAME, String.class);
         String etag = exchange.getMessage().getHeader(MinioConstants.E_TAG, String.class);
-        String uploaded = bucket.stat(key)
-                .map(info -> info.metadata().get(Bucket.INGESTION_ID_METADATA))
-                .orElse(null);
+        var info = bucket.stat(key);
+        if (info.isEmpty()) {
+            // Listed, then archived or removed before this turn came: announcing it would reset a finished row.
+            exchange.setRouteStop(true);
+            return;
+        }
+        String uploaded = info.get().metadata().get(Bucket.INGESTION_ID_METADATA);
         UUID ingestionId = parse(uploaded)
                 .orElseGet(() -> UUID.nameUUIDFromBytes((key + "|" + etag).getBytes(StandardCharsets.UTF_8)));
         Optional<UUID> candidateId = ObjectKeys.candidateId(key);

@@ -5,24 +5,24 @@ import dev.protostar.kafka.message.IngestRequest;
 import dev.protostar.routes.KafkaRecord;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.minio.MinioConstants;
-import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * The inbox bucket → {@code ingest-requests}: every new object under {@code inbox/} (an upload or a bulk
  * drop, the same path) becomes exactly one request, however many ingestion instances watch the bucket —
- * the first to add the object's key + etag to the shared Redis repository announces it, the others skip.
- * The object stays where it is; {@code ingest-document} moves it once it is done.
+ * the first to claim the object's key + etag in the shared Redis repository announces it, the others skip.
+ * The claim is confirmed only once Kafka took the request ({@link AnnouncedObjects}): a crash in between never
+ * loses the file. The object stays where it is; {@code ingest-document} moves it once it is done.
  */
 @Component
 class WatchDropsRoute extends RouteBuilder {
 
     static final String ID = "watch-drops";
 
-    private final IdempotentRepository announced;
+    private final AnnouncedObjects announced;
     private final AnnounceDrop announce;
 
-    WatchDropsRoute(IdempotentRepository announced, AnnounceDrop announce) {
+    WatchDropsRoute(AnnouncedObjects announced, AnnounceDrop announce) {
         this.announced = announced;
         this.announce = announce;
     }

@@ -1,8 +1,11 @@
 package dev.protostar.ingestion.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import dev.protostar.ingestion.IngestionProperties;
 import dev.protostar.ingestion.chunk.Chunk;
@@ -11,7 +14,7 @@ import dev.protostar.ingestion.parse.DocumentParser;
 import dev.protostar.ingestion.parse.ParsedDocument;
 import dev.protostar.ingestion.parse.ParsedDocument.Format;
 import dev.protostar.ingestion.progress.Progress;
-import dev.protostar.ingestion.store.DocumentRepository;
+import dev.protostar.ingestion.store.DocumentVersions;
 import dev.protostar.ingestion.store.StoredDocument;
 import dev.protostar.kafka.message.IngestProgress;
 import dev.protostar.kafka.message.IngestRequest;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -35,7 +39,8 @@ class IngestStagesTest {
             List.of(Block.heading(1, "Mira Castellan"), Block.paragraph("Backend Engineer, 7 years"));
 
     private final Progress progress = mock(Progress.class);
-    private final DocumentRepository repository = mock(DocumentRepository.class);
+    private final DocumentVersions versions = mock(DocumentVersions.class);
+    private final EndedElsewhere ended = mock(EndedElsewhere.class);
 
     @Test
     void a_scan_reports_parsed_for_each_page_as_ocr_reads_it() throws Exception {
@@ -65,13 +70,38 @@ class IngestStagesTest {
         job.candidateId = UUID.randomUUID();
         job.contentHash = "hash";
 
+        var saved = new StoredDocument[1];
+        when(versions.store(any(), any(), any(), any())).thenAnswer(call -> {
+            BiFunction<UUID, Boolean, StoredDocument> version = call.getArgument(3);
+            saved[0] = version.apply(UUID.randomUUID(), false);
+            return new DocumentVersions.Result(DocumentVersions.Outcome.STORED, saved[0].id());
+        });
+
         stages(null).store().process(exchange(job));
 
-        var saved = ArgumentCaptor.forClass(StoredDocument.class);
-        verify(repository).save(saved.capture());
-        assertThat(saved.getValue().format()).isEqualTo("IMAGE");
-        assertThat(saved.getValue().chunks()).singleElement().satisfies(c -> assertThat(c.ocr())
+        assertThat(saved[0].format()).isEqualTo("IMAGE");
+        assertThat(saved[0].chunks()).singleElement().satisfies(c -> assertThat(c.ocr())
                 .isTrue());
+        assertThat(job.documentId).isEqualTo(saved[0].id());
+    }
+
+    @Test
+    void a_version_the_store_refuses_because_the_ingestion_ended_otherwise_stops_the_route_and_follows_that_outcome()
+            throws Exception {
+        var job = job();
+        job.parsed = new ParsedDocument("Mira Castellan", Format.PDF, BLOCKS);
+        job.chunks = List.of(new Chunk("Mira Castellan", "paragraph 1", "Backend Engineer, 7 years"));
+        job.vectors = List.of(new float[] {1, 0});
+        job.candidateId = UUID.randomUUID();
+        when(versions.store(any(), any(), any(), any()))
+                .thenReturn(new DocumentVersions.Result(DocumentVersions.Outcome.DELETED, null));
+        var exchange = exchange(job);
+
+        stages(null).store().process(exchange);
+
+        assertThat(exchange.isRouteStop()).isTrue();
+        verify(ended).settle(job.request);
+        verify(progress, never()).report(any());
     }
 
     private List<String> parse(DocumentParser parser) throws Exception {
@@ -95,9 +125,11 @@ class IngestStagesTest {
                 null,
                 null,
                 new KeywordAnalyzer(),
-                repository,
+                versions,
                 progress,
-                new IngestionProperties(DataSize.ofMegabytes(20), 2, Duration.ofHours(24), 250, 400),
+                ended,
+                new IngestionProperties(
+                        DataSize.ofMegabytes(20), 2, Duration.ofHours(24), Duration.ofSeconds(150), 250, 400),
                 new EmbeddingProperties(null, null, null, 16));
     }
 

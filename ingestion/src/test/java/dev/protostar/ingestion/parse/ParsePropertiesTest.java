@@ -26,11 +26,12 @@ class ParsePropertiesTest {
         assertThat(limits.timeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(limits.maxInflationRatio()).isEqualTo(100);
         assertThat(limits.maxInflatedSize()).isEqualTo(DataSize.ofMegabytes(200));
+        assertThat(limits.maxPdfPages()).isEqualTo(100);
     }
 
     @Test
     void unset_limits_take_their_defaults() {
-        assertThat(new ParseProperties(null, 0, null, 0, null)).isEqualTo(ParseProperties.defaults());
+        assertThat(new ParseProperties(null, 0, null, 0, null, 0)).isEqualTo(ParseProperties.defaults());
         assertThat(ParseProperties.defaults().maxCharacters()).isEqualTo(2_000_000);
     }
 }

@@ -180,8 +180,8 @@ class RefusalTest {
     @Test
     void refuses_files_over_the_size_limit_and_text_over_the_character_limit() throws Exception {
         var small = new TikaDocumentParser(
-                new ParseProperties(org.springframework.util.unit.DataSize.ofKilobytes(2), 0, null, 0, null));
-        var short_ = new TikaDocumentParser(new ParseProperties(null, 200, null, 0, null));
+                new ParseProperties(org.springframework.util.unit.DataSize.ofKilobytes(2), 0, null, 0, null, 0));
+        var short_ = new TikaDocumentParser(new ParseProperties(null, 200, null, 0, null, 0));
 
         var size = catchThrowableOfType(
                 UnreadableDocumentException.class, () -> small.parse("resume-ko.docx", bytes("resume-ko.docx")));

@@ -25,6 +25,12 @@ public record IngestProgress(
     public static final String STORED = "stored";
     public static final String FAILED = "failed";
 
+    /** The document was deleted while this ingestion ran: a delete wins, nothing of it is stored. */
+    public static final String DELETED_CODE = "DELETED";
+
+    /** A later upload of the same file name was stored: the later one wins, this one stored nothing. */
+    public static final String SUPERSEDED_CODE = "SUPERSEDED";
+
     public boolean isFinal() {
         return STORED.equals(stage) || FAILED.equals(stage);
     }

@@ -252,6 +252,101 @@ class IngestionIT {
     }
 
     @Test
+    void a_delete_during_a_reingest_wins_and_the_reingest_stores_nothing() throws Exception {
+        String candidateId = api.createCandidate(stack.adminKey, "Delete during re-ingest");
+        String documentId = stack.ingest(
+                        api, candidateId, "cv.md", "# 경력\n\n한빛페이 결제 12,000건\n".getBytes(StandardCharsets.UTF_8))
+                .get("documentId")
+                .asText();
+
+        // The re-upload is announced within the watch delay and then read and embedded: the delete comes first.
+        var reupload = api.upload(
+                "/api/v1/candidates/" + candidateId + "/documents",
+                stack.adminKey,
+                "file",
+                "cv.md",
+                "# 경력\n\n한빛페이 결제 15,000건\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(reupload.status()).isEqualTo(202);
+        String reingestion = reupload.body().get("ingestionId").asText();
+        assertThat(api.delete("/api/v1/candidates/" + candidateId + "/documents/" + documentId, stack.adminKey)
+                        .status())
+                .isEqualTo(204);
+
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> keys("inbox/" + candidateId)
+                .isEmpty());
+        assertThat(query("SELECT stage || ' ' || code FROM ingestion WHERE id = '" + reingestion + "'"))
+                .isEqualTo("failed DELETED");
+        assertThat(query("SELECT count(*) FROM document WHERE candidate_id = '" + candidateId + "'"))
+                .as("nothing stored after the delete")
+                .isEqualTo("0");
+        assertThat(keys("failed/" + candidateId))
+                .as("the re-upload is removed, not set aside")
+                .isEmpty();
+    }
+
+    @Test
+    void two_first_uploads_of_one_name_leave_one_document_with_the_later_content() throws Exception {
+        String candidateId = api.createCandidate(stack.adminKey, "Two first uploads");
+        List<String> ids = new ArrayList<>();
+        for (String figure : List.of("12,000", "15,000")) {
+            var reply = api.upload(
+                    "/api/v1/candidates/" + candidateId + "/documents",
+                    stack.adminKey,
+                    "file",
+                    "same.md",
+                    ("# 경력\n\n한빛페이 결제 " + figure + "건\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(reply.status()).isEqualTo(202);
+            ids.add(reply.body().get("ingestionId").asText());
+        }
+
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> "2"
+                .equals(query("SELECT count(*) FROM ingestion WHERE candidate_id = '" + candidateId
+                        + "' AND stage IN ('stored', 'failed')")));
+        assertThat(query("SELECT count(*) FROM document WHERE candidate_id = '" + candidateId + "'"))
+                .isEqualTo("1");
+        assertThat(query("SELECT string_agg(c.text, ' ') FROM chunk c JOIN document d ON d.id = c.document_id"
+                        + " WHERE d.candidate_id = '" + candidateId + "'"))
+                .as("the later upload's content")
+                .contains("15,000")
+                .doesNotContain("12,000");
+        assertThat(query(
+                        "SELECT stage || ' ' || coalesce(code, '') FROM ingestion WHERE id = '" + ids.getFirst() + "'"))
+                .isIn("stored ", "failed SUPERSEDED");
+        assertThat(keys("inbox/" + candidateId)).isEmpty();
+    }
+
+    @Test
+    void a_late_failure_of_a_stored_ingestion_does_not_turn_it_failed() throws Exception {
+        String candidateId = api.createCandidate(stack.adminKey, "Stale owner");
+        JsonNode stored =
+                stack.ingest(api, candidateId, "stale.md", "# 경력\n\n한빛페이 결제\n".getBytes(StandardCharsets.UTF_8));
+        String ingestionId = stored.get("ingestionId").asText();
+        String objectKey = query("SELECT object_key FROM ingestion WHERE id = '" + ingestionId + "'");
+
+        // What a stale owner's failure looks like once it outlived the retries: its request parked on the DLT.
+        var request =
+                new IngestRequest(ingestionId, candidateId, stack.bucket, objectKey, "etag", java.time.Instant.now());
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers()),
+                new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            var record =
+                    new ProducerRecord<>(Topics.INGEST_REQUESTS.deadLetter().name(), candidateId, Json.write(request));
+            record.headers().add(Topics.DLT_REASON_HEADER, "stale owner".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+
+        org.awaitility.Awaitility.await()
+                .during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> "stored".equals(query("SELECT stage FROM ingestion WHERE id = '" + ingestionId + "'")));
+        assertThat(query("SELECT count(*) FROM document WHERE id = '"
+                        + stored.get("documentId").asText() + "'"))
+                .isEqualTo("1");
+        assertThat(keys("failed/" + candidateId)).isEmpty();
+    }
+
+    @Test
     void two_ingestion_instances_announce_each_drop_exactly_once() throws Exception {
         String candidateId = api.createCandidate(stack.adminKey, "Bulk drop");
         List<String> keys = new ArrayList<>();
