@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
@@ -20,7 +21,9 @@ class LimitPropertiesTest {
                 .load("application", new ClassPathResource("application.yml"))
                 .forEach(environment.getPropertySources()::addLast);
 
-        LimitProperties limits = new Binder(ConfigurationPropertySources.get(environment))
+        LimitProperties limits = new Binder(
+                        ConfigurationPropertySources.get(environment),
+                        new PropertySourcesPlaceholdersResolver(environment))
                 .bind("protostar.limits", LimitProperties.class)
                 .get();
 

@@ -86,6 +86,7 @@ public final class AttackSuite {
             bodies();
             headers();
             injectedDocument();
+            revocation();
             KeyFlood.Figures flood = new KeyFlood(target.api(), key(A, "RECRUITER")).run();
             check(flood.toString(), flood.held());
             return new Result(tried, tried - failures.size(), List.copyOf(failures), flood.toString());
@@ -284,6 +285,41 @@ public final class AttackSuite {
         }
     }
 
+    // --- revocation ---------------------------------------------------------------------------------------------
+
+    /**
+     * A key that works (and is cached by the instance) is revoked in the table, as {@code ./protostar keys revoke}
+     * does: within a second it no longer works.
+     */
+    private void revocation() throws Exception {
+        String key = "ps_attack_doomed_" + UUID.randomUUID();
+        try (Connection db = DriverManager.getConnection(target.jdbcUrl(), target.jdbcUser(), target.jdbcPassword())) {
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO api_key (key_hash, name, role, tenant, revoked_at) VALUES (?, ?, ?, ?, ?)")) {
+                add(insert, key, "RECRUITER", A, false);
+                insert.executeBatch();
+            }
+            expect("a new key works", me(key), s -> s == 200);
+            expect("and again, from the instance's cache", me(key), s -> s == 200);
+            try (PreparedStatement revoke =
+                    db.prepareStatement("UPDATE api_key SET revoked_at = now() WHERE key_hash = ?")) {
+                revoke.setString(1, sha256(key));
+                revoke.executeUpdate();
+            }
+        }
+        Thread.sleep(1000);
+        expect("a key revoked a second ago", me(key), s -> s == 401);
+    }
+
+    private int me(String key) throws IOException, InterruptedException {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(target.api() + "/api/v1/me"))
+                                .header("Authorization", "Bearer " + key)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     // --- an injected document ---------------------------------------------------------------------------------
 
     private static final String INJECTED =
@@ -420,15 +456,17 @@ public final class AttackSuite {
 
     private static void add(PreparedStatement insert, String key, String role, String tenant, boolean revoked)
             throws Exception {
-        insert.setString(
-                1,
-                HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8))));
+        insert.setString(1, sha256(key));
         insert.setString(2, "attack suite " + tenant + " " + role.toLowerCase());
         insert.setString(3, role);
         insert.setString(4, tenant);
         insert.setTimestamp(5, revoked ? new java.sql.Timestamp(System.currentTimeMillis()) : null);
         insert.addBatch();
+    }
+
+    private static String sha256(String key) throws Exception {
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void makeResources() throws Exception {

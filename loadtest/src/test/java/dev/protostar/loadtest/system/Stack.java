@@ -210,6 +210,8 @@ final class Stack implements AutoCloseable {
         env.put("PROTOSTAR_RECRUITER_KEY", recruiterKey);
         env.put("PROTOSTAR_OPS_KEY", opsKey);
         env.put("PROTOSTAR_TENANT", tenant);
+        // one tenant plays every user here, hundreds of sessions at once (the cap itself: StreamPermitsTest)
+        env.put("PROTOSTAR_STREAMS_PER_TENANT", "5000");
         env.putAll(model);
         env.put("PROTOSTAR_S3_ENDPOINT", LocalServices.s3Endpoint());
         env.put("PROTOSTAR_S3_ACCESS_KEY", LocalServices.S3_ACCESS_KEY);
