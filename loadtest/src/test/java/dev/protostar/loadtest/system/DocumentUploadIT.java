@@ -149,7 +149,7 @@ class DocumentUploadIT {
     void another_tenants_or_an_unknown_candidate_is_not_found() throws Exception {
         String foreign = foreignCandidate();
 
-        for (String candidateId : List.of(foreign, UUID.randomUUID().toString(), "not-an-id")) {
+        for (String candidateId : List.of(foreign, UUID.randomUUID().toString())) {
             var reply = upload(candidateId, stack.adminKey, "cv.pdf", new byte[] {1});
             assertThat(reply.status()).as(candidateId).isEqualTo(404);
             assertThat(reply.body().get("detail").asText()).contains("No candidate");
@@ -160,6 +160,9 @@ class DocumentUploadIT {
                             .status())
                     .isEqualTo(404);
         }
+        // an id that is no UUID is refused before any lookup (docs/security.md: ids are canonical or 400)
+        assertThat(upload("not-an-id", stack.adminKey, "cv.pdf", new byte[] {1}).status())
+                .isEqualTo(400);
         assertThat(inbox(foreign)).isEmpty();
     }
 
@@ -260,11 +263,13 @@ class DocumentUploadIT {
         update("INSERT INTO ingestion (id, candidate_id, object_key, file_name, stage) VALUES ('" + ingestionId + "', '"
                 + foreignCandidate() + "', 'inbox/x/cv.pdf', 'cv.pdf', 'uploaded')");
 
-        for (String id : List.of(ingestionId, UUID.randomUUID().toString(), "nope")) {
+        for (String id : List.of(ingestionId, UUID.randomUUID().toString())) {
             var reply = api.get("/api/v1/ingestions/" + id + "/events", stack.adminKey);
             assertThat(reply.status()).as(id).isEqualTo(404);
             assertThat(reply.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
+        assertThat(api.get("/api/v1/ingestions/nope/events", stack.adminKey).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -308,7 +313,7 @@ class DocumentUploadIT {
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(api.delete(documents + "/not-an-id", stack.adminKey).status())
-                .isEqualTo(404);
+                .isEqualTo(400);
     }
 
     @Test

@@ -31,21 +31,29 @@ final class Pause {
     }
 
     /**
-     * The process whose command line holds every one of {@code parts}, and its descendants: found by what it runs,
-     * not by a pid file, so the services another checkout started are found too.
+     * The process whose command line (as {@code /proc} shows it, a process title Redis sets included) holds every one
+     * of {@code parts}, and its descendants: found by what it runs, not by a pid file, so the services another
+     * checkout started are found too.
      */
     private static Pause of(String... parts) {
         ProcessHandle service = ProcessHandle.allProcesses()
-                .filter(p -> p.info()
-                        .commandLine()
-                        .map(line -> java.util.Arrays.stream(parts).allMatch(line::contains))
-                        .orElse(false))
+                .filter(p -> java.util.Arrays.stream(parts).allMatch(commandLine(p.pid())::contains))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No process runs " + String.join(" ", parts)));
         List<Long> pids = new ArrayList<>();
         pids.add(service.pid());
         service.descendants().forEach(child -> pids.add(child.pid()));
         return new Pause(pids);
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            byte[] raw =
+                    java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", String.valueOf(pid), "cmdline"));
+            return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | RuntimeException gone) {
+            return "";
+        }
     }
 
     void freeze() throws IOException, InterruptedException {
