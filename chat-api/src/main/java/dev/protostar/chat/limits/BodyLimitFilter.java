@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -67,14 +68,22 @@ class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = routed(request);
         return !(path.startsWith("/api/") || path.startsWith("/v1/"));
+    }
+
+    /**
+     * The path as Spring routes it (decoded, path parameters dropped), not the raw URI: {@code /%61pi/…} reaches the
+     * same controller as {@code /api/…} and must meet the same cap.
+     */
+    private static String routed(HttpServletRequest request) {
+        return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        PathContainer path = PathContainer.parsePath(routed(request));
         long declared = request.getContentLengthLong();
         if ("POST".equals(request.getMethod()) && UPLOAD.matches(path)) {
             if (declared > uploadCap) {

@@ -52,6 +52,18 @@ class BodyLimitFilterTest {
     }
 
     @Test
+    void an_encoded_spelling_of_the_path_meets_the_same_cap() throws Exception {
+        MockHttpServletRequest request = post(MESSAGES.replaceFirst("/api/", "/%61pi/"), body(101));
+        FilterChain never = (req, res) -> parsed.set("called");
+
+        filter.doFilter(request, response, never);
+
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(problem().path("maxBytes").asLong()).isEqualTo(100);
+        assertThat(parsed.get()).isNull();
+    }
+
+    @Test
     void refuses_a_chunked_body_past_the_cap_with_413() throws Exception {
         MockHttpServletRequest request = chunked(post(MESSAGES, body(101)));
 

@@ -130,6 +130,9 @@ public final class KeyAuthentication {
                         .orElseThrow(() -> new BadCredentialsException("Unknown API key."));
             } catch (ApiKeys.Busy busy) {
                 throw new LookupBusy(busy.getMessage());
+            } catch (org.springframework.dao.DataAccessException databaseDown) {
+                // a key not cached cannot be checked while the database does not answer: come back, not a 500
+                throw new LookupBusy("The key could not be checked just now; try again in a second.");
             }
         }
 

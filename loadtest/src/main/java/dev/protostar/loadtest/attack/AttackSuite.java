@@ -214,6 +214,10 @@ public final class AttackSuite {
                     s -> s == 400);
         }
         expect(
+                "a 2 MB body to an encoded spelling of the messages path",
+                post(messages.replaceFirst("/api/", "/%61pi/"), recruiter, "application/json", huge, Map.of()),
+                s -> s == 413);
+        expect(
                 "a 2 MB body to /api/v1/candidates",
                 post("/api/v1/candidates", key(A, "ADMIN"), "application/json", huge, Map.of()),
                 s -> s == 413);
