@@ -1,9 +1,13 @@
 package dev.protostar.infra.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
 
 /** The management surface's refusals, as {@code application/problem+json} like every other error here. */
 final class Problems {
@@ -32,13 +36,11 @@ final class Problems {
         return new KeyAuthentication.Refusals() {
             @Override
             public void commence(
-                    jakarta.servlet.http.HttpServletRequest request,
-                    HttpServletResponse response,
-                    org.springframework.security.core.AuthenticationException failure)
+                    HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
                     throws IOException {
                 if (failure instanceof KeyAuthentication.LookupBusy) {
                     write(response, 503, "key-check-busy", "Service unavailable", failure.getMessage());
-                } else if (failure instanceof org.springframework.security.authentication.BadCredentialsException) {
+                } else if (failure instanceof BadCredentialsException) {
                     write(response, 401, "unauthorized", "Unauthorized", "Unknown API key.");
                 } else {
                     write(
@@ -51,10 +53,7 @@ final class Problems {
             }
 
             @Override
-            public void handle(
-                    jakarta.servlet.http.HttpServletRequest request,
-                    HttpServletResponse response,
-                    org.springframework.security.access.AccessDeniedException denied)
+            public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
                     throws IOException {
                 write(response, 403, "forbidden", "Forbidden", forbidden);
             }
