@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.data.redis.RedisConnectionDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * Buckets in Redis ({@code protostar:quota:<tenant>:requests|tokens}), shared by every chat-api instance
@@ -160,8 +161,8 @@ class RedisBuckets implements BucketSource, AutoCloseable {
                 .withPort(standalone.getPort())
                 .withDatabase(standalone.getDatabase())
                 .withSsl(standalone.getSslBundle() != null);
-        if (redis.getPassword() != null) {
-            if (redis.getUsername() != null) {
+        if (StringUtils.hasText(redis.getPassword())) {
+            if (StringUtils.hasText(redis.getUsername())) {
                 uri.withAuthentication(redis.getUsername(), redis.getPassword());
             } else {
                 uri.withPassword(redis.getPassword().toCharArray());

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.protostar.chat.dam.Admission.Granted;
 import dev.protostar.chat.dam.Admission.Rejected;
 import dev.protostar.chat.dam.Reservation.Ledger;
+import dev.protostar.infra.services.LocalServiceCredentials;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.StaticCredentialsProvider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -128,7 +130,7 @@ class QuotasIT {
         Quotas a = instance(properties(60, 60_000, 1), REDIS_PORT, metersA);
         a.reserve(tenant, 30_000);
 
-        RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", REDIS_PORT));
+        RedisClient client = RedisClient.create(uri(REDIS_PORT));
         opened.add(client::shutdown);
         try (var connection = client.connect()) {
             long requestsTtl = connection.sync().pttl("protostar:quota:" + tenant + ":requests");
@@ -245,13 +247,20 @@ class QuotasIT {
 
     private Quotas instance(QuotaProperties properties, int port, SimpleMeterRegistry meters) {
         RedisBuckets buckets = new RedisBuckets(
-                RedisClient.create(),
-                RedisURI.create("127.0.0.1", port),
-                properties.redisTimeout(),
-                properties.redisRetry(),
-                System::nanoTime);
+                RedisClient.create(), uri(port), properties.redisTimeout(), properties.redisRetry(), System::nanoTime);
         opened.add(buckets);
         return new Quotas(properties, buckets, meters, System::nanoTime, Quotas.virtualThreads());
+    }
+
+    /** The project's Redis asks for its password; the ones this test starts for its faults ask for none. */
+    private static RedisURI uri(int port) {
+        RedisURI uri = RedisURI.create("127.0.0.1", port);
+        if (port == REDIS_PORT) {
+            uri.setCredentialsProvider(new StaticCredentialsProvider(
+                    null,
+                    LocalServiceCredentials.get("PROTOSTAR_REDIS_PASSWORD").toCharArray()));
+        }
+        return uri;
     }
 
     private static QuotaProperties properties(long requestsPerMinute, long tokensPerMinute, int instances) {

@@ -3,6 +3,7 @@ package dev.protostar.chat.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.protostar.chat.ChatApiProperties;
+import dev.protostar.infra.services.LocalServiceCredentials;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
@@ -42,8 +43,10 @@ class TurnGuardIT {
     }
 
     private TurnGuard guard(int port) {
+        var redisServer = new RedisStandaloneConfiguration("127.0.0.1", port);
+        redisServer.setPassword(LocalServiceCredentials.get("PROTOSTAR_REDIS_PASSWORD"));
         factory = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration("127.0.0.1", port),
+                redisServer,
                 LettuceClientConfiguration.builder()
                         .commandTimeout(Duration.ofMillis(500))
                         .build());

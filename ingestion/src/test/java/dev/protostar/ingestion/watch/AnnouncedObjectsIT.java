@@ -2,6 +2,7 @@ package dev.protostar.ingestion.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.protostar.infra.services.LocalServiceCredentials;
 import dev.protostar.ingestion.IngestionProperties;
 import java.time.Duration;
 import java.util.UUID;
@@ -28,8 +29,9 @@ class AnnouncedObjectsIT {
     private final String key = "inbox/" + UUID.randomUUID() + "/resume.pdf|etag-1";
 
     private static LettuceConnectionFactory connect() {
-        LettuceConnectionFactory factory =
-                new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", REDIS_PORT));
+        var redisServer = new RedisStandaloneConfiguration("127.0.0.1", REDIS_PORT);
+        redisServer.setPassword(LocalServiceCredentials.get("PROTOSTAR_REDIS_PASSWORD"));
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(redisServer);
         factory.afterPropertiesSet();
         factory.start();
         return factory;

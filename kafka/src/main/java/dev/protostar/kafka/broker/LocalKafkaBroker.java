@@ -30,11 +30,12 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private LocalKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private LocalKafkaBroker(KafkaConfig config, String bootstrapServers) {
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -45,11 +46,32 @@ public final class LocalKafkaBroker implements AutoCloseable {
         Files.createDirectories(logDir);
         KafkaConfig config = KafkaConfig.fromProps(properties(logDir, brokerPort, quorumPort));
         format(config, logDir);
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        LocalKafkaBroker broker = new LocalKafkaBroker(server, "127.0.0.1:" + brokerPort);
-        broker.awaitReady();
+        LocalKafkaBroker broker = new LocalKafkaBroker(config, "127.0.0.1:" + brokerPort);
+        broker.startAgain();
         return broker;
+    }
+
+    /**
+     * Starts a stopped broker again on the same ports and log directory: with {@link #stop()}, a broker restart as
+     * clients see one (the fault suite's).
+     */
+    public synchronized void startAgain() throws InterruptedException {
+        if (server != null) {
+            return;
+        }
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        awaitReady();
+    }
+
+    /** Shuts the broker down cleanly, as a rolling restart does; {@link #startAgain()} brings it back. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
     }
 
     private static Properties properties(Path logDir, int port, int controllerPort) {
@@ -141,8 +163,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 
     private static int freePort() throws IOException {

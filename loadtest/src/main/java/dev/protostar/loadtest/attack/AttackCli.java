@@ -20,7 +20,8 @@ public final class AttackCli {
                         "ingestion", System.getProperty("protostar.attack.ingestion", "http://127.0.0.1:9082")),
                 System.getProperty("protostar.attack.jdbc", "jdbc:postgresql://127.0.0.1:15432/protostar"),
                 System.getenv().getOrDefault("PROTOSTAR_PG_USER", "protostar"),
-                System.getenv().getOrDefault("PROTOSTAR_PG_PASSWORD", "protostar"),
+                // the launcher exports the one infra/bin/services generated (var/services.env)
+                System.getenv("PROTOSTAR_PG_PASSWORD"),
                 Path.of(System.getProperty("protostar.attack.table", "docs/security.md")));
         AttackSuite.Result result = new AttackSuite(target).run();
         System.out.print(result.summary());

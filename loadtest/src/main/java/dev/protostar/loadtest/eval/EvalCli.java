@@ -31,7 +31,9 @@ public final class EvalCli {
                 System.getenv("PROTOSTAR_ADMIN_KEY"),
                 System.getenv("PROTOSTAR_RECRUITER_KEY"),
                 System.getenv("PROTOSTAR_OPS_KEY"),
-                System.getProperty("protostar.eval.jdbc", "jdbc:postgresql://127.0.0.1:15432/protostar"));
+                System.getProperty("protostar.eval.jdbc", "jdbc:postgresql://127.0.0.1:15432/protostar"),
+                System.getenv().getOrDefault("PROTOSTAR_PG_USER", "protostar"),
+                System.getenv("PROTOSTAR_PG_PASSWORD"));
         EvalReport report = evaluation.run(
                 "running system",
                 q -> splits.contains(Fixtures.candidate(q.candidate()).split()));

@@ -27,11 +27,22 @@ public final class RagEvaluation {
 
     private final EvalClient client;
     private final String jdbcUrl;
+    private final String jdbcUser;
+    private final String jdbcPassword;
 
     public RagEvaluation(
-            String api, String management, String adminKey, String recruiterKey, String opsKey, String jdbcUrl) {
+            String api,
+            String management,
+            String adminKey,
+            String recruiterKey,
+            String opsKey,
+            String jdbcUrl,
+            String jdbcUser,
+            String jdbcPassword) {
         this.client = new EvalClient(api, management, adminKey, recruiterKey, opsKey);
         this.jdbcUrl = jdbcUrl;
+        this.jdbcUser = jdbcUser;
+        this.jdbcPassword = jdbcPassword;
     }
 
     /** Evaluates and returns the report; {@code label} names the mode (offline, or the model). */
@@ -58,7 +69,7 @@ public final class RagEvaluation {
         }
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, Map<String, Double>> ablation = new HashMap<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "protostar", "protostar")) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
             for (Question question : questions) {
                 String candidateId = ids.get(question.candidate());
                 Answer answer = askInSession(candidateId, question);

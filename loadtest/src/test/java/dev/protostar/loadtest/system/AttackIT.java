@@ -45,8 +45,8 @@ class AttackIT {
                                 "worker", worker.managementUrl(),
                                 "ingestion", ingestion.managementUrl()),
                         stack.databaseUrl,
-                        "protostar",
-                        "protostar",
+                        LocalServices.PG_USER,
+                        stack.databasePassword(),
                         Path.of("..", "docs", "security.md")))
                 .run();
 

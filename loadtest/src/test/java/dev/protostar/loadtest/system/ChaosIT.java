@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The fault suite: real processes — two chat-api instances, two workers and a standby, two ingestion instances,
  * the broker, PostgreSQL, Redis, S3, the simulator as the model — under a steady load of turns (event streams
  * open) and uploads, with one fault at a time: SIGKILL of a worker mid-stream ({@code -Dprotostar.chaos.kills},
- * 1 in the build), SIGKILL of a chat-api instance, Redis, PostgreSQL and the S3 server frozen for
+ * 1 in the build), SIGKILL of a chat-api instance, the broker restarted, Redis, PostgreSQL and the S3 server frozen for
  * {@code -Dprotostar.chaos.pause} seconds (10), a standby promoted and a worker added under load. For each fault
  * it prints (and with {@code -Dprotostar.chaos.report=FILE} saves) what became of every turn admitted during it;
  * none may hang past its deadline plus the grace, be lost, or end twice, and the first good turn after the fault
@@ -82,6 +82,7 @@ class ChaosIT {
                         () -> {
                             apis.set(1, stack.chatApi("chaos-chat-api-b2", POOL));
                         });
+                window(load, "Kafka broker restarted", Duration.ZERO, stack.kafka::stop, stack.kafka::startAgain);
                 Pause redis = Pause.redis();
                 window(load, "Redis frozen " + PAUSE.toSeconds() + " s", PAUSE, redis::freeze, redis::thaw);
                 Pause postgres = Pause.postgres();

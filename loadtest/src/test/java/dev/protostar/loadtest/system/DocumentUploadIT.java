@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -437,7 +436,7 @@ class DocumentUploadIT {
     }
 
     private static Connection db() throws Exception {
-        return DriverManager.getConnection(stack.databaseUrl, "protostar", "protostar");
+        return stack.connect();
     }
 
     private static void update(String sql) throws Exception {

@@ -1,5 +1,6 @@
 package dev.protostar.loadtest.system;
 
+import dev.protostar.infra.services.LocalServiceCredentials;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -8,15 +9,17 @@ import java.util.UUID;
 
 /**
  * PostgreSQL (pgvector), Redis and the S3 server, started by the project's own script if they are not
- * running. Each test stack gets a database of its own, so runs never see each other's rows.
+ * running, with the credentials it generated. Each test stack gets a database of its own, made by the superuser
+ * and owned by the applications' role (which may not make databases), so runs never see each other's rows.
  */
 final class LocalServices {
 
     static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("PROTOSTAR_PG_PORT", "15432"));
     static final int REDIS_PORT = Integer.parseInt(System.getenv().getOrDefault("PROTOSTAR_REDIS_PORT", "16379"));
     static final int S3_PORT = Integer.parseInt(System.getenv().getOrDefault("PROTOSTAR_S3_PORT", "19000"));
-    static final String S3_ACCESS_KEY = System.getenv().getOrDefault("PROTOSTAR_S3_ACCESS_KEY", "protostar");
-    static final String S3_SECRET_KEY = System.getenv().getOrDefault("PROTOSTAR_S3_SECRET_KEY", "protostar-secret");
+    /** The applications' role: owns its database, nothing more. */
+    static final String PG_USER = "protostar";
+
     static final String S3_REGION = "us-east-1";
 
     private LocalServices() {}
@@ -39,9 +42,11 @@ final class LocalServices {
     static String newDatabase() throws SQLException {
         String name =
                 "protostar_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (var connection = DriverManager.getConnection(jdbcUrl("protostar"), "protostar", "protostar");
+        try (var connection = DriverManager.getConnection(
+                        jdbcUrl("postgres"), "postgres", credential("PROTOSTAR_PG_ADMIN_PASSWORD"));
                 var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+            // from template1, where the services script put pgvector (the applications' role may not create it)
+            statement.execute("CREATE DATABASE " + name + " OWNER " + PG_USER);
         }
         return jdbcUrl(name);
     }
@@ -50,8 +55,9 @@ final class LocalServices {
         return "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + database;
     }
 
-    static String redisUrl() {
-        return "redis://127.0.0.1:" + REDIS_PORT;
+    /** A generated credential ({@code PROTOSTAR_PG_PASSWORD}, {@code PROTOSTAR_S3_SECRET_KEY}, ...). */
+    static String credential(String name) {
+        return LocalServiceCredentials.get(name);
     }
 
     static String s3Endpoint() {

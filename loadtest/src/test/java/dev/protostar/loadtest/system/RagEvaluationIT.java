@@ -74,7 +74,9 @@ class RagEvaluationIT {
                         stack.adminKey,
                         stack.recruiterKey,
                         stack.opsKey,
-                        stack.databaseUrl)
+                        stack.databaseUrl,
+                        LocalServices.PG_USER,
+                        stack.databasePassword())
                 .run(label);
     }
 

@@ -51,7 +51,9 @@ final class Stack implements AutoCloseable {
     /** The object store as the services see it, for tests to look into {@link #bucket}. */
     final MinioClient s3 = MinioClient.builder()
             .endpoint(LocalServices.s3Endpoint())
-            .credentials(LocalServices.S3_ACCESS_KEY, LocalServices.S3_SECRET_KEY)
+            .credentials(
+                    LocalServices.credential("PROTOSTAR_S3_ACCESS_KEY"),
+                    LocalServices.credential("PROTOSTAR_S3_SECRET_KEY"))
             .region(LocalServices.S3_REGION)
             .build();
 
@@ -205,7 +207,10 @@ final class Stack implements AutoCloseable {
         env.put("PROTOSTAR_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("PROTOSTAR_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("PROTOSTAR_PG_URL", databaseUrl);
-        env.put("PROTOSTAR_REDIS_URL", LocalServices.redisUrl());
+        env.put("PROTOSTAR_PG_USER", LocalServices.PG_USER);
+        env.put("PROTOSTAR_PG_PASSWORD", LocalServices.credential("PROTOSTAR_PG_PASSWORD"));
+        env.put("PROTOSTAR_REDIS_PORT", String.valueOf(LocalServices.REDIS_PORT));
+        env.put("PROTOSTAR_REDIS_PASSWORD", LocalServices.credential("PROTOSTAR_REDIS_PASSWORD"));
         env.put("PROTOSTAR_ADMIN_KEY", adminKey);
         env.put("PROTOSTAR_RECRUITER_KEY", recruiterKey);
         env.put("PROTOSTAR_OPS_KEY", opsKey);
@@ -214,8 +219,8 @@ final class Stack implements AutoCloseable {
         env.put("PROTOSTAR_STREAMS_PER_TENANT", "5000");
         env.putAll(model);
         env.put("PROTOSTAR_S3_ENDPOINT", LocalServices.s3Endpoint());
-        env.put("PROTOSTAR_S3_ACCESS_KEY", LocalServices.S3_ACCESS_KEY);
-        env.put("PROTOSTAR_S3_SECRET_KEY", LocalServices.S3_SECRET_KEY);
+        env.put("PROTOSTAR_S3_ACCESS_KEY", LocalServices.credential("PROTOSTAR_S3_ACCESS_KEY"));
+        env.put("PROTOSTAR_S3_SECRET_KEY", LocalServices.credential("PROTOSTAR_S3_SECRET_KEY"));
         env.put("PROTOSTAR_S3_REGION", LocalServices.S3_REGION);
         env.put("PROTOSTAR_S3_BUCKET", bucket);
         // System tests of the pipeline, memory and failover offer load the dam would rightly shed; they run
@@ -227,7 +232,7 @@ final class Stack implements AutoCloseable {
 
     /** A statement against this stack's database (a fault a test makes and takes back). */
     void execute(String sql) throws Exception {
-        try (Connection db = DriverManager.getConnection(databaseUrl, "protostar", "protostar");
+        try (Connection db = connect();
                 var statement = db.createStatement()) {
             statement.execute(sql);
         }
@@ -235,10 +240,19 @@ final class Stack implements AutoCloseable {
 
     /** The first column of the first row of a query against this stack's database, or null for no row. */
     String query(String sql) throws Exception {
-        try (Connection db = DriverManager.getConnection(databaseUrl, "protostar", "protostar");
+        try (Connection db = connect();
                 var rows = db.createStatement().executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
+    }
+
+    /** A connection to this stack's database as the applications' role. */
+    Connection connect() throws java.sql.SQLException {
+        return DriverManager.getConnection(databaseUrl, LocalServices.PG_USER, databasePassword());
+    }
+
+    String databasePassword() {
+        return LocalServices.credential("PROTOSTAR_PG_PASSWORD");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.protostar.worker.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.protostar.infra.services.LocalServiceCredentials;
 import dev.protostar.kafka.message.WorkerStatus.Role;
 import dev.protostar.worker.WorkerProperties;
 import java.io.IOException;
@@ -47,7 +48,9 @@ class TurnLedgerIT {
 
     @BeforeEach
     void connect() {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", REDIS_PORT));
+        var redisServer = new RedisStandaloneConfiguration("127.0.0.1", REDIS_PORT);
+        redisServer.setPassword(LocalServiceCredentials.get("PROTOSTAR_REDIS_PASSWORD"));
+        connections = new LettuceConnectionFactory(redisServer);
         connections.afterPropertiesSet();
         connections.start();
         redis = new StringRedisTemplate(connections);
