@@ -75,17 +75,7 @@ class IngestionController {
                 .find(caller.tenant(), ingestionId)
                 .orElseThrow(() -> ApiProblem.notFound("No ingestion " + ingestionId + " in your tenant."));
         long cursor = LastEventId.parse(lastEventIdHeader, lastEventIdParam);
-        StreamPermits.Permit permit;
-        try {
-            permit = permits.acquire(caller.tenant());
-        } catch (ApiProblem full) {
-            // written as problem JSON here: the client asked for an event stream, which an error body is not
-            problems.write(response, full);
-            return null;
-        }
-        try {
-            SseEmitter emitter = SseEmitters.open();
-            permit.releaseWhenDone(emitter);
+        return SseEmitters.openUnderPermit(permits, caller.tenant(), response, problems, emitter -> {
             Subscription subscription = hub.subscribe(
                     ingestion.ingestionId().toString(),
                     cursor,
@@ -93,10 +83,6 @@ class IngestionController {
                     Optional.of(ingestion.progress()));
             emitter.onError(e -> subscription.close());
             emitter.onTimeout(subscription::close);
-            return emitter;
-        } catch (RuntimeException e) {
-            permit.release(); // a stream that never started: its emitter's callbacks will never run
-            throw e;
-        }
+        });
     }
 }

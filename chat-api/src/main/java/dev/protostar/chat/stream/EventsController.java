@@ -47,28 +47,10 @@ class EventsController {
         sessions.find(caller.tenant(), sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("No chat session " + sessionId + " in your tenant."));
         long cursor = LastEventId.parse(lastEventIdHeader, lastEventIdParam);
-        StreamPermits.Permit permit;
-        try {
-            permit = permits.acquire(caller.tenant());
-        } catch (ApiProblem full) {
-            // written as problem JSON here: the client asked for an event stream, which an error body is not
-            problems.write(response, full);
-            return null;
-        }
-        try {
-            SseEmitter emitter = SseEmitters.open();
-            permit.releaseWhenDone(emitter);
+        return SseEmitters.openUnderPermit(permits, caller.tenant(), response, problems, emitter -> {
             Subscription subscription = hub.subscribe(sessionId, cursor, new SseSink(emitter));
             emitter.onError(e -> subscription.close());
             emitter.onTimeout(subscription::close);
-            return emitter;
-        } catch (ApiProblem full) {
-            permit.release(); // a stream that never started: its emitter's callbacks will never run
-            problems.write(response, full);
-            return null;
-        } catch (RuntimeException e) {
-            permit.release();
-            throw e;
-        }
+        });
     }
 }

@@ -1,7 +1,12 @@
 package dev.protostar.chat.stream;
 
+import dev.protostar.chat.limits.StreamPermits;
+import dev.protostar.chat.problem.ApiProblem;
+import dev.protostar.chat.problem.ProblemWriter;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** SSE responses as every stream of the API opens them. */
@@ -25,5 +30,40 @@ public final class SseEmitters {
             throw new UncheckedIOException(e);
         }
         return emitter;
+    }
+
+    /**
+     * A stream for {@code tenant} under one of its stream permits, which the stream gives back when it ends (or at
+     * once if {@code subscribe} fails). A refusal — the tenant's streams all open, or {@code subscribe}'s own — is
+     * written to {@code response} as problem JSON and the result is null: the client asked for an event stream,
+     * which an error body is not.
+     */
+    public static SseEmitter openUnderPermit(
+            StreamPermits permits,
+            String tenant,
+            HttpServletResponse response,
+            ProblemWriter problems,
+            Consumer<SseEmitter> subscribe)
+            throws IOException {
+        StreamPermits.Permit permit;
+        try {
+            permit = permits.acquire(tenant);
+        } catch (ApiProblem full) {
+            problems.write(response, full);
+            return null;
+        }
+        try {
+            SseEmitter emitter = open();
+            permit.releaseWhenDone(emitter);
+            subscribe.accept(emitter);
+            return emitter;
+        } catch (ApiProblem refused) {
+            permit.release(); // a stream that never started: its emitter's callbacks will never run
+            problems.write(response, refused);
+            return null;
+        } catch (RuntimeException e) {
+            permit.release();
+            throw e;
+        }
     }
 }

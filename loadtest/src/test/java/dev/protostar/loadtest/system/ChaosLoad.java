@@ -1,10 +1,9 @@
 package dev.protostar.loadtest.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -219,38 +218,24 @@ final class ChaosLoad implements AutoCloseable {
             }
             body = response.body();
             connected = true;
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                String eventId = null;
-                String name = "message";
-                StringBuilder data = new StringBuilder();
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.isEmpty()) {
-                        if (!data.isEmpty()) {
-                            event(name, data.toString());
-                            if (eventId != null) {
-                                lastEventId = eventId;
-                            }
-                        }
-                        eventId = null;
-                        name = "message";
-                        data.setLength(0);
-                    } else if (line.startsWith("id:")) {
-                        eventId = line.substring(3).strip();
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).stripLeading());
-                    }
+            SseClient.readEvents(body, event -> {
+                event(event.name(), event.data());
+                if (event.id() != null) {
+                    lastEventId = event.id();
                 }
-            }
+            });
         }
 
-        private void event(String name, String data) throws IOException {
+        private void event(String name, String data) {
             if (!name.equals("done") && !name.equals("error") && !name.equals("reset")) {
                 return;
             }
-            JsonNode json = ApiClient.JSON.readTree(data);
+            JsonNode json;
+            try {
+                json = ApiClient.JSON.readTree(data);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             String requestId = json.path("requestId").asText();
             Turn turn = turns.computeIfAbsent(requestId, Turn::new);
             if (name.equals("reset")) {

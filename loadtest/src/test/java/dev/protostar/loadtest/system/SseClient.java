@@ -2,6 +2,7 @@ package dev.protostar.loadtest.system;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** A minimal SSE client over the JDK's HttpClient: each event lands in a queue as it arrives. */
 final class SseClient implements AutoCloseable {
@@ -20,7 +22,7 @@ final class SseClient implements AutoCloseable {
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
-    private volatile java.io.InputStream body;
+    private volatile InputStream body;
 
     SseClient(HttpClient http, String url, String apiKey, String lastEventId) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -29,8 +31,7 @@ final class SseClient implements AutoCloseable {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<java.io.InputStream> response =
-                http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("SSE " + url + " answered " + response.statusCode() + ": "
                     + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
@@ -40,6 +41,15 @@ final class SseClient implements AutoCloseable {
     }
 
     private void read() {
+        try {
+            readEvents(body, events::add);
+        } catch (IOException e) {
+            // closed by the test or the server
+        }
+    }
+
+    /** Hands each event of an SSE body to {@code sink} as it completes, until the body ends; closes it. */
+    static void readEvents(InputStream body, Consumer<Event> sink) throws IOException {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String id = null;
             String name = "message";
@@ -48,7 +58,7 @@ final class SseClient implements AutoCloseable {
             while ((line = lines.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        events.add(new Event(id, name, data.toString()));
+                        sink.accept(new Event(id, name, data.toString()));
                     }
                     id = null;
                     name = "message";
@@ -64,8 +74,6 @@ final class SseClient implements AutoCloseable {
                     data.append(line.substring(5).stripLeading());
                 }
             }
-        } catch (IOException e) {
-            // closed by the test or the server
         }
     }
 
