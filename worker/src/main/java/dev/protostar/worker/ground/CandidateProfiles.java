@@ -1,5 +1,6 @@
 package dev.protostar.worker.ground;
 
+import dev.protostar.search.keyword.KeywordAnalyzer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class CandidateProfiles {
      * The candidate's name, the jobs of their documents, how many documents are stored, and the files that
      * could not be read ("이력서.pdf: NO_TEXT — …"), latest first.
      */
-    record Profile(PersonName name, Timeline timeline, int documents, List<String> failedFiles) {}
+    record Profile(PersonName name, Timeline timeline, int documents, List<String> failedFiles, Soundalikes sounds) {}
 
     private record Cached(Profile profile, long loadedAt) {}
 
@@ -37,17 +38,19 @@ class CandidateProfiles {
             WHERE candidate_id = ? AND stage = 'failed' ORDER BY updated_at DESC LIMIT 5""";
 
     private final JdbcClient jdbc;
+    private final KeywordAnalyzer analyzer;
     private final long ttlNanos;
     private final LongSupplier nanoTime;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
     @Autowired
-    CandidateProfiles(JdbcClient jdbc, GroundingProperties properties) {
-        this(jdbc, properties.profileTtl(), System::nanoTime);
+    CandidateProfiles(JdbcClient jdbc, KeywordAnalyzer analyzer, GroundingProperties properties) {
+        this(jdbc, analyzer, properties.profileTtl(), System::nanoTime);
     }
 
-    CandidateProfiles(JdbcClient jdbc, Duration ttl, LongSupplier nanoTime) {
+    CandidateProfiles(JdbcClient jdbc, KeywordAnalyzer analyzer, Duration ttl, LongSupplier nanoTime) {
         this.jdbc = jdbc;
+        this.analyzer = analyzer;
         this.ttlNanos = ttl.toNanos();
         this.nanoTime = nanoTime;
     }
@@ -89,6 +92,13 @@ class CandidateProfiles {
                         .query((row, n) -> row.getString("file_name") + " (" + row.getString("code") + ")")
                         .list()
                 : List.of();
-        return new Profile(PersonName.of(recorded, titles), Timeline.of(sections), titles.size(), failed);
+        List<String> texts =
+                sections.stream().map(s -> s.path() + "\n" + s.text()).toList();
+        return new Profile(
+                PersonName.of(recorded, titles),
+                Timeline.of(sections),
+                titles.size(),
+                failed,
+                texts.isEmpty() ? Soundalikes.NONE : Soundalikes.of(texts, analyzer));
     }
 }

@@ -145,9 +145,16 @@ public class Gate {
     /** The term as written and in its other spellings: "토익 점수" is about the line that says "TOEIC 865". */
     private void named(Question.Term term, List<String> names) {
         names.add(term.surface());
-        glossary.spellings(term.text()).stream()
+        spellings(term).stream()
                 .filter(spelling -> !spelling.equals(term.text()))
                 .forEach(names::add);
+    }
+
+    /** A name's spellings: the glossary's (TOEIC, 토익) and the documents' in the other script (쿠팡, Coupang). */
+    private Set<String> spellings(Question.Term term) {
+        Set<String> spellings = new LinkedHashSet<>(glossary.spellings(term.text()));
+        spellings.addAll(term.heard());
+        return spellings;
     }
 
     /** Whether a retrieved chunk has one of the question's topic terms, or the question names none at all. */
@@ -173,7 +180,7 @@ public class Gate {
         List<String> unknown = new ArrayList<>();
         for (Question.Term term : clause.terms()) {
             // A name is found as written or spelt otherwise (토익 for TOEIC), never by its category (English).
-            if (term.kind() == Question.Kind.NAME && counts.of(glossary.spellings(term.text())) == 0) {
+            if (term.kind() == Question.Kind.NAME && counts.of(spellings(term)) == 0) {
                 unknown.add(term.surface());
             } else if (term.kind() == Question.Kind.NUMBER && !retrievedTerms.contains(term.text())) {
                 unknown.add(term.surface());

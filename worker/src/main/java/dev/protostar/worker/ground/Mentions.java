@@ -18,14 +18,18 @@ public class Mentions {
         this.jdbc = jdbc;
     }
 
-    /** A phrase's words in order, spaced as the documents like; a hyphen between them may be a space or none. */
+    /**
+     * A phrase's words in order, spaced as the documents like; a hyphen between them may be a space or none, and a
+     * plural "s" may be absent ("Airflow DAGs" finds "Airflow DAG 320개").
+     */
     public boolean phrase(UUID candidateId, String phrase) {
         return matches(
                 candidateId,
                 String.join(
                         "\\s+",
                         Arrays.stream(phrase.replaceAll("['’]", "").strip().split("\\s+"))
-                                .map(word -> literal(word).replace("\\-", "[\\s-]?"))
+                                .map(word -> literal(word).replace("\\-", "[\\s-]?")
+                                        + (word.matches(".*\\p{IsLatin}{2}s") ? "?" : ""))
                                 .toList()));
     }
 

@@ -66,6 +66,9 @@ final class PersonName {
 
     private final Set<String> keys = new LinkedHashSet<>();
 
+    /** How the parts of a name recorded in Latin letters sound ({@link Sounds}): "Marcus Bell" is 마커스 벨. */
+    private final Set<String> sounds = new LinkedHashSet<>();
+
     private PersonName() {}
 
     /**
@@ -125,6 +128,11 @@ final class PersonName {
             if (word.length() >= 2) {
                 keys.add(key(word));
             }
+            for (String part : word.split("[-'’]")) {
+                Sounds.of(part).stream()
+                        .filter(key -> Sounds.skeleton(key).length() >= 2)
+                        .forEach(sounds::add);
+            }
             all.append(word);
         }
         keys.add(key(all.toString()));
@@ -133,14 +141,21 @@ final class PersonName {
 
     /**
      * Whether this Hangul word is the name or the given name — as written in the record, or, for a name
-     * recorded only in romanisation ("Ha-eun Seo"), as it sounds ("서하은", "하은").
+     * recorded only in Latin letters, as it sounds: romanised Korean ("Ha-eun Seo" is "서하은", "하은"), or a
+     * foreign name written in Hangul ("Marcus Bell" is "마커스", "벨").
      */
     boolean isHangul(String word) {
         if (hangul.contains(word)) {
             return true;
         }
+        if (!hangul.isEmpty()) {
+            return false;
+        }
         String roman = romanise(word);
-        return hangul.isEmpty() && roman.length() >= 4 && keys.contains(key(roman));
+        return (roman.length() >= 4 && keys.contains(key(roman)))
+                || (Sounds.isHangul(word)
+                        && Sounds.skeleton(Sounds.hangul(word)).length() >= 2
+                        && sounds.contains(Sounds.hangul(word)));
     }
 
     Set<String> hangulForms() {

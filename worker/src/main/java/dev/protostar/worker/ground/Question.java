@@ -30,8 +30,29 @@ public record Question(String text, Language language, List<Clause> clauses) {
      * @param text as indexed
      * @param surface as the recruiter wrote it, for messages
      * @param forms the term and its glossary equivalents: finding any of them finds the term
+     * @param heard the documents' words in the other script that sound like it ({@link Soundalikes}): also in
+     *     {@code forms}, and for a name another spelling of it ("Coupang" for 쿠팡)
      */
-    public record Term(String text, Kind kind, String surface, Set<String> forms) {}
+    public record Term(String text, Kind kind, String surface, Set<String> forms, Set<String> heard) {
+
+        public Term(String text, Kind kind, String surface, Set<String> forms) {
+            this(text, kind, surface, forms, Set.of());
+        }
+
+        /** This term, also found by {@code words}. */
+        Term soundingLike(Set<String> words) {
+            Set<String> more = new java.util.LinkedHashSet<>(forms);
+            more.addAll(words);
+            Set<String> allHeard = new java.util.LinkedHashSet<>(heard);
+            allHeard.addAll(words);
+            return new Term(
+                    text,
+                    kind,
+                    surface,
+                    java.util.Collections.unmodifiableSet(more),
+                    java.util.Collections.unmodifiableSet(allHeard));
+        }
+    }
 
     /** A number with its unit ("5년", "six years", "2 million"); the documents must state it so. */
     public record Quantity(String number, String unit, String surface) {}

@@ -229,6 +229,12 @@ public class QuestionReader {
             "시점",
             "시기",
             "등급",
+            // "회사 이름이 뭐예요", "몇 퍼센트였나요": the name or the share of the topic, asked for
+            "이름",
+            "명칭",
+            "퍼센트",
+            "percent",
+            "percentag",
             "있",
             "되",
             "하",
@@ -361,7 +367,10 @@ public class QuestionReader {
                     || (dated && DATED_VERBS.contains(term.text()))
                     || term.kind() == KeywordAnalyzer.Kind.VERB
                     || term.kind() == KeywordAnalyzer.Kind.OTHER
-                    || quantified.contains(term.text())) {
+                    || quantified.contains(term.text())
+                    // a numeral in words is a reading of something else ("일하나요" gives 일, 하나)
+                    || (term.kind() == KeywordAnalyzer.Kind.NUMBER
+                            && !term.text().matches(".*\\d.*"))) {
                 continue;
             }
             Question.Kind kind = knownNames.contains(term.text()) ? Question.Kind.NAME : kind(term, opening);

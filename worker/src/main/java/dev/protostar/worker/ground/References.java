@@ -77,7 +77,10 @@ final class References {
 
     private static final Pattern LATIN_WORD = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}-]*(?:['’]s\\b)?");
 
-    private static final Pattern HANGUL_WORD = Pattern.compile("(?<![가-힣])[가-힣]{2,}");
+    private static final Pattern HANGUL_WORD = Pattern.compile("(?<![가-힣])[가-힣]+");
+
+    /** A particle after a one-syllable part of a name ("벨이", "벨의"): the rest of a word that is only the name. */
+    private static final Pattern PARTICLE = Pattern.compile("이|가|은|는|의|을|를|도|에게|한테|씨|님");
 
     /** "지우 님", "지우씨": the polite title after a name goes with it. */
     private static final Pattern HONORIFIC_KO = Pattern.compile("\\s?(?:님|씨|군|양)(?![가-힣]{2})");
@@ -192,9 +195,13 @@ final class References {
         int copied = 0;
         while (word.find()) {
             String w = word.group();
-            for (int n = Math.min(4, w.length()); n >= 2; n--) {
+            for (int n = Math.min(4, w.length()); n >= 1; n--) {
                 String prefix = w.substring(0, n);
-                if (name.isHangul(prefix)) {
+                // One syllable is a name's part ("벨" of Marcus Bell) only as a word of its own.
+                boolean whole = n > 1
+                        || w.length() == 1
+                        || PARTICLE.matcher(w.substring(1)).matches();
+                if (whole && name.isHangul(prefix)) {
                     out.append(text, copied, word.start()).append(' ');
                     Matcher title = HONORIFIC_KO.matcher(text).region(word.start() + n, text.length());
                     copied = title.lookingAt() ? title.end() : word.start() + n;
@@ -235,7 +242,14 @@ final class References {
         return out.append(text.substring(copied)).toString();
     }
 
+    /** A particle the name or "지원자" carried, left on its own ("Daniel의 첫 직장" → "의 첫 직장"): no word. */
+    private static final Pattern LONE_PARTICLE = Pattern.compile("(?<![가-힣])(?:의|은|는|을|를|가|께서|에게|한테)(?=\\s|$)");
+
     private static String tidy(String text) {
-        return text.replaceAll("\\s{2,}", " ").strip();
+        return LONE_PARTICLE
+                .matcher(text)
+                .replaceAll(" ")
+                .replaceAll("\\s{2,}", " ")
+                .strip();
     }
 }
