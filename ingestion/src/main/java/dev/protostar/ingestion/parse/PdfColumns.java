@@ -19,7 +19,7 @@ import java.util.Optional;
  * to it, as wrapped lines do, and a side holds several pieces of text on one line (a table row's cells) only
  * where it is a column of text elsewhere: a table that spans the gutter has no such side. A document keeps its
  * layout from page to page, so a short stretch at a gutter that was two columns on another page is two columns
- * too (a last page with a few lines per column).
+ * too (a last page with a few lines per column), whatever its sides hold.
  */
 final class PdfColumns {
 
@@ -41,6 +41,8 @@ final class PdfColumns {
     private static final float HAIRLINE = 0.05f;
     /** How far short of its side's edge a line of text may end and still count as running up to it (ems). */
     private static final float NEAR_EDGE = 4f;
+    /** How far a list item's text, wrapped, may start right of its column's edge (ems): a bullet and its gap. */
+    private static final float INDENT = 4f;
     /** Where a gutter may be, as a share of the text's width: columns are rarely narrower than a third. */
     private static final float MIDDLE_FROM = 0.3f;
 
@@ -170,16 +172,20 @@ final class PdfColumns {
         var rightText = textLines(rights, em);
         boolean tablesInText = (crowdedLeft == 0 || leftText.full() >= MIN_LINES)
                 && (crowdedRight == 0 || rightText.full() >= MIN_LINES);
-        if (!tablesInText && (crowdedLeft + crowdedRight) * 5 > run.lines().size()) {
+        // at a gutter the document has elsewhere, a table on one side is a table in that column
+        if (!known
+                && !tablesInText
+                && (crowdedLeft + crowdedRight) * 5 > run.lines().size()) {
             return false;
         }
         float leftEdge = (float) lefts.stream().mapToDouble(Line::right).max().orElse(0);
         float rightStart = (float) rights.stream().mapToDouble(Line::left).min().orElse(0);
-        return (known || rightStart - leftEdge <= MAX_GUTTER * em) && leftText.full() * 10 >= leftText.all() * 3;
+        return known || (rightStart - leftEdge <= MAX_GUTTER * em && leftText.full() * 10 >= leftText.all() * 3);
     }
 
     /**
-     * @param all a side's lines of one piece that start at its left edge (not a table cell's further one)
+     * @param all a side's lines of one piece that start at its left edge or a list item's indent from it (not at a
+     *     table cell's further one)
      * @param full how many of them run up to the side's right edge, as wrapped lines do
      */
     private record TextLines(long all, long full) {}
@@ -187,7 +193,7 @@ final class PdfColumns {
     private static TextLines textLines(List<Line> side, float em) {
         float start = (float) side.stream().mapToDouble(Line::left).min().orElse(0);
         var text = side.stream()
-                .filter(line -> line.segments().size() == 1 && line.left() - start <= em / 2)
+                .filter(line -> line.segments().size() == 1 && line.left() - start <= INDENT * em)
                 .toList();
         float edge = (float) text.stream().mapToDouble(Line::right).max().orElse(0);
         return new TextLines(

@@ -14,7 +14,9 @@ import java.util.Map;
  * piece (not a table row), title-length, not a list item, set larger than the body text or wholly in bold. The
  * document's <b>title</b> — the largest line on page 1, at its top, usually the candidate's name — is level 1,
  * the root of every section path as a Markdown resume's {@code #} line is; the other heading styles take the
- * levels below it, larger before smaller and bold before regular at one size.
+ * levels below it, larger before smaller and bold before regular at one size. Two bold lines are body text all the
+ * same: the tagline right under the title ("시니어 데이터 엔지니어" under the name, wrapped off its contact line in a
+ * narrow column), and a line that ends where its sentence goes on ("… (파트 리드) |" before "2022.01 – 현재").
  */
 final class PdfHeadings {
 
@@ -33,11 +35,14 @@ final class PdfHeadings {
     private final boolean boldBody;
     private final Map<Style, Integer> levels = new HashMap<>();
     private final Line title;
+    /** The line right under the title, when it is set as a heading but names no section: a tagline. */
+    private final Line tagline;
 
     PdfHeadings(List<Placed> lines, float body) {
         this.body = body;
         this.boldBody = isBoldBody(lines, body);
         this.title = title(lines);
+        this.tagline = tagline(lines, title);
         var styles = new ArrayList<Style>();
         for (Placed placed : lines) {
             if (isHeading(placed.line())) {
@@ -88,7 +93,34 @@ final class PdfHeadings {
         if (segment.size() >= body * LARGER) {
             return true;
         }
-        return segment.bold() && !boldBody && segment.size() >= body * 0.95f && !LineRoles.endsSentence(text);
+        return segment.bold()
+                && !boldBody
+                && segment.size() >= body * 0.95f
+                && !LineRoles.endsSentence(text)
+                && !GOES_ON.matcher(text).find()
+                && line != tagline;
+    }
+
+    /** A line ending in a separator goes on in the next: "데이터플랫폼팀 시니어 데이터 엔지니어 (파트 리드) |". */
+    private static final java.util.regex.Pattern GOES_ON = java.util.regex.Pattern.compile("[|,·/&+–—-]\\s*$");
+
+    private Line tagline(List<Placed> lines, Line title) {
+        if (title == null) {
+            return null;
+        }
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).line() == title) {
+                Line next = lines.get(i + 1).line();
+                boolean bodySized = next.segments().size() == 1
+                        && next.segments().getFirst().size() < body * LARGER;
+                return bodySized
+                                && !LineRoles.isSectionName(
+                                        next.segments().getFirst().text())
+                        ? next
+                        : null;
+            }
+        }
+        return null;
     }
 
     /** A document set in bold throughout marks nothing by bold. */

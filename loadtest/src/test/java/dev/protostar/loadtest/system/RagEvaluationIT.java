@@ -58,7 +58,8 @@ class RagEvaluationIT {
         assertThat(heldOut.accuracy()).as("held out: answer accuracy").isGreaterThanOrEqualTo(0.76);
         assertThat(heldOut.overRefusal()).as("held out: over-refusal").isLessThanOrEqualTo(0.145);
         assertThat(heldOut.correctRefusals()).as("held out: correct refusals").isGreaterThanOrEqualTo(0.82);
-        Map<String, Double> formatFloors = Map.of("pdf", 0.95, "pdf-2col", 0.905, "docx", 0.96, "scan", 0.86);
+        // (two-column PDF 0.964 since the columns with tables in them are read one after the other, 2026-12-07)
+        Map<String, Double> formatFloors = Map.of("pdf", 0.95, "pdf-2col", 0.95, "docx", 0.96, "scan", 0.86);
         offline.formatAccuracy().forEach((format, accuracy) -> assertThat(accuracy)
                 .as("accuracy on " + format)
                 .isGreaterThanOrEqualTo(formatFloors.getOrDefault(format, 0.0)));
