@@ -176,8 +176,7 @@ final class ExtractiveGenerator implements Generator {
         // clause: what kind of line it asks for is still in the question.
         String asked = CARRIED.matcher(clause.text()).matches() ? ask.question() : clause.text();
         boolean name = NAME_QUESTION.matcher(asked).find();
-        boolean people = PEOPLE_QUESTION.matcher(asked).find()
-                && !AnswerShape.USERS.matcher(asked).find();
+        boolean people = PEOPLE_QUESTION.matcher(asked).find() && !AnswerShape.countsUsers(asked);
         boolean figure = FIGURE_QUESTION.matcher(asked).find();
         boolean period = PERIOD_QUESTION.matcher(asked).find();
         // A head count or a period is its own kind of line; any other figure is a figure of something.

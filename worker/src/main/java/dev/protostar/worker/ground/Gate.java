@@ -102,7 +102,12 @@ public class Gate {
             } else {
                 uncovered.addAll(unknownNames);
                 uncovered.addAll(missingWords);
-                voided |= (!unknownNames.isEmpty() && !clause.asks()) || clause.confirms();
+                voided |= (!unknownNames.isEmpty() && !clause.asks())
+                        || clause.confirms()
+                        || (statesUnknownFigure(clause, unknownNames)
+                                && !QuestionReader.QUESTION_WORD
+                                        .matcher(clause.text())
+                                        .find());
             }
         }
         boolean relevant = !hits.isEmpty()
@@ -115,6 +120,16 @@ public class Gate {
                 retrieval.counts(),
                 relevant,
                 true);
+    }
+
+    /**
+     * Whether the clause states a figure the documents do not have: asked without a question word ("got like 300
+     * valid reports in yr one??", "Did she lead 12 people?") it checks a premise, and a wrong one voids the question.
+     */
+    private static boolean statesUnknownFigure(Question.Clause clause, List<String> unknown) {
+        return clause.terms().stream()
+                        .anyMatch(term -> term.kind() == Question.Kind.NUMBER && unknown.contains(term.surface()))
+                || clause.quantities().stream().anyMatch(quantity -> unknown.contains(quantity.surface()));
     }
 
     /**

@@ -78,7 +78,7 @@ public class QuestionReader {
      */
     private static final Pattern HYPHENATED = Pattern.compile("(?<![\\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\\w-])");
 
-    private static final Pattern QUESTION_WORD = Pattern.compile(
+    static final Pattern QUESTION_WORD = Pattern.compile(
             "(?i)\\b(?:what|which|when|where|who|whom|whose|why|how)\\b|무엇|뭐|뭔|무슨|어떤|어떻|어디|언제|몇|얼마|누구|왜|어느");
 
     /** Asks to confirm a statement, and nothing else: "LCP 몇 초로 줄였다고 했죠?" asks a figure. */
@@ -289,6 +289,14 @@ public class QuestionReader {
     private static final Pattern RELATIVE_VERB = Pattern.compile(
             "\\b([A-Za-z]+)\\s+(?i:that|which|who)\\s+(?:(?i:he|she|they|it|you|we|i)\\s+)?([a-z][\\w-]*)");
 
+    /**
+     * Degrees are facts, not words to paraphrase: "석사까지 했다던데" about a bachelor's holder, "Does she have a
+     * master's?" — a degree the question names must be in the documents, as a name must (in any of its spellings:
+     * 석사, master, MSc).
+     */
+    private static final Set<String> DEGREES =
+            Set.of("학사", "석사", "박사", "bachelor", "master", "msc", "bsc", "phd", "doctor", "doctorat", "mba");
+
     private final KeywordAnalyzer analyzer;
     private final Glossary glossary;
     private final Set<String> knownNames;
@@ -373,7 +381,9 @@ public class QuestionReader {
                             && !term.text().matches(".*\\d.*"))) {
                 continue;
             }
-            Question.Kind kind = knownNames.contains(term.text()) ? Question.Kind.NAME : kind(term, opening);
+            Question.Kind kind = knownNames.contains(term.text()) || DEGREES.contains(term.text())
+                    ? Question.Kind.NAME
+                    : kind(term, opening);
             if (kind == Question.Kind.WORD && verbs.contains(term.surface())) {
                 kind = Question.Kind.VERB;
             }

@@ -92,6 +92,32 @@ class GateTest {
     }
 
     @Test
+    void a_degree_is_a_fact_to_find_not_a_word_to_paraphrase() {
+        Verdict master = judge(
+                "그래픽스로 석사까지 했다던데 대학원 어디 나왔어요?",
+                "학력: 광운대학교 컴퓨터공학과 학사 (2010.03 ~ 2016.02)",
+                Map.of("그래픽스", 1, "대학원", 1, "학사", 1),
+                0.5);
+        assertThat(master.refuse()).isTrue();
+        assertThat(master.uncovered()).contains("석사");
+        assertThat(judge("학사 어디서 했어?", "광운대학교 컴퓨터공학과 학사", Map.of("학사", 1), 0.5).refuse())
+                .isFalse();
+    }
+
+    @Test
+    void a_figure_stated_in_a_yes_no_question_that_the_documents_lack_voids_it() {
+        String chunk = "Shipped 4 apps to the Play Store.";
+        Map<String, Integer> counts = Map.of("ship", 1, "app", 1, "store", 1);
+        assertThat(judge("Did she ship 12 apps? Which store were they in?", chunk, counts, 0.5)
+                        .refuse())
+                .as("a premise to check, and the documents say otherwise: nothing of it is answered")
+                .isTrue();
+        assertThat(judge("How many apps did she ship? Which store were they in?", chunk, counts, 0.5)
+                        .refuse())
+                .isFalse();
+    }
+
+    @Test
     void why_someone_left_needs_a_reason_in_the_documents_not_just_the_employer() {
         Verdict left = judge("그린박스마켓은 왜 그만뒀대?", Map.of("그린박스마켓", 2, "그린", 2, "박스", 2, "마켓", 2), 0.5);
         assertThat(left.refuse()).isTrue();
