@@ -314,7 +314,11 @@ public class QuestionReader {
         marked = ASKED_NOUN_TAIL.matcher(marked).replaceAll("; $1?");
         for (String part : CLAUSE_BREAK.split(marked)) {
             Question.Clause clause = clause(part.strip());
-            if (clause.terms().isEmpty() && !clauses.isEmpty()) {
+            // "TOEIC 몇 점이고 언제 본 거야": a clause with no word of its own that asks for a shape (a date, a count)
+            // asks it of what the question names; the gate judges whether the documents give it.
+            boolean asksShape =
+                    clause.asks() && AnswerShape.askedIn(clause.text()).isPresent();
+            if (clause.terms().isEmpty() && !clauses.isEmpty() && !asksShape) {
                 if (clause.confirms()) {
                     // "…since 2019, right?": the tag makes the clause before it a statement to confirm.
                     Question.Clause stated = clauses.removeLast();

@@ -118,6 +118,16 @@ class GateTest {
     }
 
     @Test
+    void a_clause_with_no_word_of_its_own_asks_its_shape_of_what_the_question_names() {
+        Verdict toeic = judge("TOEIC 몇 점이고 언제 본 거야", "외국어 | 영어 (TOEIC 905), 일본어 (JLPT N2)", Map.of("toeic", 1), 0.5);
+        assertThat(toeic.refuse()).isFalse();
+        assertThat(toeic.answerable()).hasSize(1);
+        assertThat(toeic.uncovered()).as("the date it was taken is not given").isNotEmpty();
+        Verdict dated = judge("TOEIC 몇 점이고 언제 본 거야", "TOEIC 905 (2022.05)", Map.of("toeic", 1), 0.5);
+        assertThat(dated.answerable()).hasSize(2);
+    }
+
+    @Test
     void why_someone_left_needs_a_reason_in_the_documents_not_just_the_employer() {
         Verdict left = judge("그린박스마켓은 왜 그만뒀대?", Map.of("그린박스마켓", 2, "그린", 2, "박스", 2, "마켓", 2), 0.5);
         assertThat(left.refuse()).isTrue();
