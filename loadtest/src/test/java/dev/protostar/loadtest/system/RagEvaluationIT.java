@@ -48,11 +48,11 @@ class RagEvaluationIT {
         EvalReport.Figures all = offline.figures(null);
         EvalReport.Figures heldOut = offline.figures(EvalReport.HELD_OUT);
         assertThat(all.ungroundedNumbers()).as("ungrounded numbers").isZero();
-        // Regression floors a question or two under what was measured on 2026-12-07 (all: 0.980, 0.931, 0.028, 0.949;
+        // Regression floors a question or two under what was measured on 2026-12-07 (all: 0.980, 0.931, 0.028, 0.953;
         // the held-out split `blind2`: 0.786, 0.125, 0.850; formats below): a fall below is a regression to explain.
         // Issue 19's targets are reported, not asserted: they are not all met.
         assertThat(all.recallAt5()).as("recall@5").isGreaterThanOrEqualTo(0.97);
-        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.935);
+        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.945);
         assertThat(all.overRefusal()).as("over-refusal").isLessThanOrEqualTo(0.03);
         assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.92);
         assertThat(heldOut.accuracy()).as("held out: answer accuracy").isGreaterThanOrEqualTo(0.76);

@@ -94,6 +94,14 @@ public class Gate {
             counted.filter(term -> unknownNames.isEmpty() && shape.isEmpty())
                     .filter(term -> retrieval.counts().of(term.forms()) == 0)
                     .ifPresent(term -> unknownNames.add(term.surface()));
+            // "how many riders does it have": riders are mentioned ("the rider app"), but is a number of them given?
+            counted.filter(term -> unknownNames.isEmpty() && shape.isEmpty())
+                    .filter(term -> AnswerShape.countsUsers(term.surface()))
+                    .filter(term -> !numberGiven(term, hits))
+                    .ifPresent(term -> unknownNames.add(
+                            question.language() == Language.KOREAN
+                                    ? term.surface() + " 수"
+                                    : "the number of " + term.surface()));
             List<String> missingWords = unknownNames.isEmpty()
                     ? missingWords(clause, counted, retrieval.counts(), bestSimilarity)
                     : List.of();
@@ -120,6 +128,25 @@ public class Gate {
                 retrieval.counts(),
                 relevant,
                 true);
+    }
+
+    /**
+     * Whether a retrieved line gives a number of what is counted: a figure up to two words before it ("2.3M
+     * customers", "500K downloads", "1만 2천 명의 사용자" aside) or after it ("Installs: 2.3M", "사용자 1만 2천 명",
+     * "MAU 약 85만"), within one clause of the line.
+     */
+    private static boolean numberGiven(Question.Term counted, List<Hit> hits) {
+        String words = counted.forms().stream()
+                .filter(form -> form.matches("[\\p{L}]+"))
+                .map(java.util.regex.Pattern::quote)
+                .collect(java.util.stream.Collectors.joining("|"));
+        if (words.isEmpty()) {
+            return true;
+        }
+        java.util.regex.Pattern given = java.util.regex.Pattern.compile(
+                "(?iU)\\d[\\d.,]*\\s*(?:[kmb]|million|thousand|만|천|억)?\\s+(?:[^\\s;.:]+\\s+){0,2}?(?:" + words + ")"
+                        + "|(?:" + words + ")[^\\s;.]*\\s+(?:[^\\s\\d;.]+\\s+){0,2}?\\d");
+        return hits.stream().anyMatch(hit -> given.matcher(hit.text()).find());
     }
 
     /**

@@ -128,6 +128,24 @@ class GateTest {
     }
 
     @Test
+    void a_count_of_users_needs_a_number_of_them_not_just_the_word() {
+        Verdict riders = judge(
+                "how many riders does it have?",
+                "Lead a team of 4 product designers covering rider app.",
+                Map.of("rider", 1),
+                0.5);
+        assertThat(riders.refuse()).isTrue();
+        assertThat(riders.uncovered()).containsExactly("the number of riders");
+        assertThat(judge(
+                                "how many customers used it?",
+                                "It was used by 410,000 customers in its first six months.",
+                                Map.of("custom", 1, "us", 1, "use", 1),
+                                0.5)
+                        .refuse())
+                .isFalse();
+    }
+
+    @Test
     void why_someone_left_needs_a_reason_in_the_documents_not_just_the_employer() {
         Verdict left = judge("그린박스마켓은 왜 그만뒀대?", Map.of("그린박스마켓", 2, "그린", 2, "박스", 2, "마켓", 2), 0.5);
         assertThat(left.refuse()).isTrue();
