@@ -37,6 +37,9 @@ class CandidateProfiles {
             SELECT file_name, coalesce(code, 'FAILED') AS code FROM ingestion
             WHERE candidate_id = ? AND stage = 'failed' ORDER BY updated_at DESC LIMIT 5""";
 
+    /** Profiles kept at most: each holds its documents' words by sound, some hundred kilobytes for a long résumé. */
+    private static final int MAX_CACHED = 1_000;
+
     private final JdbcClient jdbc;
     private final KeywordAnalyzer analyzer;
     private final long ttlNanos;
@@ -66,8 +69,12 @@ class CandidateProfiles {
             // A candidate still waiting for a readable document is read again every turn: one may arrive any time.
             cache.put(candidateId, new Cached(profile, now));
         }
-        if (cache.size() > 10_000) {
-            cache.clear();
+        if (cache.size() > MAX_CACHED) {
+            // a profile past its time is read again anyway: drop those first, everything if that is not enough
+            cache.values().removeIf(old -> now - old.loadedAt() >= ttlNanos);
+            if (cache.size() > MAX_CACHED) {
+                cache.clear();
+            }
         }
         return profile;
     }

@@ -26,7 +26,10 @@ final class Soundalikes {
     private static final Pattern PARTICLE =
             Pattern.compile("(?:에서는|에서|으로|까지|부터|처럼|보다|이나|하고|이랑|라고|이라|을|를|이|가|은|는|의|에|도|와|과|로|만|랑)$");
 
+    /** The documents' Hangul words' terms by their key ({@code KLS/ㅐ}). */
     private final Map<String, Set<String>> hangul = new HashMap<>();
+
+    /** The documents' Latin words' terms by skeleton and first vowel letter ({@code KLS/a}): a few keys a word. */
     private final Map<String, Set<String>> latin = new HashMap<>();
 
     private Soundalikes() {}
@@ -50,7 +53,7 @@ final class Soundalikes {
                 if (term.kind() == KeywordAnalyzer.Kind.FOREIGN
                         && Sounds.isLatin(term.surface())
                         && seen.add(term.surface())) {
-                    Sounds.distinct(term.surface()).forEach(key -> index.latin
+                    Sounds.latinIndexKeys(term.surface()).forEach(key -> index.latin
                             .computeIfAbsent(key, k -> new LinkedHashSet<>())
                             .add(term.text()));
                 }
@@ -74,7 +77,10 @@ final class Soundalikes {
         Set<String> found = new LinkedHashSet<>();
         if (Sounds.isHangul(word)) {
             for (String form : withoutParticle(word)) {
-                Sounds.distinct(form).forEach(key -> found.addAll(latin.getOrDefault(key, Set.of())));
+                for (String key : Sounds.distinct(form)) {
+                    Sounds.latinKeysHeardAs(key)
+                            .forEach(latinKey -> found.addAll(latin.getOrDefault(latinKey, Set.of())));
+                }
             }
         } else if (Sounds.isLatin(word)) {
             Sounds.distinct(word).forEach(key -> found.addAll(hangul.getOrDefault(key, Set.of())));

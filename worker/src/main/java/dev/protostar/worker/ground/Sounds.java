@@ -74,6 +74,41 @@ final class Sounds {
         return keys;
     }
 
+    /**
+     * The keys a Latin word is indexed under: its skeletons with its first vowel letter ({@code KLS/a}), one per
+     * reading — not one per Hangul vowel it may be written with, which {@link #latinKeysHeardAs} expands at lookup.
+     */
+    static Set<String> latinIndexKeys(String word) {
+        Set<String> keys = new LinkedHashSet<>();
+        String letters = Normalizer.normalize(word, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z]", "");
+        char vowel = firstVowel(letters);
+        for (String key : latin(word)) {
+            if (key.indexOf('/') >= MIN_CONSONANTS) {
+                keys.add(skeleton(key) + "/" + (vowel == 0 ? '-' : vowel));
+            }
+        }
+        return keys;
+    }
+
+    /** The index keys of the Latin words that a Hangul word's key ({@code KLS/ㅐ}) may be a writing of. */
+    static Set<String> latinKeysHeardAs(String hangulKey) {
+        String skeleton = skeleton(hangulKey);
+        char vowel = hangulKey.charAt(hangulKey.length() - 1);
+        Set<String> keys = new LinkedHashSet<>();
+        WRITTEN_AS.forEach((letter, vowels) -> {
+            if (vowels.indexOf(vowel) >= 0) {
+                keys.add(skeleton + "/" + letter);
+            }
+        });
+        if (vowel == 'ㅡ') {
+            keys.add(skeleton + "/-");
+        }
+        return keys;
+    }
+
     /** The skeleton of a key: its consonants. */
     static String skeleton(String key) {
         return key.substring(0, key.indexOf('/'));
