@@ -80,10 +80,7 @@ final class Sounds {
      */
     static Set<String> latinIndexKeys(String word) {
         Set<String> keys = new LinkedHashSet<>();
-        String letters = Normalizer.normalize(word, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z]", "");
+        String letters = letters(word);
         char vowel = firstVowel(letters);
         for (String key : latin(word)) {
             if (key.indexOf('/') >= MIN_CONSONANTS) {
@@ -132,10 +129,7 @@ final class Sounds {
     }
 
     static Set<String> latin(String word) {
-        String w = Normalizer.normalize(word, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z]", "");
+        String w = letters(word);
         List<StringBuilder> readings = new ArrayList<>(List.of(new StringBuilder()));
         for (int i = 0; i < w.length(); ) {
             char c = w.charAt(i);
@@ -204,6 +198,14 @@ final class Sounds {
             vowels.chars().forEach(v -> keys.add(reading + "/" + (char) v));
         }
         return keys;
+    }
+
+    /** The word's letters a–z, accents folded ("Lucía" is "lucia"), anything else dropped. */
+    private static String letters(String word) {
+        return Normalizer.normalize(word, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z]", "");
     }
 
     /** The word's first vowel letter (a "y" that begins it is a consonant), or 0. */
