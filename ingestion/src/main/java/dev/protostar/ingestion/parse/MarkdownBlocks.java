@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the block structure of Markdown, line by line: ATX ({@code ## Experience}) and setext (underlined)
  * headings, paragraphs, list items (indentation gives the level), GitHub tables (one row per block, the
- * delimiter row dropped), fenced code as paragraphs, block quotes as their text, YAML front matter skipped
+ * header row's cells labelling the others as in a Word table: "기간: 2021.09 ~ 현재"), fenced code as paragraphs, block quotes as their text, YAML front matter skipped
  * (its {@code title:} kept). Inline markup is reduced to its text: emphasis marks dropped, links and images
  * replaced by their words.
  *
@@ -38,6 +38,9 @@ final class MarkdownBlocks {
     private StringBuilder item;
     private int itemLevel;
     private boolean inTable;
+    /** The header row's cells of the table being read, empty when it has none. */
+    private List<String> labels = List.of();
+
     private String title;
 
     /** The level of the last heading written with {@code #} or underlined, 0 before any. */
@@ -49,14 +52,36 @@ final class MarkdownBlocks {
     /** The level of the last heading made of a bold line, 0 when a marked heading came after it. */
     private int boldLevel;
 
-    private MarkdownBlocks() {}
+    /** Whether a heading was written as one: with {@code #}, underlined, numbered or in bold. */
+    private boolean marked;
+
+    /**
+     * Reading a file that marks no heading: paragraphs keep their lines for {@link HeadingHeuristic}, which
+     * finds the headings in the words, as it does in plain text.
+     */
+    private final boolean plain;
+
+    private MarkdownBlocks(boolean plain) {
+        this.plain = plain;
+    }
 
     record Result(String title, List<Block> blocks) {}
 
+    /**
+     * The blocks of a Markdown file. One that marks no heading at all — a résumé typed as text and saved as
+     * {@code .md}, with {@code ■ 경력 요약} and {@code [회사] 기간 / 직무} lines — has its headings found in its
+     * words by {@link HeadingHeuristic}, keeping what Markdown does mark (lists, tables, inline markup).
+     */
     static Result parse(String markdown) {
-        var reader = new MarkdownBlocks();
-        reader.read(markdown.lines().toList());
-        return new Result(reader.title, reader.blocks);
+        List<String> lines = markdown.lines().toList();
+        var reader = new MarkdownBlocks(false);
+        reader.read(lines);
+        if (reader.marked) {
+            return new Result(reader.title, reader.blocks);
+        }
+        var plain = new MarkdownBlocks(true);
+        plain.read(lines);
+        return new Result(plain.title, HeadingHeuristic.apply(plain.blocks));
     }
 
     private void read(List<String> lines) {
@@ -73,6 +98,7 @@ final class MarkdownBlocks {
                 flush();
                 add(Kind.HEADING, m.group(1).length(), m.group(2) == null ? "" : m.group(2));
                 markedLevel = m.group(1).length();
+                marked = true;
                 boldLevel = 0;
             } else if (!paragraph.isEmpty() && (m = SETEXT.matcher(line)).matches()) {
                 String text = String.join(" ", paragraph);
@@ -80,13 +106,35 @@ final class MarkdownBlocks {
                 add(Kind.HEADING, m.group(1).startsWith("=") ? 1 : 2, text);
                 markedLevel = m.group(1).startsWith("=") ? 1 : 2;
                 boldLevel = 0;
+                marked = true;
             } else if (BREAK.matcher(line).matches()) {
                 flush();
             } else if (isTableRow(line, i + 1 < lines.size() ? lines.get(i + 1) : "")) {
                 flush();
+                if (!inTable) {
+                    labels = List.of();
+                }
                 inTable = true;
-                if (!DELIMITER_ROW.matcher(line).matches()) {
-                    add(Kind.TABLE_ROW, 0, row(line));
+                if (DELIMITER_ROW.matcher(line).matches()) {
+                    continue;
+                }
+                List<String> cells = cells(line);
+                if (i + 1 < lines.size()
+                        && DELIMITER_ROW.matcher(lines.get(i + 1)).matches()
+                        && cells.size() > 1) {
+                    // the header row: its cells label the others, as in a Word or HTML table
+                    labels = cells;
+                    if (i + 2 >= lines.size() || !isTableRow(lines.get(i + 2), "")) {
+                        add(Kind.TABLE_ROW, 0, String.join(" | ", cells)); // a table that is only its header
+                    }
+                    continue;
+                }
+                for (String written : TableRows.lines(
+                        labels,
+                        cells.stream()
+                                .map(c -> c.isEmpty() ? List.<String>of() : List.of(c))
+                                .toList())) {
+                    add(Kind.TABLE_ROW, 0, written);
                 }
             } else if ((m = ITEM.matcher(line)).matches()
                     && isNumberedSection(line, i + 1 < lines.size() ? lines.get(i + 1) : "")) {
@@ -97,6 +145,7 @@ final class MarkdownBlocks {
                 }
                 add(Kind.HEADING, numberedLevel, m.group(2));
                 markedLevel = numberedLevel;
+                marked = true;
                 boldLevel = 0;
             } else if ((m = ITEM.matcher(line)).matches()) {
                 flush();
@@ -159,17 +208,29 @@ final class MarkdownBlocks {
                 || DELIMITER_ROW.matcher(next).matches();
     }
 
-    private static String row(String line) {
-        String[] cells = line.strip().split("(?<!\\\\)\\|", -1);
-        return String.join(
-                " | ",
-                Arrays.stream(cells)
-                        .map(cell -> inline(cell.replace("\\|", "|")))
-                        .filter(cell -> !cell.isEmpty())
-                        .toList());
+    /** The cells of a row, each reduced to its words; the empty ones outside the outer pipes dropped. */
+    private static List<String> cells(String line) {
+        String row = line.strip();
+        row = row.startsWith("|") ? row.substring(1) : row;
+        row = row.endsWith("|") && !row.endsWith("\\|") ? row.substring(0, row.length() - 1) : row;
+        return Arrays.stream(row.split("(?<!\\\\)\\|", -1))
+                .map(cell -> inline(cell.replace("\\|", "|")))
+                .toList();
     }
 
     private void flush() {
+        if (plain && !paragraph.isEmpty()) {
+            String lines = String.join(
+                    "\n",
+                    paragraph.stream()
+                            .map(MarkdownBlocks::inline)
+                            .filter(l -> !l.isEmpty())
+                            .toList());
+            if (!lines.isEmpty()) {
+                blocks.add(new Block(Kind.PARAGRAPH, 0, lines, 0));
+            }
+            paragraph.clear();
+        }
         if (!paragraph.isEmpty()) {
             if (blocks.isEmpty() && paragraph.size() > 1 && LineRoles.looksLikeTitle(inline(paragraph.getFirst()))) {
                 // A résumé without a # line opens with its title above the role or contact line ("유승민 경력기술서" /
@@ -218,8 +279,10 @@ final class MarkdownBlocks {
         if (paragraph.size() == 1 && rest.isEmpty()) {
             boldLevel = Math.min(markedLevel + 1, 6);
             add(Kind.HEADING, boldLevel, paragraph.removeFirst());
+            marked = true;
         } else if (boldLevel > 0 && paragraph.size() > 1 && !rest.matches(".*[.!?]$")) {
             add(Kind.HEADING, Math.min(boldLevel + 1, 6), paragraph.removeFirst());
+            marked = true;
         }
     }
 

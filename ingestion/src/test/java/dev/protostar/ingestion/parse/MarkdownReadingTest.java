@@ -137,12 +137,51 @@ class MarkdownReadingTest {
     }
 
     @Test
-    void reads_tables_without_their_delimiter_row() throws Exception {
+    void reads_tables_row_by_row_with_the_header_labelling_the_cells() throws Exception {
         assertThat(texts(parse("resume-en.md"), Kind.TABLE_ROW))
                 .containsExactly(
-                        "Area | Tools",
-                        "Languages | Java, Kotlin, SQL",
-                        "Infrastructure | Kafka, PostgreSQL, Kubernetes");
+                        "Area: Languages | Tools: Java, Kotlin, SQL",
+                        "Area: Infrastructure | Tools: Kafka, PostgreSQL, Kubernetes");
+        assertThat(MarkdownBlocks.parse("| 회사 | 기간 |\n|---|---|\n\n| a | b |\nc | d\n")
+                        .blocks())
+                .extracting(Block::text)
+                .as("a table that is only its header, and one without a header")
+                .containsExactly("회사 | 기간", "a | b", "c | d");
+    }
+
+    @Test
+    void a_file_that_marks_no_heading_has_its_headings_found_in_its_words() {
+        var blocks = MarkdownBlocks.parse(
+                        """
+                        한지윤 — Android / 모바일 앱 개발자
+
+                        연락처: jiyun@example.com
+
+                        ■ 경력 요약
+
+                        | 회사 | 기간 | 직무 |
+                        |---|---|---|
+                        | (주)달빛페이 | 2021.09 ~ 현재 | Android 파트 리드 |
+
+                        ■ 경력 상세
+
+                        [(주)달빛페이] 2021.09 ~ 현재 / Android 파트 리드
+                        간편결제 앱 **'달빛지갑'** Android 파트 리드.
+                        - 크래시 프리 비율 98.2% → 99.7% 개선
+                        """)
+                .blocks();
+
+        assertThat(blocks)
+                .extracting(Block::kind, Block::level, Block::text)
+                .containsExactly(
+                        tuple(Kind.HEADING, 1, "한지윤 — Android / 모바일 앱 개발자"),
+                        tuple(Kind.PARAGRAPH, 0, "연락처: jiyun@example.com"),
+                        tuple(Kind.HEADING, 1, "경력 요약"),
+                        tuple(Kind.TABLE_ROW, 0, "회사: (주)달빛페이 | 기간: 2021.09 ~ 현재 | 직무: Android 파트 리드"),
+                        tuple(Kind.HEADING, 1, "경력 상세"),
+                        tuple(Kind.HEADING, 2, "[(주)달빛페이] 2021.09 ~ 현재 / Android 파트 리드"),
+                        tuple(Kind.PARAGRAPH, 0, "간편결제 앱 '달빛지갑' Android 파트 리드."),
+                        tuple(Kind.LIST_ITEM, 1, "크래시 프리 비율 98.2% → 99.7% 개선"));
     }
 
     @Test
@@ -163,7 +202,7 @@ class MarkdownReadingTest {
         assertThat(headings(document))
                 .containsExactly("1 김서연 이력서", "2 경력", "3 한빛페이 (2019.03 ~ 2022.08, 3년 5개월)", "2 자격증", "2 어학");
         assertThat(texts(document, Kind.LIST_ITEM)).contains("결제 승인 처리량: 초당 3,500건 → 초당 12,000건");
-        assertThat(texts(document, Kind.TABLE_ROW)).contains("정보처리기사 | 한국산업인력공단 | 2014.11");
+        assertThat(texts(document, Kind.TABLE_ROW)).contains("자격증: 정보처리기사 | 발급기관: 한국산업인력공단 | 취득일: 2014.11");
         assertThat(texts(document, Kind.PARAGRAPH)).contains("TOEIC 915점 (2021.06)");
     }
 
@@ -179,8 +218,10 @@ class MarkdownReadingTest {
 
     @Test
     void a_dashed_line_after_a_blank_line_is_a_break_not_a_heading() {
-        var result = MarkdownBlocks.parse("Intro line\n\n---\n\nMore text\n");
+        var result = MarkdownBlocks.parse("# CV\n\nIntro line\n\n---\n\nMore text\n");
 
-        assertThat(result.blocks()).extracting(Block::kind).containsExactly(Kind.PARAGRAPH, Kind.PARAGRAPH);
+        assertThat(result.blocks())
+                .extracting(Block::kind)
+                .containsExactly(Kind.HEADING, Kind.PARAGRAPH, Kind.PARAGRAPH);
     }
 }
