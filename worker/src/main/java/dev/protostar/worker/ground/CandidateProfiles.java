@@ -23,7 +23,13 @@ class CandidateProfiles {
      * The candidate's name, the jobs of their documents, how many documents are stored, and the files that
      * could not be read ("이력서.pdf: NO_TEXT — …"), latest first.
      */
-    record Profile(PersonName name, Timeline timeline, int documents, List<String> failedFiles, Soundalikes sounds) {}
+    record Profile(
+            PersonName name,
+            Timeline timeline,
+            int documents,
+            List<String> failedFiles,
+            Soundalikes sounds,
+            Acronyms acronyms) {}
 
     private record Cached(Profile profile, long loadedAt) {}
 
@@ -106,6 +112,7 @@ class CandidateProfiles {
                 Timeline.of(sections),
                 titles.size(),
                 failed,
-                texts.isEmpty() ? Soundalikes.NONE : Soundalikes.of(texts, analyzer));
+                texts.isEmpty() ? Soundalikes.NONE : Soundalikes.of(texts, analyzer),
+                texts.isEmpty() ? Acronyms.NONE : Acronyms.of(texts, analyzer));
     }
 }

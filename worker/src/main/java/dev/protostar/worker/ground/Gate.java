@@ -287,6 +287,23 @@ public class Gate {
                 }
             }
         }
+        // "병역은 해결했어?", "by how much did she bring no-shows down", "can she write SQL": a verb is how the
+        // question puts it, the documents their own way ("만기전역", "cut the no-show rate", "comfortable with SQL").
+        // An absent verb alone does not void a clause whose other words are there, nor a yes/no question about a
+        // name they have — but "why did she leave Freshworks?" asks the verb of the name.
+        boolean onlyVerbsMissing = !missing.isEmpty()
+                && clause.terms().stream()
+                        .filter(term -> missing.contains(term.surface()))
+                        .allMatch(term -> term.kind() == Question.Kind.VERB);
+        boolean wordFound = !clause.phrases().isEmpty()
+                || clause.terms().stream()
+                        .anyMatch(term -> term.kind() == Question.Kind.WORD && !missing.contains(term.surface()));
+        boolean yesNoOfName =
+                !QuestionReader.QUESTION_WORD.matcher(clause.text()).find()
+                        && clause.terms().stream().anyMatch(term -> term.kind() == Question.Kind.NAME);
+        if (onlyVerbsMissing && (wordFound || yesNoOfName)) {
+            return List.of();
+        }
         headMissing = sawWord ? headMissing : verbMissing;
         // "how many downloads did the bigger one have": what is counted is the head, wherever it stands
         if (counted.isPresent()) {

@@ -55,7 +55,7 @@ public class Grounding {
     }
 
     private Question read(CandidateProfiles.Profile profile, String text, List<String> latestTurn) {
-        return profile.sounds()
-                .heard(reader.read(References.resolve(text, profile.name(), profile.timeline(), latestTurn)));
+        Question read = reader.read(References.resolve(text, profile.name(), profile.timeline(), latestTurn));
+        return profile.acronyms().spelledOut(profile.sounds().heard(read));
     }
 }

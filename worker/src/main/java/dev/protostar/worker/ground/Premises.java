@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * What a question takes for granted about a job it names, checked against the documents' dates and title lines:
  * when it began ("She's been at Kiezbank since 2018, right?" of a job begun in 2021), how long it lasted ("쿠팡에서
- * 5년 일했던데 …" of three years and five months) and the role held there ("새벽배송랩에서 ML 엔지니어로 있으면서" of a
+ * 5년 일했던데 …" of three years and five months, "at Corvid Freight for 5 yrs right?") and the role held there ("새벽배송랩에서 ML 엔지니어로 있으면서" of a
  * data engineer). A premise the documents contradict voids the question, as a
  * name they never use does: answering it would confirm what is not so.
  */
@@ -24,10 +24,13 @@ final class Premises {
      * years", "after 4 years at".
      */
     private static final Pattern SPENT = Pattern.compile(
-            "(?i)(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s*(?:년|years?)\\s*(?:동안|간|넘게|이나|씩)?\\s*"
+            "(?i)(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s*(?:년|years?|yrs?)\\s*(?:동안|간|넘게|이나|씩)?\\s*"
                     + "(?:(?:을|를|이나)\\s*)?(?:일했|일한|근무|다녔|다닌|재직|있었|계셨|머물|(?:at|with|in)\\b)"
                     + "|\\b(?:spent|worked\\s+(?:there\\s+)?for|been\\s+there\\s+for|was\\s+there\\s+for)\\s+"
-                    + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+years?");
+                    + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:years?|yrs?)\\b"
+                    // "was at Corvid Freight for 5 yrs": the job named between
+                    + "|\\b(?:at|with)\\s+[A-Z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*){0,3}\\s+for\\s+"
+                    + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:years?|yrs?)\\b");
 
     /**
      * A role held at a job the question names: "새벽배송랩에서 ML 엔지니어로 있으면서", "as a data scientist at Lumen". The
@@ -35,7 +38,9 @@ final class Premises {
      */
     private static final Pattern ROLE =
             Pattern.compile("(?i)(?:에서|에선)\\s+((?:[A-Za-z가-힣]+\\s*){0,2}?(?:엔지니어|개발자|매니저|디자이너|연구원|기획자|애널리스트|팀장|리드))"
-                    + "(?:로|으로)\\s*(?:있|일하|일했|일할|근무|재직|계시|계셨|활동)"
+                    // "팀장으로 5명 이끌었다며", "iOS 파트 리드였다던데": held there, or led as
+                    + "(?:(?:로|으로)\\s*(?:\\d+\\s*명\\S{0,2}\\s*)?(?:있|일하|일했|일할|근무|재직|계시|계셨|활동|이끌|이끈|리드|관리|맡)"
+                    + "|(?:였|이었))"
                     + "|\\bas\\s+(?:an?\\s+|the\\s+)?((?:[a-z]+\\s+){0,2}?(?:engineer|developer|manager|designer|scientist|analyst"
                     + "|architect|researcher))\\s+(?:at|with|for)\\b"
                     // "he was head of data at fernweh right?"
@@ -95,7 +100,8 @@ final class Premises {
         if (!spent.find()) {
             return Optional.empty();
         }
-        String number = spent.group(1) != null ? spent.group(1) : spent.group(2);
+        String number =
+                spent.group(1) != null ? spent.group(1) : spent.group(2) != null ? spent.group(2) : spent.group(3);
         int years = number.matches("\\d+")
                 ? Integer.parseInt(number)
                 : NUMBER_WORDS.indexOf(number.toLowerCase(java.util.Locale.ROOT)) + 1;

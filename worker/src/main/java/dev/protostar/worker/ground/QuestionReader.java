@@ -70,6 +70,15 @@ public class QuestionReader {
             "start", "began", "begin", "join", "leav", "left", "quit", "finish", "graduat", "end", "move", "입사", "퇴사",
             "졸업", "시작", "합류", "그만두", "그만뒀", "떠나", "떠났", "들어가", "들어갔", "나오", "나왔", "옮기", "옮겼");
 
+    private static final Pattern PAIRED_QUESTION_WORDS = Pattern.compile(
+            "(?i)\\b(what|which|when|where|who|why|how)\\s*/\\s*(what|which|when|where|who|why|how)\\b");
+
+    /**
+     * A Korean verb made of a noun and 하다 ("병역은 해결했어?", "팀을 관리했어요"): the noun is the verb of the clause,
+     * as "write" is in "can she write SQL".
+     */
+    private static final String HADA = "(?:했|하[고는다며면여였]?|해|한|할|함|합)";
+
     private static final Pattern WHEN = Pattern.compile("(?i)\\bwhen\\b|\\bwhat\\s+year\\b|언제|몇\\s*년도|시점|시기");
 
     /**
@@ -211,10 +220,19 @@ public class QuestionReader {
             // What a talk or a project was about is its title or its description: "발표한 주제", "the topic of".
             "주제",
             "topic",
+            // "성과 위주로 알려줘": what to dwell on, not a topic
+            "위주",
+            // "current company + role", "her most recent title": the job's title is asked for, and documents write
+            // the title itself ("Senior Product Manager"), not the word
+            "role",
+            "titl",
             // Chat shorthand and asking words that are no topic: "where's she working atm", "둘 다 알려줘", "언어 기준으로";
             // "how much did she improve X" asks about X (the documents say "cut", "raised", "from … to …").
             "atm",
             "rn",
+            "what",
+            "where",
+            "who",
             // "pls" is stemmed to "pl"
             "pl",
             "plz",
@@ -248,6 +266,64 @@ public class QuestionReader {
 
     /** Quoted names ('불침번', "Radish", 「…」) and capitalised runs of words (University of Toronto). */
     private static final Pattern QUOTED = Pattern.compile("「([^」]{2,60})」|['\"‘’“”『]([^'\"‘’“”」』]{2,40})['\"‘’“”」』]");
+
+    /**
+     * The field of a degree the question names ("her computer science degree", "a data science major"): a fact to
+     * find in those words, as the degree itself is — "Human-Computer Interaction" is no computer science degree.
+     */
+    private static final Pattern FIELD_OF_DEGREE =
+            Pattern.compile("(?i)((?:\\b[a-z][a-z’']*\\s+){2,4})(?:degree|major)s?\\b");
+
+    private static final Set<String> NOT_A_FIELD = Set.of(
+            "her",
+            "his",
+            "their",
+            "a",
+            "an",
+            "the",
+            "any",
+            "what",
+            "which",
+            "get",
+            "got",
+            "did",
+            "does",
+            "do",
+            "she",
+            "he",
+            "they",
+            "have",
+            "has",
+            "had",
+            "in",
+            "of",
+            "with",
+            "is",
+            "was",
+            "master",
+            "masters",
+            "bachelor",
+            "bachelors",
+            "undergraduate",
+            "graduate",
+            "postgraduate",
+            "university",
+            "college",
+            "phd",
+            "doctoral",
+            "first",
+            "second",
+            "honours",
+            "honors",
+            "where",
+            "when",
+            "finish",
+            "earn",
+            "earned",
+            "complete",
+            "completed",
+            "hold",
+            "holds");
 
     private static final Pattern CAPITALISED = Pattern.compile(
             "\\b[A-Z][\\w.&+-]*(?:\\s+(?:of|the|and|for|de|&)\\s+[A-Z][\\w.&+-]*|\\s+[A-Z][\\w.&+-]*)+");
@@ -309,7 +385,9 @@ public class QuestionReader {
 
     public Question read(String text) {
         List<Question.Clause> clauses = new ArrayList<>();
-        String marked = PAST_AND.matcher(text).replaceAll("$1; ");
+        // "when/where did he do his MSc": two question words asked at once, not one word
+        String marked = PAIRED_QUESTION_WORDS.matcher(text).replaceAll("$1 and $2");
+        marked = PAST_AND.matcher(marked).replaceAll("$1; ");
         marked = ASKED_AND.matcher(marked).replaceAll("$1; ");
         marked = ASKED_NOUN_TAIL.matcher(marked).replaceAll("; $1?");
         for (String part : CLAUSE_BREAK.split(marked)) {
@@ -388,7 +466,12 @@ public class QuestionReader {
             Question.Kind kind = knownNames.contains(term.text()) || DEGREES.contains(term.text())
                     ? Question.Kind.NAME
                     : kind(term, opening);
-            if (kind == Question.Kind.WORD && verbs.contains(term.surface())) {
+            if (kind == Question.Kind.WORD
+                    && (verbs.contains(term.surface())
+                            || (Sounds.isHangul(term.surface())
+                                    && Pattern.compile(Pattern.quote(term.surface()) + HADA)
+                                            .matcher(text)
+                                            .find()))) {
                 kind = Question.Kind.VERB;
             }
             terms.putIfAbsent(
@@ -419,6 +502,15 @@ public class QuestionReader {
         Matcher coined = HYPHENATED.matcher(text);
         while (coined.find()) {
             phrases.add(coined.group());
+        }
+        Matcher field = FIELD_OF_DEGREE.matcher(text);
+        while (field.find()) {
+            List<String> words = new ArrayList<>(List.of(field.group(1).strip().split("\\s+")));
+            words.removeIf(
+                    word -> NOT_A_FIELD.contains(word.toLowerCase(Locale.ROOT).replaceAll("[’']s$", "")));
+            if (words.size() == 2) {
+                phrases.add(String.join(" ", words));
+            }
         }
         Matcher run = CAPITALISED.matcher(text);
         while (run.find()) {

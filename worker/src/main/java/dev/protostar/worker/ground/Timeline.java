@@ -222,10 +222,11 @@ final class Timeline {
 
     /**
      * Lines that date a job: a table row, or a short line with a period ("Remote · June 2021 – present"). An
-     * achievement that happens to hold one ("- grew the team from 3 to 7 engineers in 2022–2023") is a sentence.
+     * achievement that happens to hold one ("- grew the team from 3 to 7 engineers in 2022–2023", "Kept the gateway at
+     * 99.95% availability across 2019–2020.") is a sentence.
      */
     private static final Pattern IN_A_SENTENCE =
-            Pattern.compile("(?i)\\b(?:in|during|from|between|over|through|for)\\s*$");
+            Pattern.compile("(?i)\\b(?:in|during|from|between|over|through|throughout|across|for|until|by)\\s*$");
 
     private static List<String> datedRows(String text) {
         List<String> rows = new ArrayList<>();

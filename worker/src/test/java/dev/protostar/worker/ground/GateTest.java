@@ -50,6 +50,13 @@ class GateTest {
                         .refuse())
                 .as("the verb is the only word: it must be found")
                 .isTrue();
+        assertThat(judge("can she write SQL", Map.of("sql", 1), 0.5).refuse())
+                .as("a yes/no question about a name the documents have, in its own verb")
+                .isFalse();
+        assertThat(judge("병역은 해결했어?", Map.of("병역", 1), 0.5).refuse())
+                .as("a noun made a verb with 하다, beside a word the documents have")
+                .isFalse();
+        assertThat(judge("병역은 해결했어?", Map.of(), 0.5).refuse()).isTrue();
     }
 
     @Test

@@ -206,6 +206,33 @@ class QuestionReaderTest {
     }
 
     @Test
+    void a_noun_made_a_verb_with_hada_is_a_verb_and_paired_question_words_are_no_term() {
+        assertThat(reader.read("병역은 해결했어?").clauses().getFirst().terms())
+                .extracting(Question.Term::surface, Question.Term::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("병역", Question.Kind.WORD),
+                        org.assertj.core.groups.Tuple.tuple("해결", Question.Kind.VERB));
+        assertThat(reader.read("when/where did he do his MSc").clauses())
+                .flatExtracting(Question.Clause::terms)
+                .extracting(Question.Term::surface)
+                .containsExactly("MSc");
+    }
+
+    @Test
+    void the_field_of_a_degree_is_a_phrase_to_find_whole() {
+        assertThat(reader.read("where did she get her computer science degree")
+                        .clauses()
+                        .getFirst()
+                        .phrases())
+                .containsExactly("computer science");
+        assertThat(reader.read("what was his master's degree in?")
+                        .clauses()
+                        .getFirst()
+                        .phrases())
+                .isEmpty();
+    }
+
+    @Test
     void a_capitalised_first_word_is_not_a_name() {
         assertThat(reader.read("Besides English, what languages can he speak?")
                         .clauses()

@@ -197,6 +197,21 @@ class ReferencesTest {
                 .contains("head of data");
         assertThat(premises.contradicted(fernweh, "was he a data engineer at Fernweh?"))
                 .isEmpty();
+        Timeline corvid = Timeline.of(List.of(new Timeline.Section(
+                "Ingrid > Work Experience > Corvid Freight — Product Manager", "Apr 2019 – Dec 2021, Amsterdam")));
+        assertThat(premises.contradicted(corvid, "Ingrid was at Corvid Freight for 5 yrs right? what did she ship"))
+                .as("two years and eight months, in chat shorthand")
+                .contains("at Corvid Freight for 5 yrs");
+        assertThat(premises.contradicted(corvid, "she was at Corvid Freight for 3 yrs right?"))
+                .isEmpty();
+        Timeline dalbit = Timeline.of(List.of(
+                new Timeline.Section("한지윤 > 경력 상세 > [(주)달빛페이] 2021.09 ~ 현재 / Android 파트 리드", "- 크래시 프리 비율 개선")));
+        assertThat(premises.contradicted(dalbit, "달빛페이에서 iOS 파트 리드였다던데 몇 명 관리했어요?"))
+                .contains("iOS 파트 리드");
+        assertThat(premises.contradicted(dalbit, "달빛페이에서 Android 파트 리드였다던데 몇 명 관리했어요?"))
+                .isEmpty();
+        assertThat(premises.contradicted(dalbit, "달빛페이에서 팀장으로 5명 이끌었다며, 관리 스타일은?"))
+                .contains("팀장");
         Timeline slashed = Timeline.of(
                 List.of(
                         new Timeline.Section(
@@ -206,6 +221,30 @@ class ReferencesTest {
                 .as("months written 05/2021")
                 .extracting(Timeline.Stint::label, Timeline.Stint::start)
                 .containsExactly(tuple("Volta Mobility", 2021 * 12 + 5), tuple("Olivetti Digital Lab", 2015 * 12 + 3));
+    }
+
+    @Test
+    void an_achievement_dated_in_a_sentence_is_no_job_of_its_own() {
+        Timeline declan = Timeline.of(List.of(
+                new Timeline.Section(
+                        "Declan > Experience > Tallowmere Systems — Staff Security Engineer",
+                        "Mar 2021 – Present · Manchester (hybrid)\nLead the cloud security group."),
+                new Timeline.Section(
+                        "Declan > Experience > Brackenfield Bank — Cloud Infrastructure Engineer",
+                        "Aug 2017 – Feb 2021 · Leeds\nMember of a 7-person platform team.\n"
+                                + "Kept the payments gateway at 99.95% availability across 2019–2020."),
+                new Timeline.Section(
+                        "Declan > Experience > Orrin Telecom — Systems & Network Administrator",
+                        "Jun 2014 – Jul 2017 · Sheffield\nAdministered 380 Linux servers")));
+        assertThat(declan.jobs())
+                .extracting(Timeline.Stint::label)
+                .containsExactly("Tallowmere Systems", "Brackenfield Bank", "Orrin Telecom");
+        assertThat(References.resolve(
+                        "what was his job before the current one?",
+                        PersonName.of("Declan Whitcombe", List.of()),
+                        declan,
+                        List.of()))
+                .contains("Brackenfield Bank");
     }
 
     @Test
