@@ -22,4 +22,10 @@ class SentencesTest {
         assertThat(Sentences.split("가용성 99.9% 달성. B.S. in Computer Science, 2019.03 입학. Done."))
                 .containsExactly("가용성 99.9% 달성.", "B.S. in Computer Science, 2019.03 입학.", "Done.");
     }
+
+    @Test
+    void a_degree_written_with_dots_does_not_end_its_sentence() {
+        assertThat(Sentences.split("M.Sc. Data Science, Universität Mannheim, 2013–2015. Ph.D. pending."))
+                .containsExactly("M.Sc. Data Science, Universität Mannheim, 2013–2015.", "Ph.D. pending.");
+    }
 }
