@@ -51,6 +51,11 @@ final class References {
     private static final Pattern PREVIOUS = Pattern.compile("(?i)(?:바로\\s*)?(?:이전|직전|전)\\s*" + WORKED_KO + JOB_KO
             + "|\\b" + OWNER_EN + "(?:previous|prior|former|past|preceding)\\s+" + JOB_EN + "\\b");
 
+    /** "첫 정규직 회사", "her first full-time job": the earliest job that was no internship. */
+    private static final Pattern FIRST_FULL_TIME =
+            Pattern.compile("(?i)(?:첫|처음)\\s*(?:번째\\s*)?(?:으로\\s*)?(?:정규직|풀타임|정직원)\\s*(?:으로\\s*)?" + WORKED_KO + JOB_KO
+                    + "|\\b" + OWNER_EN + "first\\s+(?:full[ -]?time|permanent|real)\\s+" + JOB_EN + "\\b");
+
     private static final Pattern FIRST = Pattern.compile("(?i)(?:첫|처음)\\s*(?:번째\\s*)?(?:으로\\s*)?(?:에\\s*)?"
             + WORKED_KO + JOB_KO + "|커리어를?\\s*(?:처음\\s*)?시작한\\s*" + JOB_KO + "|커리어\\S{0,2}\\s*(?:첫|처음)\\s*시작"
             + "|\\b" + OWNER_EN
@@ -130,6 +135,7 @@ final class References {
             }
         }
         text = replace(text, PREVIOUS, Timeline::previous, timeline);
+        text = replace(text, FIRST_FULL_TIME, Timeline::firstFullTime, timeline);
         text = replace(text, FIRST, Timeline::first, timeline);
         text = replace(text, LATEST, Timeline::latest, timeline);
         if (!text.equals(question)) {
@@ -162,6 +168,7 @@ final class References {
                 || BEFORE_NAMED.matcher(question).find()
                 || PREVIOUS.matcher(question).find()
                 || FIRST.matcher(question).find()
+                || FIRST_FULL_TIME.matcher(question).find()
                 || LATEST.matcher(question).find();
     }
 

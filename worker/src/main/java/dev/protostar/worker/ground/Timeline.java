@@ -163,6 +163,19 @@ final class Timeline {
         return stints.isEmpty() ? Optional.empty() : Optional.of(stints.getLast());
     }
 
+    private static final Pattern INTERNSHIP = Pattern.compile(
+            "(?i)인턴|아르바이트|알바|계약직|\\bintern(?:ship)?\\b|\\bpart[ -]?time\\b|working student|werkstudent");
+
+    /** The earliest job that was no internship or part-time post: "첫 정규직 회사". */
+    Optional<Stint> firstFullTime() {
+        for (int i = stints.size() - 1; i >= 0; i--) {
+            if (!INTERNSHIP.matcher(stints.get(i).said()).find()) {
+                return Optional.of(stints.get(i));
+            }
+        }
+        return first();
+    }
+
     /**
      * The job a text names: by its employer as the documents write it, or by the employer's first word alone
      * ("Lumen" for "Lumen Mobility", "카카오" for "카카오페이" is not: a whole word only).

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 final class FollowUps {
 
     private static final Pattern CUE = Pattern.compile(
-            "(?i)그\\s?(회사|곳|프로젝트|팀|때|당시|서비스|시스템|제품|직장|학교|자격증|작업|업무|전환|개편|이관|도입|기능|모델|앱|건)|거기|그곳|그때|당시|그거|그건|그게|그걸|걔|얼마에서|앞서|앞에서|아까|방금|위에서|다시"
+            "(?i)그\\s?(회사|곳|프로젝트|플젝|프젝|팀|때|당시|서비스|시스템|제품|직장|학교|자격증|작업|업무|전환|개편|이관|도입|기능|모델|앱|건)|거기|그곳|그때|당시|그거|그건|그게|그걸|걔|얼마에서|앞서|앞에서|아까|방금|위에서|다시"
                     + "|말씀하신|언급한|처음|첫\\s?번째|두\\s?번째|이전|그\\s?전|해당"
                     + "|\\b(there|it|its|they|them|those|same|former|latter|previous|earlier|mentioned|above|first|second)\\b"
                     + "|\\b(that|this|the)\\s+(company|project|team|role|job|position|system|service|product|one|time|school)\\b"

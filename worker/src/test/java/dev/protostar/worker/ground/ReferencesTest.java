@@ -224,6 +224,18 @@ class ReferencesTest {
     }
 
     @Test
+    void the_first_full_time_job_is_the_earliest_that_was_no_internship() {
+        Timeline yu = Timeline.of(List.of(new Timeline.Section(
+                "유승민 > 경력",
+                "블루하운드게임즈 | 클라이언트팀 리드 | 2022.04 ~ 현재\n(주)픽셀나루 | 주니어 클라이언트 개발자 | 2017.01 ~ 2019.06\n"
+                        + "넷포지 | 클라이언트 개발 인턴 | 2016.07 ~ 2016.12")));
+        PersonName name = PersonName.of("유승민", List.of());
+        assertThat(References.resolve("후보자 첫 정규직 회사가 어디예요?", name, yu, List.of()))
+                .contains("픽셀나루");
+        assertThat(References.resolve("첫 회사 어디야?", name, yu, List.of())).contains("넷포지");
+    }
+
+    @Test
     void an_achievement_dated_in_a_sentence_is_no_job_of_its_own() {
         Timeline declan = Timeline.of(List.of(
                 new Timeline.Section(

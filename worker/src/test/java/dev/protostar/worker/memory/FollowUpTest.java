@@ -43,6 +43,9 @@ class FollowUpTest {
                 .doesNotContain("정보처리기사");
         assertThat(FollowUps.isFollowUp("그 작업은 몇 명이서 했나요?")).isTrue();
         assertThat(FollowUps.isFollowUp("그거 언제 했어")).isTrue();
+        assertThat(FollowUps.isFollowUp("그 플젝 기간은 얼마나 돼?"))
+                .as("chat shorthand for 프로젝트")
+                .isTrue();
     }
 
     @Test
