@@ -304,6 +304,18 @@ public class Gate {
         if (onlyVerbsMissing && (wordFound || yesNoOfName)) {
             return List.of();
         }
+        if (wordFound) {
+            // "what throughput did it handle at peak": once a word of the clause is there, the words decide. Not a
+            // Korean 하다 word, which may be what is asked ("주말 근무가 가능한지": whether it is possible).
+            List<String> absentVerbs = clause.terms().stream()
+                    .filter(term -> term.kind() == Question.Kind.VERB
+                            && missing.contains(term.surface())
+                            && !Sounds.isHangul(term.surface()))
+                    .map(Question.Term::surface)
+                    .toList();
+            missing.removeAll(absentVerbs);
+            words -= absentVerbs.size();
+        }
         headMissing = sawWord ? headMissing : verbMissing;
         // "how many downloads did the bigger one have": what is counted is the head, wherever it stands
         if (counted.isPresent()) {

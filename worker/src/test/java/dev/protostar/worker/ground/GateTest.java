@@ -57,6 +57,17 @@ class GateTest {
                 .as("a noun made a verb with 하다, beside a word the documents have")
                 .isFalse();
         assertThat(judge("병역은 해결했어?", Map.of(), 0.5).refuse()).isTrue();
+        assertThat(judge("what throughput did it handle at peak", Map.of("peak", 1), 0.5)
+                        .refuse())
+                .as("one word of two there, and the last: the absent verb does not tip it")
+                .isFalse();
+        assertThat(judge("what revenue did it handle at peak", Map.of("handl", 1), 0.5)
+                        .refuse())
+                .as("a verb found does not stand for absent words")
+                .isTrue();
+        assertThat(judge("주말 근무가 가능한지 알려주세요", Map.of("근무", 3), 0.5).refuse())
+                .as("가능하다 asks whether it is possible: the documents must say")
+                .isTrue();
     }
 
     @Test
