@@ -22,8 +22,8 @@ public final class EvalCli {
             ask(candidate, args);
             return;
         }
-        List<String> splits =
-                List.of(System.getProperty("protostar.eval.splits", "dev,test,fresh-dev,fresh,blind,practice,practice2")
+        List<String> splits = List.of(
+                System.getProperty("protostar.eval.splits", "dev,test,fresh-dev,fresh,blind,practice,practice2,blind2")
                         .split(","));
         RagEvaluation evaluation = new RagEvaluation(
                 System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),
