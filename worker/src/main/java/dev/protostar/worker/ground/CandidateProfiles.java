@@ -43,7 +43,10 @@ class CandidateProfiles {
             SELECT file_name, coalesce(code, 'FAILED') AS code FROM ingestion
             WHERE candidate_id = ? AND stage = 'failed' ORDER BY updated_at DESC LIMIT 5""";
 
-    /** Profiles kept at most: each holds its documents' words by sound, some hundred kilobytes for a long résumé. */
+    /**
+     * Profiles kept at most: each holds its documents' text and their words by sound, some hundred kilobytes for a
+     * long résumé.
+     */
     private static final int MAX_CACHED = 1_000;
 
     private final JdbcClient jdbc;
