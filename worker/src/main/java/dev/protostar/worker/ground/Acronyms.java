@@ -64,6 +64,13 @@ final class Acronyms {
         return terms;
     }
 
+    /** "UE5" is a version of something, not the initialism UE. */
+    private static boolean standsAlone(String word, String text) {
+        return Pattern.compile("(?<![\\w.])" + Pattern.quote(word) + "(?!\\w)")
+                .matcher(text)
+                .find();
+    }
+
     private static boolean spells(String[] words, int from, String letters) {
         for (int j = 0; j < letters.length(); j++) {
             String word = words[from + j];
@@ -85,14 +92,14 @@ final class Acronyms {
         for (Question.Clause clause : question.clauses()) {
             List<Question.Term> terms = new ArrayList<>();
             for (Question.Term term : clause.terms()) {
-                // "UE5" is a version of something, not an initialism
-                boolean alone = Pattern.compile("(?<![\\w.])" + Pattern.quote(term.surface()) + "(?![\\w])")
-                        .matcher(clause.text())
-                        .find();
-                Set<String> words = alone ? spelledOut(term.surface()) : new LinkedHashSet<>();
-                words.removeAll(term.forms());
-                changed |= !words.isEmpty();
-                terms.add(words.isEmpty() ? term : term.soundingLike(words));
+                Set<String> words =
+                        INITIALISM.matcher(term.surface()).matches() && standsAlone(term.surface(), clause.text())
+                                ? spelledOut(term.surface())
+                                : Set.of();
+                Set<String> more = new LinkedHashSet<>(words);
+                more.removeAll(term.forms());
+                changed |= !more.isEmpty();
+                terms.add(more.isEmpty() ? term : term.soundingLike(more));
             }
             clauses.add(new Question.Clause(
                     clause.text(), terms, clause.phrases(), clause.quantities(), clause.asks(), clause.confirms()));

@@ -77,7 +77,7 @@ public class QuestionReader {
      * A Korean verb made of a noun and 하다 ("병역은 해결했어?", "팀을 관리했어요"): the noun is the verb of the clause,
      * as "write" is in "can she write SQL".
      */
-    private static final String HADA = "(?:했|하[고는다며면여였]?|해|한|할|함|합)";
+    private static final Pattern HADA = Pattern.compile("했|하[고는다며면여였]?|해|한|할|함|합");
 
     private static final Pattern WHEN = Pattern.compile("(?i)\\bwhen\\b|\\bwhat\\s+year\\b|언제|몇\\s*년도|시점|시기");
 
@@ -275,55 +275,13 @@ public class QuestionReader {
             Pattern.compile("(?i)((?:\\b[a-z][a-z’']*\\s+){2,4})(?:degree|major)s?\\b");
 
     private static final Set<String> NOT_A_FIELD = Set.of(
-            "her",
-            "his",
-            "their",
-            "a",
-            "an",
-            "the",
-            "any",
-            "what",
-            "which",
-            "get",
-            "got",
-            "did",
-            "does",
-            "do",
-            "she",
-            "he",
-            "they",
-            "have",
-            "has",
-            "had",
-            "in",
-            "of",
-            "with",
-            "is",
-            "was",
-            "master",
-            "masters",
-            "bachelor",
-            "bachelors",
-            "undergraduate",
-            "graduate",
-            "postgraduate",
-            "university",
-            "college",
-            "phd",
-            "doctoral",
-            "first",
-            "second",
-            "honours",
-            "honors",
-            "where",
-            "when",
-            "finish",
-            "earn",
-            "earned",
-            "complete",
-            "completed",
-            "hold",
-            "holds");
+            """
+            her his their a an the any what which get got did does do she he they have has had in of with is was
+            master masters bachelor bachelors undergraduate graduate postgraduate university college phd doctoral
+            first second honours honors where when finish earn earned complete completed hold holds
+            """
+                    .strip()
+                    .split("\\s+"));
 
     private static final Pattern CAPITALISED = Pattern.compile(
             "\\b[A-Z][\\w.&+-]*(?:\\s+(?:of|the|and|for|de|&)\\s+[A-Z][\\w.&+-]*|\\s+[A-Z][\\w.&+-]*)+");
@@ -468,10 +426,7 @@ public class QuestionReader {
                     : kind(term, opening);
             if (kind == Question.Kind.WORD
                     && (verbs.contains(term.surface())
-                            || (Sounds.isHangul(term.surface())
-                                    && Pattern.compile(Pattern.quote(term.surface()) + HADA)
-                                            .matcher(text)
-                                            .find()))) {
+                            || (Sounds.isHangul(term.surface()) && madeVerbWithHada(text, term.surface())))) {
                 kind = Question.Kind.VERB;
             }
             terms.putIfAbsent(
@@ -484,6 +439,17 @@ public class QuestionReader {
                 quantities,
                 ASKS.matcher(text).find() && !confirms(text),
                 confirms(text));
+    }
+
+    /** Whether {@code noun} is followed by 하다 somewhere in {@code text} ("해결했어", "관리하는"). */
+    private static boolean madeVerbWithHada(String text, String noun) {
+        Matcher hada = HADA.matcher(text);
+        for (int at = text.indexOf(noun); at >= 0; at = text.indexOf(noun, at + 1)) {
+            if (hada.region(at + noun.length(), text.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text from {@code first} to {@code last} as the recruiter wrote it ("outside of work"). */

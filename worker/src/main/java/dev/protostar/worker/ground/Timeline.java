@@ -64,6 +64,10 @@ final class Timeline {
     static final Pattern TITLE = Pattern.compile(
             "(?i)engineer|developer|manager|lead|head|director|intern|designer|scientist|analyst|architect|consultant|officer|specialist|researcher|vp\\b|cto|ceo|개발자|엔지니어|매니저|리드|팀장|파트장|인턴|디자이너|연구원|책임|선임|수석|사원|대리|과장|차장|부장|기획자");
 
+    /** Posts that are no full-time job: "첫 정규직 회사" is the earliest job without one of these words. */
+    private static final Pattern INTERNSHIP = Pattern.compile(
+            "(?i)인턴|아르바이트|알바|계약직|\\bintern(?:ship)?\\b|\\bpart[ -]?time\\b|working student|werkstudent");
+
     /** A heading of the skills a person lists as such ("기술 스택", "Skills", "Technical skills"). */
     private static final Pattern SKILLS_HEADING =
             Pattern.compile("(?i)skill|기술|스택|\\bstack\\b|\\btech|역량|toolbox|\\btools\\b");
@@ -162,9 +166,6 @@ final class Timeline {
     Optional<Stint> first() {
         return stints.isEmpty() ? Optional.empty() : Optional.of(stints.getLast());
     }
-
-    private static final Pattern INTERNSHIP = Pattern.compile(
-            "(?i)인턴|아르바이트|알바|계약직|\\bintern(?:ship)?\\b|\\bpart[ -]?time\\b|working student|werkstudent");
 
     /** The earliest job that was no internship or part-time post: "첫 정규직 회사". */
     Optional<Stint> firstFullTime() {
