@@ -22,9 +22,9 @@ public final class EvalCli {
             ask(candidate, args);
             return;
         }
-        List<String> splits = List.of(
-                System.getProperty("protostar.eval.splits", "dev,test,fresh-dev,fresh,blind,practice,practice2,blind2")
-                        .split(","));
+        List<String> splits = List.of(System.getProperty(
+                        "protostar.eval.splits", "dev,test,fresh-dev,fresh,blind,practice,practice2,blind2,blind3")
+                .split(","));
         RagEvaluation evaluation = new RagEvaluation(
                 System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),
                 System.getProperty("protostar.eval.management", "http://127.0.0.1:9081"),

@@ -64,7 +64,9 @@ final class Fixtures {
      * {@code questions-practice2.json} (four more, written the same way with blind2, to tune on) and {@code
      * questions-blind2.json} (four more, written the same way once the blind split had been read: held out until its
      * wrong answers were read on 2026-12-07, tuned on since) and {@code questions-blind3.json} (four more, written the
-     * same way by a writer who saw no code and no other question file: the split held out now).
+     * same way by a writer who saw no code and no other question file: held out until its wrong answers were read on
+     * 2026-12-07, tuned on since) and {@code questions-blind4.json} (four more, written the same way by a seventh
+     * writer: the split held out now).
      */
     static List<Question> questions() {
         List<Question> all = new java.util.ArrayList<>();
@@ -75,7 +77,8 @@ final class Fixtures {
                 "eval/questions-practice.json",
                 "eval/questions-practice2.json",
                 "eval/questions-blind2.json",
-                "eval/questions-blind3.json")) {
+                "eval/questions-blind3.json",
+                "eval/questions-blind4.json")) {
             try (InputStream in = resource(file)) {
                 all.addAll(List.of(JSON.readValue(in, Question[].class)));
             } catch (IOException e) {
