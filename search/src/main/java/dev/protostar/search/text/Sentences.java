@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
 /**
  * Splits text into sentences, Korean and English alike: at line breaks (resumes are mostly one fact per
  * line) and at sentence ends, but not inside numbers ({@code 99.9%}, {@code 2019.03}) or after common
- * abbreviations ({@code B.S.}, {@code M.Sc.}, {@code e.g.}).
+ * abbreviations ({@code B.S.}, {@code M.Sc.}, {@code e.g.}, {@code St.}).
  */
 public final class Sentences {
 
     private static final Pattern ABBREVIATION = Pattern.compile(
-            "(?i)(?:\\b(?:e\\.g|i\\.e|etc|vs|inc|ltd|co|corp|dr|mr|ms|mrs|prof|no|jr|sr|approx|dept|univ)|\\b[A-Z]"
+            "(?i)(?:\\b(?:e\\.g|i\\.e|etc|vs|inc|ltd|co|corp|dr|mr|ms|mrs|prof|no|jr|sr|approx|dept|univ"
+                    // places: "St. Agatha Children's Hospital", "Mt. Sinai", "5th Ave."
+                    + "|st|mt|ft|ave|blvd)|\\b[A-Z]"
                     // degrees written with dots: "M.Sc.", "B.Sc.", "Ph.D.", "M.Eng."
                     + "|\\b\\p{L}{1,3}\\.\\p{L}{1,4})\\.$");
 

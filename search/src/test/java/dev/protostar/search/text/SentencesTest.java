@@ -28,4 +28,10 @@ class SentencesTest {
         assertThat(Sentences.split("M.Sc. Data Science, Universität Mannheim, 2013–2015. Ph.D. pending."))
                 .containsExactly("M.Sc. Data Science, Universität Mannheim, 2013–2015.", "Ph.D. pending.");
     }
+
+    @Test
+    void a_saint_or_a_mount_in_a_name_does_not_end_its_sentence() {
+        assertThat(Sentences.split("At St. Agatha I was one of three analysts. Then Mt. Sinai."))
+                .containsExactly("At St. Agatha I was one of three analysts.", "Then Mt. Sinai.");
+    }
 }

@@ -26,6 +26,10 @@ public enum AnswerShape {
                             + "|SREs?|PMs?|QAs?|devs?|designers?|analysts?|scientists?|(?:direct\\s+)?reports"
                             + "|persons?|teammates?|colleagues?)\\b"
                             + "|\\d+-(?:person|member|people)|\\bteam of \\d+|단독|혼자"
+                            // in words: "one of three analysts", "a four-person analytics pod", "a team of five"
+                            + "|" + Numbers.WORD + "\\s+(?:people|engineers|developers|members|analysts|designers"
+                            + "|scientists|persons|teammates|colleagues)\\b|" + Numbers.WORD + "-(?:person|member)\\b"
+                            + "|\\bteam of " + Numbers.WORD + "\\b"
                             + "|\\d+\\s*명(?!이?\\s*(?:사용|이용|가입|방문|구독|시청))"
                             + "|\\b(?:solo|alone|single-handedly|on (?:his|her|their) own)\\b"),
             "참여 인원",
@@ -91,6 +95,11 @@ public enum AnswerShape {
             "시기",
             "when");
 
+    /** Small numbers written as words ("one of three analysts", "a four-person pod"). */
+    private static final class Numbers {
+        static final String WORD = "\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)";
+    }
+
     private final Pattern asked;
     private final Pattern given;
     private final String korean;
@@ -129,7 +138,7 @@ public enum AnswerShape {
     }
 
     /** The words of {@code clause} that ask for this shape ("what language", "몇 명"), or "" if none do. */
-    String asking(String clause) {
+    public String asking(String clause) {
         Matcher m = asked.matcher(clause);
         return m.find() ? m.group() : "";
     }
@@ -151,14 +160,41 @@ public enum AnswerShape {
             }
             for (String line : hit.text().split("\n")) {
                 // a test's date or score is in its own item of a list ("GAIQ, OPIc IH(2022년 3월)")
-                for (String part : this == DATE || this == SCORE ? line.split("[,;]|\\s·\\s") : new String[] {line}) {
-                    if (givenIn(part) && (headed || names.stream().anyMatch(name -> contains(part, name)))) {
+                String[] parts = this == DATE || this == SCORE ? line.split("[,;]|\\s·\\s") : new String[] {line};
+                for (int i = 0; i < parts.length; i++) {
+                    String part = parts[i];
+                    boolean named = headed || names.stream().anyMatch(name -> contains(part, name));
+                    if (named && (givenIn(part) || standsAfter(parts, i))) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the item at {@code parts[i]} has its date or score standing alone later in the line: "CPIM (ASCM …),
+     * 2018.05", "Master of Public Health (MPH), Biostatistics — The Ohio State University, 2016 · GPA 3.86". The
+     * first later part with the shape decides: alone it is the item's; with words of its own ("OPIc IH(2022년
+     * 3월)") it is another item's.
+     */
+    private boolean standsAfter(String[] parts, int i) {
+        for (int j = i + 1; j < parts.length; j++) {
+            if (givenIn(parts[j])) {
+                return nothingBut(parts[j]);
+            }
+            if (parts[j].chars().filter(c -> c == '(').count()
+                    > parts[j].chars().filter(c -> c == ')').count()) {
+                return false; // "일본어 (JLPT N2, 2019)": the date closes another item's parenthesis
+            }
+        }
+        return false;
+    }
+
+    /** Whether this part of a line is only the shape (a date, a score) and names nothing of its own. */
+    private boolean nothingBut(String part) {
+        return given.matcher(part).replaceAll(" ").replaceAll("[^\\p{L}]", "").isEmpty();
     }
 
     String name(Language language) {

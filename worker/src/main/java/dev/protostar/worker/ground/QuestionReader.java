@@ -352,8 +352,10 @@ public class QuestionReader {
             Question.Clause clause = clause(part.strip());
             // "TOEIC 몇 점이고 언제 본 거야": a clause with no word of its own that asks for a shape (a date, a count)
             // asks it of what the question names; the gate judges whether the documents give it.
-            boolean asksShape =
-                    clause.asks() && AnswerShape.askedIn(clause.text()).isPresent();
+            // So does one that asks what a résumé states in words of its own or not at all ("거기 왜 그만뒀어?").
+            boolean asksShape = clause.asks()
+                    && (AnswerShape.askedIn(clause.text()).isPresent()
+                            || AskedAttribute.in(clause.text()).isPresent());
             if (clause.terms().isEmpty() && !clauses.isEmpty() && !asksShape) {
                 if (clause.confirms()) {
                     // "…since 2019, right?": the tag makes the clause before it a statement to confirm.
@@ -432,13 +434,59 @@ public class QuestionReader {
             terms.putIfAbsent(
                     term.text(), new Question.Term(term.text(), kind, term.surface(), glossary.expand(term.text())));
         }
+        List<String> phrases = new ArrayList<>(phrases(text));
+        phrases.addAll(koreanNames(text));
         return new Question.Clause(
                 text,
                 List.copyOf(terms.values()),
-                phrases(text),
+                List.copyOf(phrases),
                 quantities,
                 ASKS.matcher(text).find() && !confirms(text),
                 confirms(text));
+    }
+
+    /**
+     * Words that modify a noun without naming anything: "어떤 팀", "전 회사", "새로운 프로젝트" are not names even when
+     * written as one word.
+     */
+    private static final Pattern MODIFIER = Pattern.compile(
+            "이런|그런|저런|어떤|무슨|어느|다른|같은|모든|여러|새로운|새|가장|제일|그|이|저|전|현|첫|옛|본|총|약|최근|지난|이전|마지막" + "|지금|현재|예전|당시|주요|큰|작은|좋은");
+
+    /** Nouns that say where or what kind, not which: "다른회사" is no employer's name. */
+    private static final Set<String> PLACE_NOUNS =
+            Set.of("회사", "직장", "곳", "데", "팀", "부서", "학교", "대학", "기업", "쪽", "일", "업무", "프로젝트", "분야");
+
+    /**
+     * A Korean name made of a native word and a noun, written as one ("푸른식품에서", "한결물류 다닐 때"): the analyser
+     * keeps only the noun (식품, 물류), which any candidate's documents may have, so the name as written is a phrase
+     * the documents must have — as a company in another candidate's résumé, it is not in this one's.
+     */
+    private List<String> koreanNames(String text) {
+        List<String> names = new ArrayList<>();
+        for (String word : text.split("[\\s?!.,·/()]+")) {
+            if (word.length() < 4 || !word.chars().allMatch(c -> c >= 0xAC00 && c <= 0xD7A3)) {
+                continue;
+            }
+            int first = -1;
+            int end = -1;
+            String last = null;
+            for (KeywordAnalyzer.Term term : analyzer.analyze(word)) {
+                boolean noun =
+                        term.kind() == KeywordAnalyzer.Kind.NOUN || term.kind() == KeywordAnalyzer.Kind.PROPER_NOUN;
+                int at = word.indexOf(term.surface(), Math.max(end, 0));
+                if (!noun || at < 0) {
+                    continue;
+                }
+                first = first < 0 ? at : first;
+                end = at + term.surface().length();
+                last = term.text();
+            }
+            String prefix = first > 0 ? word.substring(0, first) : "";
+            if (prefix.length() >= 2 && !MODIFIER.matcher(prefix).matches() && !PLACE_NOUNS.contains(last)) {
+                names.add(word.substring(0, end));
+            }
+        }
+        return names;
     }
 
     /** Whether {@code noun} is followed by 하다 somewhere in {@code text} ("해결했어", "관리하는"). */

@@ -113,7 +113,7 @@ final class Timeline {
                     boolean dateOnly = row.replace(period.group(), " ")
                             .replaceAll("[|\\s*_–-]", "")
                             .isEmpty();
-                    String named = dateOnly ? lineBefore(section.text(), row) : row.split("\\s*\\|\\s*")[0];
+                    String named = dateOnly ? lineBefore(section.text(), row) : employer(row, period.group());
                     if (NOT_A_JOB.matcher(named).find()) {
                         continue; // "Career break — Apr 2020 – Dec 2021"
                     }
@@ -218,6 +218,35 @@ final class Timeline {
                 .map(stints::indexOf)
                 .filter(i -> i < stints.size() - 1)
                 .map(i -> stints.get(i + 1));
+    }
+
+    /** A table cell labelled by its header ("회사: 푸른식품 주식회사", "Employer: Stripe"). */
+    private static final Pattern LABELLED_CELL = Pattern.compile("^([^:]{1,20}):\\s*(.+)$");
+
+    /** The header labels of a table's employer column. */
+    private static final Pattern EMPLOYER_LABEL =
+            Pattern.compile("(?i)회사|직장|근무처|소속|기관|company|employer|organi[sz]ation|firm");
+
+    /**
+     * The employer a dated table row names: the cell its header calls the company, or else the first cell that
+     * holds more than the period and its label ("기간: 2020.09 – 현재 | 회사: 푸른식품" → 푸른식품, not "기간:").
+     */
+    private static String employer(String row, String period) {
+        String[] cells = row.split("\\s*\\|\\s*");
+        for (String cell : cells) {
+            Matcher labelled = LABELLED_CELL.matcher(cell.strip());
+            if (labelled.matches() && EMPLOYER_LABEL.matcher(labelled.group(1)).find()) {
+                return labelled.group(2);
+            }
+        }
+        for (String cell : cells) {
+            Matcher labelled = LABELLED_CELL.matcher(cell.strip());
+            String value = (labelled.matches() ? labelled.group(2) : cell).replace(period, " ");
+            if (value.chars().anyMatch(Character::isLetter)) {
+                return value;
+            }
+        }
+        return cells[0];
     }
 
     /** The non-empty line before {@code line} in {@code text}: a job's title line above its period. */

@@ -1,5 +1,6 @@
 package dev.protostar.worker.memory;
 
+import dev.protostar.worker.ground.AnswerShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,9 @@ import java.util.Optional;
  * "처음에 물어본 회사에서는?", "What about there?") gets that turn's subjects appended, quoted — what its
  * answer quoted from — taken from the summary's lines and the recent turns alike. The turn is the
  * latest answered one; the second when the question says so; the first one about what it names when it says
- * "first" ("처음에 얘기한 정산 플랫폼 프로젝트"), else the first.
+ * "first" ("처음에 얘기한 정산 플랫폼 프로젝트"), else the first. A question that asks nothing of its own ("그 전
+ * 회사에서는?", "and before that?") after one that asked for a figure of a kind ({@link AnswerShape}: a head count,
+ * a period, a date) asks for that figure again, of what it points at now.
  */
 final class EntityCarryingRewriter implements QueryRewriter {
 
@@ -86,6 +89,19 @@ final class EntityCarryingRewriter implements QueryRewriter {
                 .limit(SUBJECTS)
                 .map(subject -> "「" + subject.replaceAll("[「」]", "") + "」")
                 .toList();
-        return question + " " + (carried.isEmpty() ? referred.gist() : String.join(" ", carried));
+        String about = carried.isEmpty() ? referred.gist() : String.join(" ", carried);
+        if (FollowUps.elliptical(question)) {
+            // "그 전 회사에서는?" after "팀원 몇 명 데리고 있어?": the figure asked then is asked again, of what it points at
+            String asked = memory.recent().stream()
+                    .filter(turn -> turn.seq() == referred.seq())
+                    .map(Turn::question)
+                    .findFirst()
+                    .orElse(referred.gist());
+            Optional<String> shape = AnswerShape.askedIn(asked).map(s -> s.asking(asked));
+            if (shape.isPresent() && !shape.get().isBlank()) {
+                return question.replaceAll("[?？\\s]+$", "") + " " + shape.get() + "? " + about;
+            }
+        }
+        return question + " " + about;
     }
 }

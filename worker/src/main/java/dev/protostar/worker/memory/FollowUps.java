@@ -22,7 +22,25 @@ final class FollowUps {
     private static final Pattern FIRST = Pattern.compile("(?i)처음|맨\\s?앞|첫\\s?번째|\\bfirst\\b");
     private static final Pattern SECOND = Pattern.compile("(?i)두\\s?번째|\\bsecond\\b");
 
+    /**
+     * A question that names what it is about and asks nothing of its own: "그 전 회사에서는?", "거기는요?", "and
+     * before that?", "what about the previous one?".
+     */
+    private static final Pattern ELLIPTICAL = Pattern.compile(
+            "(?i)^(?:[^?]*\\s)?[^\\s?]*(?:은|는|에선|도)요?\\s*[?？]*\\s*$|^\\s*(?:and|what about|how about)\\b[^?]*[?]?\\s*$");
+
+    /** A question word or a verb of its own: the question asks something, so it is no ellipsis. */
+    private static final Pattern ASKS_ITS_OWN =
+            Pattern.compile("(?i)뭐|무엇|무슨|몇|얼마|어디|언제|누구|왜|어떻|어떤|어느|했|하는|였|이었|있|없|나요|까요"
+                    + "|\\b(?:what|which|when|where|who|why|how|did|does|do|was|were|is|are|has|have|had|can|could)\\b"
+                    + "|\\b(?:size|long|many|much|team|role|title|salary|dates?|years?)\\b");
+
     private FollowUps() {}
+
+    static boolean elliptical(String question) {
+        String own = question.replaceFirst("(?i)^\\s*(?:what|how)\\s+about\\b", "and");
+        return ELLIPTICAL.matcher(question).find() && !ASKS_ITS_OWN.matcher(own).find();
+    }
 
     static boolean isFollowUp(String question) {
         return CUE.matcher(question).find();

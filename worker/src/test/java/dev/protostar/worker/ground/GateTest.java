@@ -168,6 +168,14 @@ class GateTest {
         Verdict left = judge("그린박스마켓은 왜 그만뒀대?", Map.of("그린박스마켓", 2, "그린", 2, "박스", 2, "마켓", 2), 0.5);
         assertThat(left.refuse()).isTrue();
         assertThat(left.uncovered()).containsExactly("퇴사 사유");
+        // asked beside a figure the documents give, the reason is the part declined, not the whole question
+        Verdict both = judge(
+                "한결물류에서 적재율 얼마나 올렸고 거기 왜 그만뒀어?",
+                "[한결물류] 운송 배차 최적화로 차량 적재율 71% → 84% 향상",
+                Map.of("한결", 1, "물류", 1, "적재율", 1, "적재", 1, "율", 1),
+                0.5);
+        assertThat(both.refuse()).isFalse();
+        assertThat(both.uncovered()).containsExactly("퇴사 사유");
     }
 
     @Test
@@ -304,6 +312,26 @@ class GateTest {
         assertThat(judge("TOEIC 언제 본 거야", "외국어 | 영어 (TOEIC 905)", Map.of("toeic", 1), 0.5)
                         .uncovered())
                 .as("a date asked of a named test, which no line about it gives")
+                .containsExactly("시기");
+        assertThat(judge(
+                                "CPIM 언제 땄어?",
+                                "CPIM (ASCM Certified in Planning and Inventory Management), 2018.05\n물류관리사, 2014.11",
+                                Map.of("cpim", 1),
+                                0.5)
+                        .refuse())
+                .as("the item's date after its comma")
+                .isFalse();
+        assertThat(judge(
+                                "When did she finish her MPH?",
+                                "Master of Public Health (MPH), Biostatistics — The Ohio State University, 2016 · GPA 3.86",
+                                Map.of("mph", 1, "finish", 0),
+                                0.5)
+                        .refuse())
+                .as("the degree's year after its field and school")
+                .isFalse();
+        assertThat(judge("TOEIC 언제 본 거야", "외국어 | 영어 (TOEIC 905), 일본어 (JLPT N2, 2019)", Map.of("toeic", 1), 0.5)
+                        .uncovered())
+                .as("a date after a comma that names another test is not its date")
                 .containsExactly("시기");
     }
 

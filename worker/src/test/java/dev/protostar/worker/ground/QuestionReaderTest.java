@@ -160,6 +160,19 @@ class QuestionReaderTest {
     }
 
     @Test
+    void a_korean_name_of_a_native_word_and_a_noun_is_a_phrase_but_a_modified_noun_is_not() {
+        assertThat(reader.read("푸른식품에서 박서아 직급이 뭐였지?").clauses().getFirst().phrases())
+                .containsExactly("푸른식품");
+        assertThat(reader.read("한결물류에서 적재율 얼마나 올렸어?").clauses().getFirst().phrases())
+                .containsExactly("한결물류");
+        for (String plain : List.of("전회사에서 뭐 했어?", "다른회사에서도 일했어?", "마지막회사는 어디야?", "지원자 최근 직장은?")) {
+            assertThat(reader.read(plain).clauses().getFirst().phrases())
+                    .as(plain)
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void a_clause_that_asks_nothing_is_a_premise() {
         Question question = reader.read("As Director of Product at Stripe, how many PMs does Priya manage?");
         assertThat(question.clauses()).extracting(Question.Clause::asks).containsExactly(false, true);

@@ -105,6 +105,15 @@ class ReferencesTest {
                 "Kang > 경력 요약",
                 "회사 | 기간 | 직무 | 팀 규모\n쿠팡 | 2019.04 – 2022.08 | 데이터 엔지니어 | 8명\n토스 | 2022.09 – 현재 | 리드 | 5명")));
         assertThat(table.jobs()).extracting(Timeline.Stint::label).containsExactly("토스", "쿠팡");
+        // a table whose cells carry their header's label: the employer is the cell the header calls the company
+        Timeline labelled = Timeline.of(
+                List.of(
+                        new Timeline.Section(
+                                "정우진 > 경력 요약",
+                                """
+                기간: 2020.09 – 현재 | 회사: 푸른식품 주식회사 | 부서 / 직책: SCM기획팀 / 팀장 | 팀 규모: 8명
+                기간: 2017.02 – 2020.08 | 회사: 세진일렉트로닉스 | 부서 / 직책: 글로벌공급계획팀 / 과장 | 팀 규모: 12명""")));
+        assertThat(labelled.jobs()).extracting(Timeline.Stint::label).containsExactly("푸른식품", "세진일렉트로닉스");
         Timeline english = Timeline.of(List.of(
                 new Timeline.Section("Nadia > Experience > Senior Engineer, Lumen (Mar 2021 – Present)", ""),
                 new Timeline.Section("Nadia > Experience > Android Developer — Brightside (Jun 2017 – Feb 2021)", "")));

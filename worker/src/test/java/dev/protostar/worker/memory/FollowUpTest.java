@@ -22,6 +22,31 @@ class FollowUpTest {
     }
 
     @Test
+    void a_question_that_asks_nothing_of_its_own_asks_the_last_question_again_of_what_it_points_at() {
+        Turn team =
+                turn(1, "팀원 몇 명 데리고 있어?", "후보자의 문서에 따르면:\n- 경력 요약: 기간: 2020.09 – 현재 | 회사: 푸른식품 주식회사 | 팀 규모: 8명 [1]");
+        Memory memory = new Memory("", 0, 0, List.of(team));
+        assertThat(rewriter.rewrite("그 전 회사에서는?", memory))
+                .startsWith("그 전 회사에서는 몇 명?")
+                .contains("「경력 요약」");
+        Turn role = turn(
+                2,
+                "What does he do at Northwind?",
+                "From the candidate's documents:\n- Experience: Staff Engineer, Northwind [1]");
+        assertThat(rewriter.rewrite("and before that?", new Memory("", 0, 0, List.of(role))))
+                .as("a question of no figure is not asked again: its name would point back at Northwind")
+                .startsWith("and before that? 「")
+                .doesNotContain("Northwind");
+        assertThat(FollowUps.elliptical("and before that?")).isTrue();
+        assertThat(FollowUps.elliptical("what about the previous one?")).isTrue();
+        assertThat(FollowUps.elliptical("그 전 회사는요?")).isTrue();
+        for (String own :
+                List.of("그 전 회사에서는 뭐 했어?", "and the team size there?", "그 전 회사 알려주세요", "how long was she there")) {
+            assertThat(FollowUps.elliptical(own)).as(own).isFalse();
+        }
+    }
+
+    @Test
     void a_follow_up_carries_the_latest_turns_subject() {
         Memory memory = new Memory("", 0, 0, List.of(toss, coupang));
         assertThat(rewriter.rewrite("그 회사에서 팀 규모는?", memory)).contains("쿠팡").doesNotContain("토스");
