@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * between Hangul ({@code 수집·정제}) read as the archaic vowel {@code ㆍ}, which Korean text never sets alone
  * between syllables, is put back (one read as {@code -} or {@code :} is left: those can be meant). Page furniture is dropped as {@link RunningText} drops it from a text layer: a running header (the
  * same first line on two pages or more; read as the first heading, it would give the text after it a wrong section
- * path) and page numbers. Nothing else is changed: the text is what was read.
+ * path) and page numbers. A table — lines whose column gaps tesseract kept as runs of spaces — is read row by row as
+ * a Word table is. Nothing else is changed: the text is what was read.
  */
 final class OcrText {
 
@@ -34,16 +35,87 @@ final class OcrText {
     static List<Block> blocks(String text, int page) {
         var blocks = new ArrayList<Block>();
         for (String paragraph : text.split("\\R\\s*\\R")) {
+            String[] read = paragraph.split("\\R");
             var lines = new StringBuilder();
-            for (String line : paragraph.split("\\R")) {
-                lines.append(tidy(Text.collapse(line))).append('\n');
+            for (int i = 0; i < read.length; i++) {
+                int end = tableEnd(read, i);
+                if (end < 0) {
+                    lines.append(tidy(Text.collapse(read[i]))).append('\n');
+                    continue;
+                }
+                paragraph(lines, page, blocks);
+                blocks.addAll(table(java.util.Arrays.copyOfRange(read, i, end), page));
+                i = end - 1;
             }
-            String collapsed = Text.collapseLines(lines);
-            if (!collapsed.isEmpty()) {
-                blocks.add(Block.paragraph(collapsed).onPage(page));
-            }
+            paragraph(lines, page, blocks);
         }
         return blocks;
+    }
+
+    private static void paragraph(StringBuilder lines, int page, List<Block> into) {
+        String collapsed = Text.collapseLines(lines);
+        if (!collapsed.isEmpty()) {
+            into.add(Block.paragraph(collapsed).onPage(page));
+        }
+        lines.setLength(0);
+    }
+
+    /** Where tesseract leaves a column's gap: three spaces or more, or a rule it read as a bar. */
+    private static final Pattern COLUMN_GAP = Pattern.compile("\\s{3,}|\\s*\\|\\s*");
+
+    /** A line's cells, when the gaps tesseract left in it make three or more. */
+    static List<String> cells(String line) {
+        List<String> cells = segments(line);
+        return cells.size() >= 3 ? cells : List.of();
+    }
+
+    private static List<String> segments(String line) {
+        List<String> cells = new ArrayList<>();
+        for (String cell : COLUMN_GAP.split(line.strip())) {
+            if (!cell.isBlank()) {
+                cells.add(tidy(Text.collapse(cell)));
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * The end (exclusive) of a table that starts at line {@code i}: two lines or more in a row with as many cells,
+     * three or more each; -1 when none starts there. A table whose cells wrap onto lines of fewer cells ("밍)
+     * CDC로 재고 변경 실시간 | -0.6%") is left as text: a line's gaps do not say which column its pieces belong to.
+     */
+    private static int tableEnd(String[] lines, int i) {
+        int columns = cells(lines[i]).size();
+        if (columns == 0) {
+            return -1;
+        }
+        int end = i + 1;
+        while (end < lines.length && cells(lines[end]).size() == columns) {
+            end++;
+        }
+        boolean wrapped = end < lines.length && segments(lines[end]).size() >= 2;
+        return end - i >= 2 && !wrapped ? end : -1;
+    }
+
+    /**
+     * A table tesseract read line by line, written as a Word table is ({@link TableRows}): a first row without a
+     * figure over rows with one is the header, whose cells label the others ("회사: 툰플렉스 | 기간: 2022.04 – 현재");
+     * without it it were run together with the text around it as one wrapped paragraph.
+     */
+    private static List<Block> table(String[] lines, int page) {
+        List<List<String>> rows =
+                java.util.Arrays.stream(lines).map(OcrText::cells).toList();
+        boolean header = rows.getFirst().stream().noneMatch(cell -> cell.matches(".*\\d.*"))
+                && rows.stream().skip(1).allMatch(row -> row.stream().anyMatch(cell -> cell.matches(".*\\d.*")));
+        List<String> labels = header ? rows.getFirst() : List.of();
+        var out = new ArrayList<Block>();
+        for (List<String> row : rows.subList(header ? 1 : 0, rows.size())) {
+            for (String line :
+                    TableRows.lines(labels, row.stream().map(List::of).toList())) {
+                out.add(new Block(Block.Kind.TABLE_ROW, 0, line, page));
+            }
+        }
+        return out;
     }
 
     static String tidy(String line) {

@@ -73,4 +73,45 @@ class OcrTextTest {
         assertThat(OcrText.readable(List.of(Block.paragraph("| — ~ ."), Block.paragraph("ab 12"))))
                 .isEqualTo(4);
     }
+
+    @Test
+    void a_table_read_with_its_column_gaps_is_read_row_by_row_with_its_header_labelling_the_cells() {
+        String page =
+                """
+                경력 요약
+
+                회사            기간                   직무                            팀 규모
+                툰플렉스         2022.04 - 현재          시니어 데이터 플랫폼 엔지니어 | 9명
+                그린박스마켓 | 2019.10 - 2022.03 | 데이터 엔지니어                     6명
+                대덕데이터랩 | 2017.01- 2019.09 | 연구원                     4명
+
+                총 경력 약 8년 (2017.01부터)
+                """;
+        List<Block> blocks = OcrText.blocks(page, 1);
+        assertThat(blocks)
+                .extracting(Block::kind, Block::text)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Block.Kind.PARAGRAPH, "경력 요약"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Block.Kind.TABLE_ROW, "회사: 툰플렉스 | 기간: 2022.04 - 현재 | 직무: 시니어 데이터 플랫폼 엔지니어 | 팀 규모: 9명"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Block.Kind.TABLE_ROW, "회사: 그린박스마켓 | 기간: 2019.10 - 2022.03 | 직무: 데이터 엔지니어 | 팀 규모: 6명"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Block.Kind.TABLE_ROW, "회사: 대덕데이터랩 | 기간: 2017.01- 2019.09 | 직무: 연구원 | 팀 규모: 4명"),
+                        org.assertj.core.groups.Tuple.tuple(Block.Kind.PARAGRAPH, "총 경력 약 8년 (2017.01부터)"));
+        assertThat(OcrText.blocks("• 하루 OF 120108의 로그를   수집하는 파이프라인\n구축해서 단축", 1))
+                .as("one line with a wide gap is no table")
+                .extracting(Block::kind)
+                .containsExactly(Block.Kind.PARAGRAPH);
+        String wrapped =
+                """
+                프로젝트                    기간                        내용                        성과
+                물결 (실시간 재고 스트리 | 2022.06 - 2023.03          Kafka, Flink, Debezium | 품절 주문 취소율 2.4%
+                밍)                                                           CDC로 재고 변경 실시간 | -0.6%
+                """;
+        assertThat(OcrText.blocks(wrapped, 1))
+                .as("a table whose cells wrap is left as text")
+                .extracting(Block::kind)
+                .containsExactly(Block.Kind.PARAGRAPH);
+    }
 }
