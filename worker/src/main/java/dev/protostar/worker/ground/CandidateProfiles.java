@@ -29,7 +29,9 @@ class CandidateProfiles {
             int documents,
             List<String> failedFiles,
             Soundalikes sounds,
-            Acronyms acronyms) {}
+            Acronyms acronyms,
+            Awards awards,
+            Counts counts) {}
 
     private record Cached(Profile profile, long loadedAt) {}
 
@@ -116,6 +118,8 @@ class CandidateProfiles {
                 titles.size(),
                 failed,
                 texts.isEmpty() ? Soundalikes.NONE : Soundalikes.of(texts, analyzer),
-                texts.isEmpty() ? Acronyms.NONE : Acronyms.of(texts, analyzer));
+                texts.isEmpty() ? Acronyms.NONE : Acronyms.of(texts, analyzer),
+                texts.isEmpty() ? Awards.NONE : Awards.of(texts),
+                texts.isEmpty() ? Counts.NONE : Counts.of(texts));
     }
 }

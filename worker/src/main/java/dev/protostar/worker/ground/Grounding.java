@@ -43,8 +43,11 @@ public class Grounding {
         }
         Verdict verdict =
                 gate.judge(candidateId, question, retriever.retrieve(candidateId, question.query(), retrieval.k()));
-        // A start or a length of a job the documents contradict voids the question, as a contradicted name does.
+        // A start or a length of a job, a prize's rank or a count the documents contradict voids the question, as a
+        // contradicted name does.
         return premises.contradicted(profile.timeline(), question.text())
+                .or(() -> profile.awards().contradicted(question.text()))
+                .or(() -> profile.counts().contradicted(question.text()))
                 .map(verdict::voidedBy)
                 .orElse(verdict);
     }

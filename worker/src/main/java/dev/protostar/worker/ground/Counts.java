@@ -1,0 +1,74 @@
+package dev.protostar.worker.ground;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Counts the documents state of a thing ("126 valid reports in the first year"), so that a question taking another
+ * count of the same thing for granted ("got like 300 valid reports in yr one??") is a premise they contradict.
+ * Only English plural nouns after a number; a count within a quarter of one the documents state is the same count
+ * hedged ("about 120 valid reports").
+ */
+final class Counts {
+
+    static final Counts NONE = new Counts(List.of());
+
+    /** A number and the one or two words it counts, the last a plural: "300 valid reports", "12 engineers". */
+    private static final Pattern COUNTED =
+            Pattern.compile("(?<![\\d.,$€£])(\\d[\\d,]*(?:\\.\\d+)?)\\+?\\s+((?:[a-z][a-z-]+\\s+)?[a-z][a-z-]+s)\\b");
+
+    /** Lengths and rates are not things counted: the timeline and the units check judge those. */
+    private static final Pattern NOT_A_THING =
+            Pattern.compile("(?:years|yrs|months|weeks|days|hours|minutes|seconds|times|percent|points|users)$");
+
+    private final List<String> lines;
+
+    private Counts(List<String> lines) {
+        this.lines = lines;
+    }
+
+    static Counts of(List<String> texts) {
+        List<String> lines = new ArrayList<>();
+        for (String text : texts) {
+            for (String line : text.split("\\R")) {
+                if (line.matches(".*\\d.*")) {
+                    lines.add(line.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return new Counts(List.copyOf(lines));
+    }
+
+    /** The count the question states ("300 valid reports") when the documents count the same thing otherwise. */
+    Optional<String> contradicted(String question) {
+        Matcher counted = COUNTED.matcher(question.toLowerCase(Locale.ROOT));
+        while (counted.find()) {
+            String thing = counted.group(2);
+            if (NOT_A_THING.matcher(thing).find()) {
+                continue;
+            }
+            double claimed = number(counted.group(1));
+            Pattern stated =
+                    Pattern.compile("(?<![\\d.,$€£])(\\d[\\d,]*(?:\\.\\d+)?)\\+?\\s+" + Pattern.quote(thing) + "\\b");
+            List<Double> counts = new ArrayList<>();
+            for (String line : lines) {
+                Matcher m = stated.matcher(line);
+                while (m.find()) {
+                    counts.add(number(m.group(1)));
+                }
+            }
+            if (!counts.isEmpty() && counts.stream().allMatch(count -> Math.abs(claimed - count) > 0.25 * count)) {
+                return Optional.of(counted.group().strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double number(String written) {
+        return Double.parseDouble(written.replace(",", ""));
+    }
+}

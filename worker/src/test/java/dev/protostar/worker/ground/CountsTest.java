@@ -1,0 +1,31 @@
+package dev.protostar.worker.ground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CountsTest {
+
+    private final Counts counts = Counts.of(List.of(
+            "Work History\nLaunched the bug bounty: 126 valid reports in the first year; $84K paid out in bounties",
+            "Experience\nLead a team of 7 data engineers over 4 years"));
+
+    @Test
+    void another_count_of_a_thing_the_documents_count_is_a_false_premise() {
+        assertThat(counts.contradicted(
+                        "nwosu's bug bounty got like 300 valid reports in yr one?? how'd she triage all that"))
+                .contains("300 valid reports");
+    }
+
+    @Test
+    void the_same_count_hedged_a_thing_not_counted_or_a_length_is_no_contradiction() {
+        assertThat(counts.contradicted("she got about 120 valid reports, right?"))
+                .isEmpty();
+        assertThat(counts.contradicted("how did she handle 300 duplicate submissions?"))
+                .isEmpty();
+        assertThat(counts.contradicted("so she led 7 data engineers for 6 years?"))
+                .isEmpty();
+        assertThat(counts.contradicted("how many valid reports came in?")).isEmpty();
+    }
+}
