@@ -44,15 +44,20 @@ final class Awards {
 
     /** The lines of the documents' texts that give a prize's rank. */
     static Awards of(List<String> texts) {
+        return new Awards(lines(texts, RANK_IN_LINE));
+    }
+
+    /** The lines of {@code texts} in which {@code kept} finds something, in lower case. */
+    static List<String> lines(List<String> texts, Pattern kept) {
         List<String> lines = new ArrayList<>();
         for (String text : texts) {
             for (String line : text.split("\\R")) {
-                if (RANK_IN_LINE.matcher(line).find()) {
+                if (kept.matcher(line).find()) {
                     lines.add(line.toLowerCase(Locale.ROOT));
                 }
             }
         }
-        return new Awards(List.copyOf(lines));
+        return List.copyOf(lines);
     }
 
     /** The claim ("인디게임 챌린지 대상") when the prize the question names is recorded, none of its lines with that rank. */

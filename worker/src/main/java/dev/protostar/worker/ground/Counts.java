@@ -25,6 +25,8 @@ final class Counts {
     private static final Pattern NOT_A_THING =
             Pattern.compile("(?:years|yrs|months|weeks|days|hours|minutes|seconds|times|percent|points|users)$");
 
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+
     private final List<String> lines;
 
     private Counts(List<String> lines) {
@@ -32,15 +34,7 @@ final class Counts {
     }
 
     static Counts of(List<String> texts) {
-        List<String> lines = new ArrayList<>();
-        for (String text : texts) {
-            for (String line : text.split("\\R")) {
-                if (line.matches(".*\\d.*")) {
-                    lines.add(line.toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return new Counts(List.copyOf(lines));
+        return new Counts(Awards.lines(texts, DIGIT));
     }
 
     /** The count the question states ("300 valid reports") when the documents count the same thing otherwise. */
