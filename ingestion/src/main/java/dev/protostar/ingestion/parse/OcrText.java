@@ -35,16 +35,17 @@ final class OcrText {
     static List<Block> blocks(String text, int page) {
         var blocks = new ArrayList<Block>();
         for (String paragraph : text.split("\\R\\s*\\R")) {
-            String[] read = paragraph.split("\\R");
+            List<String> read = List.of(paragraph.split("\\R"));
+            List<List<String>> cells = read.stream().map(OcrText::cells).toList();
             var lines = new StringBuilder();
-            for (int i = 0; i < read.length; i++) {
-                int end = tableEnd(read, i);
+            for (int i = 0; i < read.size(); i++) {
+                int end = tableEnd(read, cells, i);
                 if (end < 0) {
-                    lines.append(tidy(Text.collapse(read[i]))).append('\n');
+                    lines.append(tidy(Text.collapse(read.get(i)))).append('\n');
                     continue;
                 }
                 paragraph(lines, page, blocks);
-                blocks.addAll(table(java.util.Arrays.copyOfRange(read, i, end), page));
+                blocks.addAll(table(cells.subList(i, end), page));
                 i = end - 1;
             }
             paragraph(lines, page, blocks);
@@ -84,16 +85,16 @@ final class OcrText {
      * three or more each; -1 when none starts there. A table whose cells wrap onto lines of fewer cells ("밍)
      * CDC로 재고 변경 실시간 | -0.6%") is left as text: a line's gaps do not say which column its pieces belong to.
      */
-    private static int tableEnd(String[] lines, int i) {
-        int columns = cells(lines[i]).size();
+    private static int tableEnd(List<String> lines, List<List<String>> cells, int i) {
+        int columns = cells.get(i).size();
         if (columns == 0) {
             return -1;
         }
         int end = i + 1;
-        while (end < lines.length && cells(lines[end]).size() == columns) {
+        while (end < lines.size() && cells.get(end).size() == columns) {
             end++;
         }
-        boolean wrapped = end < lines.length && segments(lines[end]).size() >= 2;
+        boolean wrapped = end < lines.size() && segments(lines.get(end)).size() >= 2;
         return end - i >= 2 && !wrapped ? end : -1;
     }
 
@@ -102,9 +103,7 @@ final class OcrText {
      * figure over rows with one is the header, whose cells label the others ("회사: 툰플렉스 | 기간: 2022.04 – 현재");
      * without it it were run together with the text around it as one wrapped paragraph.
      */
-    private static List<Block> table(String[] lines, int page) {
-        List<List<String>> rows =
-                java.util.Arrays.stream(lines).map(OcrText::cells).toList();
+    private static List<Block> table(List<List<String>> rows, int page) {
         boolean header = rows.getFirst().stream().noneMatch(cell -> cell.matches(".*\\d.*"))
                 && rows.stream().skip(1).allMatch(row -> row.stream().anyMatch(cell -> cell.matches(".*\\d.*")));
         List<String> labels = header ? rows.getFirst() : List.of();

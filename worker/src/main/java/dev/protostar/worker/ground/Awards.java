@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class Awards {
 
-    static final Awards NONE = new Awards(List.of());
-
     /** The ranks a prize is given in, Korean and English. */
     private static final String RANK = "대상|최우수상|우수상|금상|은상|동상|장려상|특별상|입선"
             + "|grand prize|first place|second place|third place|1st place|2nd place|3rd place"
@@ -42,22 +40,10 @@ final class Awards {
         this.lines = lines;
     }
 
-    /** The lines of the documents' texts that give a prize's rank. */
-    static Awards of(List<String> texts) {
-        return new Awards(lines(texts, RANK_IN_LINE));
-    }
-
-    /** The lines of {@code texts} in which {@code kept} finds something, in lower case. */
-    static List<String> lines(List<String> texts, Pattern kept) {
-        List<String> lines = new ArrayList<>();
-        for (String text : texts) {
-            for (String line : text.split("\\R")) {
-                if (kept.matcher(line).find()) {
-                    lines.add(line.toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return List.copyOf(lines);
+    /** Of the documents' lines ({@link CandidateProfiles#lines}), those that give a prize's rank. */
+    static Awards of(List<String> lines) {
+        return new Awards(
+                lines.stream().filter(line -> RANK_IN_LINE.matcher(line).find()).toList());
     }
 
     /** The claim ("인디게임 챌린지 대상") when the prize the question names is recorded, none of its lines with that rank. */

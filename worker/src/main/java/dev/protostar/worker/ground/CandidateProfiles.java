@@ -112,6 +112,7 @@ class CandidateProfiles {
                 : List.of();
         List<String> texts =
                 sections.stream().map(s -> s.path() + "\n" + s.text()).toList();
+        List<String> lines = lines(texts);
         return new Profile(
                 PersonName.of(recorded, titles),
                 Timeline.of(sections),
@@ -119,7 +120,15 @@ class CandidateProfiles {
                 failed,
                 texts.isEmpty() ? Soundalikes.NONE : Soundalikes.of(texts, analyzer),
                 texts.isEmpty() ? Acronyms.NONE : Acronyms.of(texts, analyzer),
-                texts.isEmpty() ? Awards.NONE : Awards.of(texts),
-                texts.isEmpty() ? Counts.NONE : Counts.of(texts));
+                Awards.of(lines),
+                Counts.of(lines));
+    }
+
+    /** The lines of the documents' texts, in lower case: what the premise checks read. */
+    static List<String> lines(List<String> texts) {
+        return texts.stream()
+                .flatMap(text -> text.lines())
+                .map(line -> line.toLowerCase(java.util.Locale.ROOT))
+                .toList();
     }
 }

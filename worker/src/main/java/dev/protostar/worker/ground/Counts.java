@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  */
 final class Counts {
 
-    static final Counts NONE = new Counts(List.of());
-
     /** A number and the one or two words it counts, the last a plural: "300 valid reports", "12 engineers". */
     private static final Pattern COUNTED =
             Pattern.compile("(?<![\\d.,$€£])(\\d[\\d,]*(?:\\.\\d+)?)\\+?\\s+((?:[a-z][a-z-]+\\s+)?[a-z][a-z-]+s)\\b");
@@ -33,8 +31,10 @@ final class Counts {
         this.lines = lines;
     }
 
-    static Counts of(List<String> texts) {
-        return new Counts(Awards.lines(texts, DIGIT));
+    /** Of the documents' lines ({@link CandidateProfiles#lines}), those with a figure. */
+    static Counts of(List<String> lines) {
+        return new Counts(
+                lines.stream().filter(line -> DIGIT.matcher(line).find()).toList());
     }
 
     /** The count the question states ("300 valid reports") when the documents count the same thing otherwise. */

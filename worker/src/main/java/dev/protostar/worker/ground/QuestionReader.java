@@ -353,10 +353,10 @@ public class QuestionReader {
             // "TOEIC 몇 점이고 언제 본 거야": a clause with no word of its own that asks for a shape (a date, a count)
             // asks it of what the question names; the gate judges whether the documents give it.
             // So does one that asks what a résumé states in words of its own or not at all ("거기 왜 그만뒀어?").
-            boolean asksShape = clause.asks()
+            boolean asksOfWhatIsNamed = clause.asks()
                     && (AnswerShape.askedIn(clause.text()).isPresent()
                             || AskedAttribute.in(clause.text()).isPresent());
-            if (clause.terms().isEmpty() && !clauses.isEmpty() && !asksShape) {
+            if (clause.terms().isEmpty() && !clauses.isEmpty() && !asksOfWhatIsNamed) {
                 if (clause.confirms()) {
                     // "…since 2019, right?": the tag makes the clause before it a statement to confirm.
                     Question.Clause stated = clauses.removeLast();
@@ -435,7 +435,7 @@ public class QuestionReader {
                     term.text(), new Question.Term(term.text(), kind, term.surface(), glossary.expand(term.text())));
         }
         List<String> phrases = new ArrayList<>(phrases(text));
-        phrases.addAll(koreanNames(text));
+        phrases.addAll(koreanNames(text, analysed));
         return new Question.Clause(
                 text,
                 List.copyOf(terms.values()),
@@ -452,6 +452,9 @@ public class QuestionReader {
     private static final Pattern MODIFIER = Pattern.compile(
             "이런|그런|저런|어떤|무슨|어느|다른|같은|모든|여러|새로운|새|가장|제일|그|이|저|전|현|첫|옛|본|총|약|최근|지난|이전|마지막" + "|지금|현재|예전|당시|주요|큰|작은|좋은");
 
+    /** A word as written: what lies between spaces and punctuation ("푸른식품에서"). */
+    private static final Pattern WORD = Pattern.compile("[^\\s?!.,·/()]+");
+
     /** Nouns that say where or what kind, not which: "다른회사" is no employer's name. */
     private static final Set<String> PLACE_NOUNS =
             Set.of("회사", "직장", "곳", "데", "팀", "부서", "학교", "대학", "기업", "쪽", "일", "업무", "프로젝트", "분야");
@@ -459,31 +462,39 @@ public class QuestionReader {
     /**
      * A Korean name made of a native word and a noun, written as one ("푸른식품에서", "한결물류 다닐 때"): the analyser
      * keeps only the noun (식품, 물류), which any candidate's documents may have, so the name as written is a phrase
-     * the documents must have — as a company in another candidate's résumé, it is not in this one's.
+     * the documents must have — as a company in another candidate's résumé, it is not in this one's. Read from the
+     * clause's own analysis ({@code analysed}), not analysed again.
      */
-    private List<String> koreanNames(String text) {
+    private static List<String> koreanNames(String text, List<KeywordAnalyzer.Term> analysed) {
+        // where each term stands in the text, found once and in order
+        int[] at = new int[analysed.size()];
+        int cursor = 0;
+        for (int i = 0; i < analysed.size(); i++) {
+            at[i] = text.indexOf(analysed.get(i).surface(), cursor);
+            cursor = at[i] < 0 ? cursor : at[i] + analysed.get(i).surface().length();
+        }
         List<String> names = new ArrayList<>();
-        for (String word : text.split("[\\s?!.,·/()]+")) {
-            if (word.length() < 4 || !word.chars().allMatch(c -> c >= 0xAC00 && c <= 0xD7A3)) {
+        Matcher word = WORD.matcher(text);
+        while (word.find()) {
+            if (word.group().length() < 4 || !word.group().chars().allMatch(c -> c >= 0xAC00 && c <= 0xD7A3)) {
                 continue;
             }
             int first = -1;
             int end = -1;
             String last = null;
-            for (KeywordAnalyzer.Term term : analyzer.analyze(word)) {
+            for (int i = 0; i < analysed.size(); i++) {
+                KeywordAnalyzer.Term term = analysed.get(i);
                 boolean noun =
                         term.kind() == KeywordAnalyzer.Kind.NOUN || term.kind() == KeywordAnalyzer.Kind.PROPER_NOUN;
-                int at = word.indexOf(term.surface(), Math.max(end, 0));
-                if (!noun || at < 0) {
-                    continue;
+                if (noun && at[i] >= word.start() && at[i] + term.surface().length() <= word.end()) {
+                    first = first < 0 ? at[i] - word.start() : first;
+                    end = at[i] + term.surface().length() - word.start();
+                    last = term.text();
                 }
-                first = first < 0 ? at : first;
-                end = at + term.surface().length();
-                last = term.text();
             }
-            String prefix = first > 0 ? word.substring(0, first) : "";
+            String prefix = first > 0 ? word.group().substring(0, first) : "";
             if (prefix.length() >= 2 && !MODIFIER.matcher(prefix).matches() && !PLACE_NOUNS.contains(last)) {
-                names.add(word.substring(0, end));
+                names.add(word.group().substring(0, end));
             }
         }
         return names;

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class AwardsTest {
 
-    private final Awards awards = Awards.of(List.of(
+    private final Awards awards = Awards.of(CandidateProfiles.lines(List.of(
             "학력\n2015 제9회 인디게임 챌린지 은상 (팀 프로젝트 「종이배 항해기」, 4인 팀에서 프로그래밍 담당)",
             "Certifications & awards\nMobile Design Awards 2022 — Silver, Mobility category",
-            "경력\n신입 개발자 대상 온보딩 강의"));
+            "경력\n신입 개발자 대상 온보딩 강의")));
 
     @Test
     void a_higher_rank_than_the_documents_record_for_the_prize_named_is_a_false_premise() {

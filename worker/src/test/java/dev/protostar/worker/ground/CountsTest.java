@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class CountsTest {
 
-    private final Counts counts = Counts.of(List.of(
+    private final Counts counts = Counts.of(CandidateProfiles.lines(List.of(
             "Work History\nLaunched the bug bounty: 126 valid reports in the first year; $84K paid out in bounties",
-            "Experience\nLead a team of 7 data engineers over 4 years"));
+            "Experience\nLead a team of 7 data engineers over 4 years")));
 
     @Test
     void another_count_of_a_thing_the_documents_count_is_a_false_premise() {
