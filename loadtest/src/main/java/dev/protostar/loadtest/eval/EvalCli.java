@@ -23,7 +23,8 @@ public final class EvalCli {
             return;
         }
         List<String> splits = List.of(System.getProperty(
-                        "protostar.eval.splits", "dev,test,fresh-dev,fresh,blind,practice,practice2,blind2,blind3")
+                        "protostar.eval.splits",
+                        "dev,test,fresh-dev,fresh,blind,practice,practice2,blind2,blind3,blind4")
                 .split(","));
         RagEvaluation evaluation = new RagEvaluation(
                 System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),

@@ -48,16 +48,16 @@ class RagEvaluationIT {
         EvalReport.Figures all = offline.figures(null);
         EvalReport.Figures heldOut = offline.figures(EvalReport.HELD_OUT);
         assertThat(all.ungroundedNumbers()).as("ungrounded numbers").isZero();
-        // Regression floors a question or two under what was measured on 2026-12-07 (all: 0.973, 0.953, 0.010, 0.963;
-        // the held-out split `blind4`: 0.771, 0.063, 0.775; formats 0.978, 0.971, 0.978, 0.899): a fall below is a
-        // regression to explain. Issue 19's targets are reported, not asserted: they are not all met.
+        // Regression floors a question or two under what was measured on 2026-12-07 (all: 0.974, 0.940, 0.015, 0.959;
+        // the held-out split `blind5` on its first run: 0.813, 0.063, 0.925; formats 0.978, 0.971, 0.978, 0.899): a
+        // fall below is a regression to explain. Issue 19's targets are reported, not asserted: they are not all met.
         assertThat(all.recallAt5()).as("recall@5").isGreaterThanOrEqualTo(0.965);
         assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.95);
         assertThat(all.overRefusal()).as("over-refusal").isLessThanOrEqualTo(0.02);
-        assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.945);
-        assertThat(heldOut.accuracy()).as("held out: answer accuracy").isGreaterThanOrEqualTo(0.74);
+        assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.935);
+        assertThat(heldOut.accuracy()).as("held out: answer accuracy").isGreaterThanOrEqualTo(0.79);
         assertThat(heldOut.overRefusal()).as("held out: over-refusal").isLessThanOrEqualTo(0.085);
-        assertThat(heldOut.correctRefusals()).as("held out: correct refusals").isGreaterThanOrEqualTo(0.75);
+        assertThat(heldOut.correctRefusals()).as("held out: correct refusals").isGreaterThanOrEqualTo(0.90);
         Map<String, Double> formatFloors = Map.of("pdf", 0.96, "pdf-2col", 0.95, "docx", 0.96, "scan", 0.88);
         offline.formatAccuracy().forEach((format, accuracy) -> assertThat(accuracy)
                 .as("accuracy on " + format)
@@ -88,8 +88,8 @@ class RagEvaluationIT {
                 `./mvnw -B -pl loadtest -am verify -Dit.test=RagEvaluationIT -Dtest=none
                 -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
                 -Dprotostar.eval.report=$PWD/docs/benchmarks/rag-eval.md`) on %s, on the development machine
-                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/`. Thirty-six synthetic
-                candidates in ten splits. The first six (`questions.json`) were written beside the rules: `dev` (박서연,
+                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/`. Forty synthetic
+                candidates in eleven splits. The first six (`questions.json`) were written beside the rules: `dev` (박서연,
                 이준호, Daniel Okafor, Priya Raman) tuned the grounding rules, the offline answers and the glossary;
                 of `test` (최민재, Tomas Lindqvist) only the aggregate figures were followed at first, but its wrong
                 answers have since been read. The other six (`questions-fresh.json`, 2026-12-06) were written blind:
@@ -107,9 +107,10 @@ class RagEvaluationIT {
                 and tuned on. A sixth writer, who saw no code and no other question file, wrote `blind3`
                 (`questions-blind3.json`: 박서아, 정우진, Daniel Whitcombe, Naomi Fairbanks), held out until 2026-12-07
                 and tuned on since; a seventh, the same way, wrote `blind4` (`questions-blind4.json`: 김하늘, 임재혁,
-                Harriet Osei, Rafael Quintero), held out now — the issue's targets for a new split are read on it, and
-                its wrong answers are never listed. `practice`, `practice2`, `blind2`, `blind3` and `blind4` are
-                Markdown only. The
+                Harriet Osei, Rafael Quintero), held out until 2026-12-07 and
+                tuned on since; an eighth, the same way, wrote `blind5` (`questions-blind5.json`: 노하은, 윤태오, Owen
+                Whitaker, Meera Kulkarni), held out now — the issue's targets for a new split are read on it, and its
+                wrong answers are never listed. `practice`, `practice2` and `blind2` to `blind5` are Markdown only. The
                 fresh and blind résumés also come as a
                 browser-printed PDF, a two-column PDF, DOCX and an image-only scan (`loadtest/bin/render-formats`),
                 each stored as a candidate of its own and asked the same answerable questions. Definitions: recall@5 — every expected fact is in the
