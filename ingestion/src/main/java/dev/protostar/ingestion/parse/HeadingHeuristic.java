@@ -51,7 +51,12 @@ final class HeadingHeuristic {
     static List<Block> apply(String text) {
         var paragraphs = new ArrayList<Block>();
         for (String paragraph : text.split("\\R\\s*\\R")) {
-            String lines = Text.collapseLines(paragraph);
+            // lines keep their indentation (a line indented under a bullet continues it); blank ones are dropped
+            String lines = paragraph
+                    .lines()
+                    .filter(line -> !Text.collapse(line).isEmpty())
+                    .map(String::stripTrailing)
+                    .collect(java.util.stream.Collectors.joining("\n"));
             if (!lines.isEmpty()) {
                 paragraphs.add(Block.paragraph(lines));
             }
@@ -73,10 +78,11 @@ final class HeadingHeuristic {
         for (Block block : blocks) {
             if (block.kind() != Kind.PARAGRAPH) {
                 lines.add(
-                        new Line(block.text(), block.page(), true, block.text().length(), block, 0));
+                        new Line(block.text(), block.page(), true, block.text().length(), block, 0, 0));
                 continue;
             }
-            List<String> all = block.text().lines().map(Text::collapse).toList();
+            List<String> raw = block.text().lines().toList();
+            List<String> all = raw.stream().map(Text::collapse).toList();
             List<String> paragraph =
                     all.stream().filter(HeadingHeuristic::hasContent).toList();
             int width = paragraph.stream().mapToInt(String::length).max().orElse(0);
@@ -84,12 +90,21 @@ final class HeadingHeuristic {
             for (int i = 0; i < all.size(); i++) {
                 if (hasContent(all.get(i))) {
                     int underline = i + 1 < all.size() ? underline(all.get(i + 1)) : 0;
-                    lines.add(new Line(all.get(i), block.page(), first, width, null, underline));
+                    lines.add(new Line(all.get(i), block.page(), first, width, null, underline, indent(raw.get(i))));
                     first = false;
                 }
             }
         }
         return lines;
+    }
+
+    /** The spaces a line of plain text is indented by, a tab counting four. */
+    private static int indent(String line) {
+        int spaces = 0;
+        for (int i = 0; i < line.length() && Character.isWhitespace(line.charAt(i)); i++) {
+            spaces += line.charAt(i) == '\t' ? 4 : 1;
+        }
+        return spaces;
     }
 
     /** Rules drawn with characters ("────", "=====") carry nothing to index. */
@@ -124,6 +139,11 @@ final class HeadingHeuristic {
 
         private boolean afterSubheading;
 
+        /** The indentation of the last section heading's line, and of the open block's first line. */
+        private int sectionIndent;
+
+        private int openIndent;
+
         List<Block> build(List<Classified> lines) {
             for (int i = 0; i < lines.size(); i++) {
                 Classified c = lines.get(i);
@@ -134,11 +154,21 @@ final class HeadingHeuristic {
                         out.add(c.line().markup());
                         if (c.line().markup().kind() == Kind.HEADING) {
                             sectionLevel = c.line().markup().level();
+                            sectionIndent = 0;
                         }
                         afterSubheading = false;
                     }
                     case SECTION -> {
+                        if (sectionLevel > 0
+                                && c.line().indent() >= 2
+                                && c.line().indent() > sectionIndent) {
+                            // "   [주요 프로젝트]" indented under a job of "■ 경력": a label inside the section, not a new one
+                            close();
+                            start(Kind.PARAGRAPH, c);
+                            continue;
+                        }
                         close();
+                        sectionIndent = c.line().indent();
                         out.add(Block.heading(c.level(), c.text())
                                 .onPage(c.line().page()));
                         sectionLevel = c.level();
@@ -149,7 +179,9 @@ final class HeadingHeuristic {
                         start(Kind.LIST_ITEM, c);
                     }
                     case TITLE_LIKE -> {
-                        if (isSubheading(c, next)) {
+                        if (hangs(c.line())) {
+                            body(c);
+                        } else if (isSubheading(c, next)) {
                             close();
                             int level = sectionLevel + 1;
                             out.add(Block.heading(level, c.text())
@@ -192,6 +224,9 @@ final class HeadingHeuristic {
          * as the longest of its paragraph, neither ending a sentence nor closing a bracket ("(3년 5개월)").
          */
         private boolean continues(Line line) {
+            if (hangs(line)) {
+                return true;
+            }
             if (openKind == null
                     || lastLine.length() < WRAPPED
                     || lastLine.length() < lastWidth * 0.85
@@ -202,8 +237,17 @@ final class HeadingHeuristic {
             return !line.paragraphStart() || Character.isLowerCase(line.text().charAt(0));
         }
 
+        /**
+         * Whether a line of plain text is indented under the list item open before it in its paragraph ("· 항암제 3상
+         * … : 2022.03 ~ 2024.02" / "     국내 38개 기관, 피험자 612명"): a hanging indent continues the item.
+         */
+        private boolean hangs(Line line) {
+            return openKind == Kind.LIST_ITEM && !line.paragraphStart() && line.indent() > openIndent;
+        }
+
         private void start(Kind kind, Classified c) {
             openKind = kind;
+            openIndent = c.line().indent();
             openPage = c.line().page();
             open.append(c.text());
             lastLine = c.text();

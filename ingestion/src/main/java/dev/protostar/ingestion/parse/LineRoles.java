@@ -21,8 +21,9 @@ final class LineRoles {
      * @param width the length of the longest line of its paragraph
      * @param markup a block that already has its structure (a table row, a list item), passed through
      * @param underline the heading level of a rule of {@code =} (1) or {@code -} (2) drawn under the line, else 0
+     * @param indent the spaces the line was indented by in plain text (a tab is four), 0 where there is no such text
      */
-    record Line(String text, int page, boolean paragraphStart, int width, Block markup, int underline) {}
+    record Line(String text, int page, boolean paragraphStart, int width, Block markup, int underline, int indent) {}
 
     /** @param text the line as it will be written: markers and brackets dropped from section headings */
     record Classified(Line line, Role role, int level, String text) {}

@@ -52,6 +52,9 @@ final class MarkdownBlocks {
     /** The level of the last heading made of a bold line, 0 when a marked heading came after it. */
     private int boldLevel;
 
+    /** Whether that bold heading was itself an entry ("**모노크롬스튜디오 | … | 2019.07 ~ 2022.03**"), not a section. */
+    private boolean boldIsEntry;
+
     /** Whether a heading was written as one: with {@code #}, underlined, numbered or in bold. */
     private boolean marked;
 
@@ -154,7 +157,8 @@ final class MarkdownBlocks {
             } else if (item != null) {
                 item.append(' ').append(line.strip());
             } else {
-                paragraph.add(line.strip());
+                // Text without headings keeps its lines' indentation: a line indented under a bullet continues it.
+                paragraph.add(plain ? line.stripTrailing() : line.strip());
             }
         }
         flush();
@@ -223,8 +227,9 @@ final class MarkdownBlocks {
             String lines = String.join(
                     "\n",
                     paragraph.stream()
-                            .map(MarkdownBlocks::inline)
-                            .filter(l -> !l.isEmpty())
+                            .filter(l -> !inline(l).isEmpty())
+                            .map(l ->
+                                    l.substring(0, l.length() - l.stripLeading().length()) + inline(l))
                             .toList());
             if (!lines.isEmpty()) {
                 blocks.add(new Block(Kind.PARAGRAPH, 0, lines, 0));
@@ -276,11 +281,16 @@ final class MarkdownBlocks {
             return;
         }
         String rest = m.group(3).strip();
-        if (paragraph.size() == 1 && rest.isEmpty()) {
+        // "**그린셀바이오 | 데이터 분석 연구원 | 2018.03 ~ 2019.06**" with its duties as a list below: an entry of the
+        // section above (dated, or in cells), like the entries above it that had a line of text under them
+        boolean looksLikeEntry = m.group(2).matches(".*(?:\\||(?:19|20)\\d{2}).*");
+        boolean entry = boldLevel > 0 && !boldIsEntry && looksLikeEntry;
+        if (paragraph.size() == 1 && rest.isEmpty() && !entry) {
             boldLevel = Math.min(markedLevel + 1, 6);
+            boldIsEntry = looksLikeEntry;
             add(Kind.HEADING, boldLevel, paragraph.removeFirst());
             marked = true;
-        } else if (boldLevel > 0 && paragraph.size() > 1 && !rest.matches(".*[.!?]$")) {
+        } else if (boldLevel > 0 && (paragraph.size() > 1 || entry) && !rest.matches(".*[.!?]$")) {
             add(Kind.HEADING, Math.min(boldLevel + 1, 6), paragraph.removeFirst());
             marked = true;
         }

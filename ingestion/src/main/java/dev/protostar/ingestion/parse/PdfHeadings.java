@@ -141,7 +141,8 @@ final class PdfHeadings {
     /** The heading's words: a marker or brackets around a section name ("■ 경력", "[학력]") are not part of it. */
     static String text(Line line) {
         String text = line.segments().getFirst().text();
-        var classified = LineRoles.classify(new LineRoles.Line(text, line.page(), true, text.length(), null, 0), null);
+        var classified =
+                LineRoles.classify(new LineRoles.Line(text, line.page(), true, text.length(), null, 0, 0), null);
         return classified.role() == LineRoles.Role.SECTION ? classified.text() : text;
     }
 

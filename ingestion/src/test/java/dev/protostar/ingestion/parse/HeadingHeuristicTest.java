@@ -213,4 +213,29 @@ class HeadingHeuristicTest {
                 .containsExactly(tuple(1, "경력 요약"), tuple(2, "[프로젝트 3] 주문 시스템 Spring Boot 기반 MSA 전환"));
         assertThat(blocks).extracting(Block::text).noneMatch(t -> t.contains("────"));
     }
+
+    @Test
+    void a_line_indented_under_a_bullet_continues_it_and_an_indented_label_opens_no_section() {
+        var blocks = structure(
+                """
+                ■ 경력
+
+                   [주요 프로젝트]
+                   · 항암제 3상 임상시험 (MBC-ONC-301) : 2022.03 ~ 2024.02
+                     국내 38개 기관, 피험자 612명 데이터관리 총괄
+                     DB Lock 목표일 대비 11일 단축
+                   · 당뇨병 치료제 2상 임상시험
+                """);
+
+        assertThat(blocks)
+                .extracting(Block::kind, Block::text)
+                .containsExactly(
+                        tuple(Kind.HEADING, "경력"),
+                        tuple(Kind.PARAGRAPH, "주요 프로젝트"),
+                        tuple(
+                                Kind.LIST_ITEM,
+                                "항암제 3상 임상시험 (MBC-ONC-301) : 2022.03 ~ 2024.02 국내 38개 기관, 피험자 612명 데이터관리 총괄"
+                                        + " DB Lock 목표일 대비 11일 단축"),
+                        tuple(Kind.LIST_ITEM, "당뇨병 치료제 2상 임상시험"));
+    }
 }

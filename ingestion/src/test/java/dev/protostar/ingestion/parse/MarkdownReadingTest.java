@@ -122,6 +122,35 @@ class MarkdownReadingTest {
     }
 
     @Test
+    void a_dated_bold_entry_with_only_a_list_under_it_is_an_entry_of_the_bold_section_above() {
+        var blocks = MarkdownBlocks.parse(
+                        """
+                        **오태경**
+                        데이터 사이언티스트
+
+                        **경력**
+
+                        **바람손해보험 | 데이터 분석가 | 2019.07 ~ 2021.12**
+                        보험사기 탐지 TF 5명 소속
+
+                        **그린셀바이오 | 데이터 분석 연구원 (계약직) | 2018.03 ~ 2019.06**
+                        - 유전체 시퀀싱 데이터 전처리 파이프라인 개발
+
+                        **학력**
+                        """)
+                .blocks();
+        assertThat(blocks)
+                .filteredOn(b -> b.kind() == Kind.HEADING)
+                .extracting(Block::level, Block::text)
+                .containsExactly(
+                        tuple(1, "오태경"),
+                        tuple(2, "경력"),
+                        tuple(3, "바람손해보험 | 데이터 분석가 | 2019.07 ~ 2021.12"),
+                        tuple(3, "그린셀바이오 | 데이터 분석 연구원 (계약직) | 2018.03 ~ 2019.06"),
+                        tuple(2, "학력"));
+    }
+
+    @Test
     void reads_bulleted_numbered_and_nested_list_items() throws Exception {
         var document = parse("resume-en.md");
 

@@ -36,10 +36,13 @@ public enum AnswerShape {
             "how many people took part"),
     PERIOD(
             Pattern.compile("(?i)기간\\S{0,2}\\s*(?:얼마|어떻게|몇|은|는|이)|얼마(?:나|동안)\\s*(?:걸렸|걸린|근무|다녔|일했|재직|진행|있었)"
-                    + "|몇\\s*(?:년|개월|달)\\s*(?:동안|간|있|다녔|근무|일했|재직|걸)|\\bhow\\s+long\\b|\\bduration\\b"),
+                    + "|몇\\s*(?:년|개월|달)\\s*(?:동안|간|있|다녔|근무|일했|재직|걸)|\\bhow\\s+long\\b|\\bduration\\b"
+                    // "CX-600 program dates?"
+                    + "|\\bdates\\b"),
             Pattern.compile(
-                    "(?i)(?:19|20)\\d{2}(?:[.\\-/]\\d{1,2})?\\s*[~–—-]|\\d+\\s*(?:년|개월|주|years?|months?|weeks?)\\b"
-                            + "|\\d+\\s*(?:년|개월)"),
+                    "(?i)(?:19|20)\\d{2}(?:[.\\-/]\\d{1,2})?\\s*[~–—-]|\\d+\\s*(?:년|개월|주|years?|months?|weeks?|days?)\\b"
+                            // "평균 소요일 14.2일 → 6.8일": a length in days
+                            + "|\\d+\\s*(?:년|개월)|\\d+(?:\\.\\d+)?\\s*일(?![가-힣])"),
             "기간",
             "how long it took"),
     /** A test's result: a score, a band or a level ("TOEIC 865", "OPIc IH", "N2"), not the date it was taken. */

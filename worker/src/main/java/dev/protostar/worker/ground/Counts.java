@@ -39,6 +39,10 @@ final class Counts {
 
     /** The count the question states ("300 valid reports") when the documents count the same thing otherwise. */
     Optional<String> contradicted(String question) {
+        Optional<String> team = teamContradicted(question.toLowerCase(Locale.ROOT));
+        if (team.isPresent()) {
+            return team;
+        }
         Matcher counted = COUNTED.matcher(question.toLowerCase(Locale.ROOT));
         while (counted.find()) {
             String thing = counted.group(2);
@@ -46,8 +50,9 @@ final class Counts {
                 continue;
             }
             double claimed = number(counted.group(1));
-            Pattern stated =
-                    Pattern.compile("(?<![\\d.,$€£])(\\d[\\d,]*(?:\\.\\d+)?)\\+?\\s+" + Pattern.quote(thing) + "\\b");
+            // the documents may say which kind: "40 test procedures" are counted in "140+ verification test procedures"
+            Pattern stated = Pattern.compile("(?<![\\d.,$€£])(\\d[\\d,]*(?:\\.\\d+)?)\\+?\\s+(?:[a-z][a-z-]+\\s+)?"
+                    + Pattern.quote(thing) + "\\b");
             List<Double> counts = new ArrayList<>();
             for (String line : lines) {
                 Matcher m = stated.matcher(line);
@@ -60,6 +65,41 @@ final class Counts {
             }
         }
         return Optional.empty();
+    }
+
+    /** A team's size: "a team of 10", "a 10-person team". */
+    private static final Pattern TEAM =
+            Pattern.compile("\\bteam\\s+of\\s+(\\d+)\\b|\\b(\\d+)-(?:person|member|people)\\b");
+
+    /** The documents' team sizes, a team of two kinds counted whole: "a test team of 4 engineers and 2 technicians" is 6. */
+    private static final Pattern STATED_TEAM = Pattern.compile(
+            "(?i)\\bteam\\s+of\\s+(\\d+)(?:\\s+[a-z-]+(?:\\s+and\\s+(\\d+)\\s+[a-z-]+)?)?|\\b(\\d+)-(?:person|member|people)\\b");
+
+    /** A team size the question takes for granted when every team the documents size is another size. */
+    private Optional<String> teamContradicted(String question) {
+        Matcher claimed = TEAM.matcher(question);
+        if (!claimed.find()) {
+            return Optional.empty();
+        }
+        double size = number(claimed.group(1) != null ? claimed.group(1) : claimed.group(2));
+        List<Double> sizes = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = STATED_TEAM.matcher(line);
+            while (m.find()) {
+                if (m.group(3) != null) {
+                    sizes.add(number(m.group(3)));
+                } else {
+                    sizes.add(number(m.group(1)));
+                    if (m.group(2) != null) {
+                        sizes.add(number(m.group(1)) + number(m.group(2)));
+                    }
+                }
+            }
+        }
+        // a team's size is no estimate: another number is another team
+        return !sizes.isEmpty() && sizes.stream().allMatch(stated -> stated != size)
+                ? Optional.of(claimed.group())
+                : Optional.empty();
     }
 
     private static double number(String written) {

@@ -220,16 +220,22 @@ public class Gate {
     private List<String> unknownNames(
             UUID candidateId, Question.Clause clause, TermCounts counts, Set<String> retrievedTerms) {
         List<String> unknown = new ArrayList<>();
+        // "「그린셀바이오」": a name quoted whole that the documents have is known, however its words were analysed
+        List<String> known = clause.phrases().stream()
+                .filter(phrase -> mentions.phrase(candidateId, phrase))
+                .toList();
         for (Question.Term term : clause.terms()) {
             // A name is found as written or spelt otherwise (토익 for TOEIC), never by its category (English).
-            if (term.kind() == Question.Kind.NAME && counts.of(spellings(term)) == 0) {
+            if (term.kind() == Question.Kind.NAME
+                    && counts.of(spellings(term)) == 0
+                    && known.stream().noneMatch(phrase -> phrase.contains(term.surface()))) {
                 unknown.add(term.surface());
             } else if (term.kind() == Question.Kind.NUMBER && !retrievedTerms.contains(term.text())) {
                 unknown.add(term.surface());
             }
         }
         for (String phrase : clause.phrases()) {
-            if (!mentions.phrase(candidateId, phrase) && !everyday(phrase, counts)) {
+            if (!known.contains(phrase) && !everyday(phrase, counts)) {
                 unknown.add(phrase);
             }
         }

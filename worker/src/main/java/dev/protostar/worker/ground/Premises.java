@@ -37,14 +37,17 @@ final class Premises {
      * title's last word is the kind of role; the words before it ("ML", "data") say which.
      */
     private static final Pattern ROLE =
-            Pattern.compile("(?i)(?:에서|에선)\\s+((?:[A-Za-z가-힣]+\\s*){0,2}?(?:엔지니어|개발자|매니저|디자이너|연구원|기획자|애널리스트|팀장|리드))"
+            Pattern.compile("(?i)(?:에서|에선)\\s+((?:[A-Za-z가-힣]+\\s*){0,2}?(?:엔지니어|개발자|매니저|디자이너|연구원|기획자|애널리스트|팀장|리드"
+                    // a rank: "서진건설에서 부장까지 했죠?"
+                    + "|사원|주임|대리|과장|차장|부장|이사|상무|전무))"
                     // "팀장으로 5명 이끌었다며", "iOS 파트 리드였다던데": held there, or led as
                     + "(?:(?:로|으로)\\s*(?:\\d+\\s*명\\S{0,2}\\s*)?(?:있|일하|일했|일할|근무|재직|계시|계셨|활동|이끌|이끈|리드|관리|맡)"
-                    + "|(?:였|이었))"
+                    + "|(?:였|이었)|까지\\s*(?:했|하셨|올라|승진|다셨|달았))"
                     + "|\\bas\\s+(?:an?\\s+|the\\s+)?((?:[a-z]+\\s+){0,2}?(?:engineer|developer|manager|designer|scientist|analyst"
                     + "|architect|researcher))\\s+(?:at|with|for)\\b"
-                    // "he was head of data at fernweh right?"
-                    + "|\\b(?:was|is|were)\\s+(?:the\\s+|an?\\s+)?((?:head|vp|director)\\s+of\\s+[a-z]+|(?:[a-z]+\\s+){0,2}?"
+                    // "he was head of data at fernweh right?", "so she's head of market risk at halvard?"
+                    + "|(?:\\b(?:was|is|were)|['’]s)\\s+(?:the\\s+|an?\\s+)?((?:head|vp|director)\\s+of\\s+(?:[a-z]+\\s+)?[a-z]+"
+                    + "|(?:[a-z]+\\s+){0,2}?"
                     + "(?:engineer|developer|manager|designer|scientist|analyst|architect|lead))\\s+at\\b");
 
     private static final java.util.List<String> NUMBER_WORDS =

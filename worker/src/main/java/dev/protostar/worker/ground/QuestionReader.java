@@ -216,6 +216,8 @@ public class QuestionReader {
             "size",
             "period",
             "durat",
+            // "CX-600 program dates?": asks for its period
+            "date",
             "기간",
             // What a talk or a project was about is its title or its description: "발표한 주제", "the topic of".
             "주제",
@@ -431,8 +433,9 @@ public class QuestionReader {
                             || (Sounds.isHangul(term.surface()) && madeVerbWithHada(text, term.surface())))) {
                 kind = Question.Kind.VERB;
             }
-            terms.putIfAbsent(
-                    term.text(), new Question.Term(term.text(), kind, term.surface(), glossary.expand(term.text())));
+            Set<String> forms =
+                    modifiesAnInstitution(text, analysed, i) ? Set.of(term.text()) : glossary.expand(term.text());
+            terms.putIfAbsent(term.text(), new Question.Term(term.text(), kind, term.surface(), forms));
         }
         List<String> phrases = new ArrayList<>(phrases(text));
         phrases.addAll(koreanNames(text, analysed));
@@ -443,6 +446,31 @@ public class QuestionReader {
                 quantities,
                 ASKS.matcher(text).find() && !confirms(text),
                 confirms(text));
+    }
+
+    /** Nouns that end an institution's name: what a "…대학교병원" is. */
+    private static final Pattern INSTITUTION = Pattern.compile("병원|의료원|병동|센터|연구소|재단|협회|학회|공단|공사|은행|법인|재단법인");
+
+    /**
+     * Whether the term at {@code i} is written inside one word with an institution's noun after it: the 대학교 of
+     * "한빛대학교병원" names the hospital, it does not ask about education, so it takes none of the glossary's words.
+     */
+    private static boolean modifiesAnInstitution(String text, List<KeywordAnalyzer.Term> analysed, int i) {
+        String surface = analysed.get(i).surface();
+        if (!Sounds.isHangul(surface)) {
+            return false;
+        }
+        Matcher word = WORD.matcher(text);
+        while (word.find()) {
+            int at = word.group().indexOf(surface);
+            if (at >= 0
+                    && INSTITUTION
+                            .matcher(word.group().substring(at + surface.length()))
+                            .find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -33,8 +33,9 @@ final class References {
 
     /** Relative to a job already talked about: must be tried before {@link #PREVIOUS}, whose words it contains. */
     private static final Pattern BEFORE_THAT = Pattern.compile("(?i)그\\s*(?:이?전|앞)(?:에)?\\s*" + WORKED_KO + JOB_KO
-            + "|그\\s*(?:이?전|앞)에(?:는|선|서는)?\\s*(?=어디|어느\\s*회사|무슨\\s*회사)"
-            + "|\\b(?:the\\s+)?" + JOB_EN + "\\s+(?:before|prior to)\\s+(?:that|this|it|them)\\b|\\bbefore\\s+that\\b");
+            + "|그\\s*(?:이?전|앞)(?:에(?:는|선|서는)?|엔)(?=\\s*(?:어디|어느\\s*회사|무슨\\s*(?:회사|일)|뭐|무엇|요?\\s*[?？]?(?:\\s*「[^」]*」)*\\s*$))"
+            + "|\\b(?:the\\s+)?" + JOB_EN + "\\s+(?:before|prior to)\\s+(?:that|this|it|them)\\b"
+            + "|\\b(?:before|prior\\s+to)\\s+(?:that|this)\\b");
 
     private static final Pattern LATEST = Pattern.compile("(?i)(?:가장\\s*)?(?:최근|마지막|현재|지금|현|요즘)\\s*" + WORKED_KO
             + JOB_KO + "|(?:지금|현재|요즘)\\s*(?:어디|어느\\s*(?:회사|곳|직장)|무슨\\s*회사)|\\b" + OWNER_EN
@@ -44,7 +45,9 @@ final class References {
     private static final Pattern BEFORE_NAMED = Pattern.compile("(?i)\\b(?:" + OWNER_EN
             + "(?:(?:last|previous|prior)\\s+)?(?:" + JOB_EN + "|work(?:ed)?)"
             // "where was she before Volta"
-            + "|where\\s+(?:was|were|had)\\s+(?:she|he|they)(?:\\s+been)?)"
+            + "|where\\s+(?:was|were|had)\\s+(?:she|he|they)(?:\\s+been)?"
+            // "and before brightline?": the question is only the job it comes before
+            + "|^\\s*(?:and|so))"
             + "\\s+(?:before|prior to)\\s+(?!that\\b|this\\b|it\\b)([^?,.!]+)"
             + "|(\\S+?)(?:에서)?\\s*(?:이전에|전에|이전|직전)(?:는|엔)?\\s*(?:어느|어떤|무슨)?\\s*" + WORKED_KO + JOB_KO);
 
@@ -56,10 +59,14 @@ final class References {
             Pattern.compile("(?i)(?:첫|처음)\\s*(?:번째\\s*)?(?:으로\\s*)?(?:정규직|풀타임|정직원)\\s*(?:으로\\s*)?" + WORKED_KO + JOB_KO
                     + "|\\b" + OWNER_EN + "first\\s+(?:full[ -]?time|permanent|real)\\s+" + JOB_EN + "\\b");
 
-    private static final Pattern FIRST = Pattern.compile("(?i)(?:첫|처음)\\s*(?:번째\\s*)?(?:으로\\s*)?(?:에\\s*)?"
-            + WORKED_KO + JOB_KO + "|커리어를?\\s*(?:처음\\s*)?시작한\\s*" + JOB_KO + "|커리어\\S{0,2}\\s*(?:첫|처음)\\s*시작"
-            + "|\\b" + OWNER_EN
-            + "(?:first|earliest)\\s+" + JOB_EN + "\\b");
+    private static final Pattern FIRST = Pattern.compile(
+            "(?i)(?:(?:대학|학교)?\\s*졸업\\s*(?:하고|후에?|이후에?|하자마자)\\s*)?"
+                    + "(?:첫|처음)\\s*(?:번째\\s*)?(?:으로\\s*)?(?:에\\s*)?"
+                    + WORKED_KO + JOB_KO + "|커리어를?\\s*(?:처음\\s*)?시작한\\s*" + JOB_KO + "|커리어\\S{0,2}\\s*(?:첫|처음)\\s*시작"
+                    + "|\\b" + OWNER_EN
+                    + "(?:first|earliest)\\s+" + JOB_EN + "\\b"
+                    // "her first job after uni": when it was is part of which job, not a question about her studies
+                    + "(?:\\s+(?:after|out\\s+of)\\s+(?:uni|university|college|school|grad\\s+school|graduat\\w*|(?:her|his|their)\\s+degree))?");
 
     /** Asking for the skills by another name than the documents' heading: the programming languages, the stack. */
     private static final Pattern SKILLS = Pattern.compile("(?i)(?:프로그래밍|개발|코딩|주력|사용\\s*하는|사용|주)\\s*언어|기술\\s*스택|테크\\s*스택"
@@ -116,12 +123,19 @@ final class References {
                 java.util.Collections.swap(anchors, 0, 1);
             }
             anchors.add(text);
+            Matcher carried = CARRIED.matcher(text);
+            if (carried.find()) {
+                // what the memory says the question is about ("그 전엔? 「바람손해보험」") before what the last answer named
+                anchors.addFirst(carried.group());
+            }
             Optional<Timeline.Stint> job = anchors.stream()
                     .map(timeline::before)
                     .flatMap(Optional::stream)
                     .findFirst();
             if (job.isPresent()) {
-                text = before.replaceFirst(Matcher.quoteReplacement(job.get().label()));
+                // quoted: the employer is a name as the documents write it ("그린셀바이오"), not words to analyse
+                text = before.replaceFirst(
+                        Matcher.quoteReplacement("『" + job.get().label() + "』"));
             }
         }
         Matcher named = BEFORE_NAMED.matcher(text);

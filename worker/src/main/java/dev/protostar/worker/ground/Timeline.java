@@ -56,7 +56,9 @@ final class Timeline {
             Pattern.compile("(?i)경력|경험|직장|근무|이력|experience|employment|work|career|professional|positions?");
 
     private static final Pattern NOT_A_JOB = Pattern.compile(
-            "(?i)학력|교육|학교|대학|프로젝트|수상|자격|어학|활동|education|school|universit|project|award|certif|volunteer|talks?\\b|publication"
+            "(?i)학력|교육|학교(?!\\s*병원)|대학(?!교?\\s*병원)|프로젝트|수상|자격|어학|활동|education|school|universit(?!y\\s+(?:hospital|medical))"
+                    + "|project|award|certif|volunteer|talks?\\b|publication"
+                    // a university hospital is an employer: "한빛대학교병원 / 병동 간호사"
                     // time between jobs is no job: "the previous employer" is the one before it
                     + "|career\\s+break|sabbatical|\\bgap\\b|공백|휴직|안식");
 
@@ -100,6 +102,13 @@ final class Timeline {
                 continue;
             }
             List<String> rows = datedRows(section.text());
+            List<String> periods =
+                    rows.stream().filter(Timeline::givesThePeriod).toList();
+            if (!periods.isEmpty()) {
+                // A job's period alone on its line or labelled ("03/2022 – present", "… 기간 : 2021.09 ~ 현재"): the
+                // section's other dated lines are its projects ("CX-600 validation program (06/2023 – 02/2025): …").
+                rows = periods;
+            }
             Matcher inHeading = PERIOD.matcher(heading);
             if (underExperience && inHeading.find()) {
                 jobs.add(stint(heading, section.path(), inHeading, heading));
@@ -107,17 +116,25 @@ final class Timeline {
                 // Jobs in the experience section itself: a table of them, one a row named by its first cell, or each
                 // job's title line with its period alone on the next ("**Android Developer** · Rollfield Games") —
                 // a single one too, where a scan's job heading was read as a line of text.
+                Stint above = null;
                 for (String row : rows) {
                     Matcher period = PERIOD.matcher(row);
                     period.find();
-                    boolean dateOnly = row.replace(period.group(), " ")
-                            .replaceAll("[|\\s*_–-]", "")
-                            .isEmpty();
+                    boolean dateOnly = dateOnly(row, period);
                     String named = dateOnly ? lineBefore(section.text(), row) : employer(row, period.group());
+                    if (named.isEmpty()) {
+                        named = heading; // the period on the section's first line, under the job's heading
+                    }
                     if (NOT_A_JOB.matcher(named).find()) {
                         continue; // "Career break — Apr 2020 – Dec 2021"
                     }
-                    jobs.add(stint(named, section.path(), period, dateOnly ? named + " " + row : row));
+                    Stint job = stint(named, section.path(), period, dateOnly ? named + " " + row : row);
+                    if (above != null && within(job, above)) {
+                        continue; // "서진건설(주) (2016.01 ~ 2020.06)" then "여수 LNG 배관공사 현장 (2016.03 ~ 2018.10)": its
+                        // posting
+                    }
+                    jobs.add(job);
+                    above = job;
                 }
             } else if (underExperience && rows.size() == 1) {
                 Matcher period = PERIOD.matcher(rows.getFirst());
@@ -142,6 +159,28 @@ final class Timeline {
                 distinct.add(job);
             } else if (job.label().length() < distinct.get(same).label().length()) {
                 distinct.set(same, job);
+            }
+        }
+        // "한빛대학교병원" beside "한빛대학교병원 임상시험센터": the shorter name alone would point at both, so it is told
+        // by its whole line.
+        for (int d = 0; d < distinct.size(); d++) {
+            Stint job = distinct.get(d);
+            boolean ambiguous = distinct.stream()
+                    .anyMatch(other -> other.label().length() > job.label().length()
+                            && other.label().startsWith(job.label()));
+            if (ambiguous) {
+                // as the documents write it, so that it is found as a phrase: "한빛대학교병원 / 소화기내과 병동 간호사"
+                String whole = PERIOD.matcher(job.said())
+                        .replaceAll(" ")
+                        .replaceAll("[\\s:：|]*$", "")
+                        .replaceAll("(?:근무|재직)?\\s*기간$|(?i)\\b(?:period|dates?|duration)$", "")
+                        .replaceAll("[\\s:：|(]*$", "")
+                        .replaceAll("\\s+", " ")
+                        .strip();
+                if (whole.startsWith(job.label())
+                        && whole.length() > job.label().length()) {
+                    distinct.set(d, new Stint(whole, job.section(), job.start(), job.end(), job.said()));
+                }
             }
         }
         String skills = sections.stream()
@@ -183,23 +222,30 @@ final class Timeline {
      */
     Optional<Stint> named(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        for (Stint job : stints) {
-            String label = job.label().toLowerCase(Locale.ROOT);
-            if (lower.contains(label)) {
-                return Optional.of(job);
-            }
+        // the one named first ("바람손해보험 | … 5명 소속" before a line of the current job); of two named at one place,
+        // the longer name ("한빛대학교병원 임상시험센터", not "한빛대학교병원")
+        Comparator<Map.Entry<Stint, Integer>> first = Comparator.<Map.Entry<Stint, Integer>>comparingInt(
+                        Map.Entry::getValue)
+                .thenComparing(e -> -e.getKey().label().length());
+        Optional<Stint> whole = stints.stream()
+                .map(job -> Map.entry(job, lower.indexOf(job.label().toLowerCase(Locale.ROOT))))
+                .filter(e -> e.getValue() >= 0)
+                .min(first)
+                .map(Map.Entry::getKey);
+        if (whole.isPresent()) {
+            return whole;
         }
-        for (Stint job : stints) {
-            String first = job.label().toLowerCase(Locale.ROOT).split("\\s+")[0];
-            boolean distinctive = first.matches("[a-z][a-z0-9&.-]{3,}") || first.matches("[가-힣]{2,}");
-            if (distinctive
-                    && Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(first) + "(?![a-z\\d])")
-                            .matcher(lower)
-                            .find()) {
-                return Optional.of(job);
-            }
-        }
-        return Optional.empty();
+        return stints.stream()
+                .map(job -> {
+                    String word = job.label().toLowerCase(Locale.ROOT).split("\\s+")[0];
+                    boolean distinctive = word.matches("[a-z][a-z0-9&.-]{3,}") || word.matches("[가-힣]{2,}");
+                    Matcher m = Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(word) + "(?![a-z\\d])")
+                            .matcher(lower);
+                    return Map.entry(job, distinctive && m.find() ? m.start() : -1);
+                })
+                .filter(e -> e.getValue() >= 0)
+                .min(first)
+                .map(Map.Entry::getKey);
     }
 
     /** How long a job lasted, in months ({@code now} for one still held). */
@@ -247,6 +293,41 @@ final class Timeline {
             }
         }
         return cells[0];
+    }
+
+    /** Whether a period lies inside another, and is not the same. */
+    private static boolean within(Stint inner, Stint outer) {
+        return outer.start() <= inner.start()
+                && inner.end() <= outer.end()
+                && (outer.start() < inner.start() || inner.end() < outer.end());
+    }
+
+    /** The label a job's period goes by ("기간 : 2021.09 ~ 현재", "Dates: 2019 – 2021"). */
+    private static final Pattern PERIOD_LABEL =
+            Pattern.compile("(?i)(?:근무|재직|재임)?\\s*기간|\\bperiod\\b|\\bdates?\\b|\\bduration\\b|\\btenure\\b");
+
+    /** A line that is a period alone, or a period under its label. */
+    private static boolean dateOnly(String row, Matcher period) {
+        return PERIOD_LABEL
+                .matcher(row.replace(period.group(), " "))
+                .replaceFirst("")
+                .replaceAll("[|\\s*_–:：-]", "")
+                .isEmpty();
+    }
+
+    /** A dated line that gives a job's period: the period alone, or labelled as one ("… / 선임 기간 : 2021.09 ~ 현재"). */
+    private static boolean givesThePeriod(String row) {
+        Matcher period = PERIOD.matcher(row);
+        if (!period.find()) {
+            return false;
+        }
+        String before = row.substring(0, period.start()).replaceAll("[\\s*_:：|]+$", "");
+        Matcher label = PERIOD_LABEL.matcher(before);
+        boolean labelled = false;
+        while (label.find()) {
+            labelled = label.end() == before.length();
+        }
+        return labelled || dateOnly(row, period);
     }
 
     /** The non-empty line before {@code line} in {@code text}: a job's title line above its period. */
@@ -298,9 +379,9 @@ final class Timeline {
     /** "카카오 | SRE 파트 리드" → 카카오; "Senior Engineer, Stripe" → Stripe: the first part that is not a title. */
     static String label(String heading) {
         String cleaned = heading.replaceAll("\\(주\\)|㈜|주식회사\\s*", "")
-                .replaceAll("\\(\\s*\\d.*?\\)", " ")
+                .replaceAll("\\([^)]*\\)", " ") // "(2019.03 ~ 2021.02)", "(promoted from Technician, 2017)"
                 .replaceAll("[*_#`]", " ")
-                .replaceAll("^\\s*\\d+\\.\\s+", "")
+                .replaceAll("^\\s*\\d+[.)]\\s+", "")
                 .strip();
         List<String> parts = new ArrayList<>();
         for (String part : cleaned.split("\\s*(?:[|,·•/@—–(\\[]|\\s-\\s|\\bat\\b)\\s*")) {

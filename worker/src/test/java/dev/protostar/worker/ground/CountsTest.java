@@ -9,7 +9,8 @@ class CountsTest {
 
     private final Counts counts = Counts.of(CandidateProfiles.lines(List.of(
             "Work History\nLaunched the bug bounty: 126 valid reports in the first year; $84K paid out in bounties",
-            "Experience\nLead a team of 7 data engineers over 4 years")));
+            "Experience\nLead a team of 7 data engineers over 4 years",
+            "Lead a test team of 4 engineers and 2 technicians. Wrote 140+ verification test procedures.")));
 
     @Test
     void another_count_of_a_thing_the_documents_count_is_a_false_premise() {
@@ -27,5 +28,17 @@ class CountsTest {
         assertThat(counts.contradicted("so she led 7 data engineers for 6 years?"))
                 .isEmpty();
         assertThat(counts.contradicted("how many valid reports came in?")).isEmpty();
+    }
+
+    @Test
+    void a_count_of_a_kind_the_documents_name_and_a_team_of_another_size_are_false_premises() {
+        assertThat(counts.contradicted("he wrote about 40 test procedures at brightline?"))
+                .contains("40 test procedures");
+        assertThat(counts.contradicted("he's been leading a team of 10 at corvane right?"))
+                .contains("team of 10");
+        assertThat(counts.contradicted("so he leads a team of 6?"))
+                .as("four engineers and two technicians are a team of six")
+                .isEmpty();
+        assertThat(counts.contradicted("a team of 7, right?")).isEmpty();
     }
 }

@@ -305,6 +305,10 @@ class GateTest {
                 .isFalse();
         assertThat(AnswerShape.askedIn("모아책방 앱 사용자 몇 명 정도야")).isEmpty();
         assertThat(AnswerShape.askedIn("모아책방 팀 몇 명이었어")).contains(AnswerShape.PEOPLE);
+        assertThat(AnswerShape.askedIn("CX-600 program dates?")).contains(AnswerShape.PERIOD);
+        assertThat(AnswerShape.PERIOD.givenIn("쿼리 발생~종결 평균 소요일 14.2일 → 6.8일로 단축"))
+                .as("a length in days")
+                .isTrue();
         String catalog = "셀프서비스 데이터 카탈로그 | 2023.05 – 2023.11 | 월 활성 사용자 340명";
         assertThat(judge("데이터 카탈로그 도입 비용은 얼마 들었어?", catalog, Map.of("카탈로그", 1, "도입", 2, "비용", 3), 0.5)
                         .uncovered())

@@ -55,6 +55,17 @@ class QuestionReaderTest {
     }
 
     @Test
+    void a_word_inside_an_institutions_name_takes_none_of_the_glossarys_words() {
+        Question question = reader.read("한빛대학교병원에서 뭐 했어요?");
+        assertThat(question.clauses().getFirst().terms())
+                .filteredOn(term -> term.text().equals("대학교"))
+                .allSatisfy(term -> assertThat(term.forms()).containsExactly("대학교"));
+        assertThat(reader.read("대학교 어디 나왔어요?").clauses().getFirst().terms())
+                .filteredOn(term -> term.text().equals("대학교"))
+                .allSatisfy(term -> assertThat(term.forms()).contains("학력"));
+    }
+
+    @Test
     void half_taken_for_granted_is_a_quantity_to_find() {
         assertThat(reader.read("오늘의식탁에서 해지율 절반으로 줄였다던데 어떻게 했대")
                         .clauses()

@@ -81,9 +81,9 @@ class ReferencesTest {
                         JOBS,
                         List.of("company before 카카오페이?", "우아한형제들 | 서버 개발자 | 2018.01 ~ 2021.02")))
                 .as("after a question that named its job by time, 'that' is the job its answer named")
-                .isEqualTo("and the one 네오위즈");
-        assertThat(resolve("그 전 회사에서는 뭐 했어? 「우아한형제들」")).isEqualTo("네오위즈에서는 뭐 했어?");
-        assertThat(resolve("And the company before that? 「카카오페이」")).isEqualTo("And 우아한형제들?");
+                .isEqualTo("and the one 『네오위즈』");
+        assertThat(resolve("그 전 회사에서는 뭐 했어? 「우아한형제들」")).isEqualTo("『네오위즈』에서는 뭐 했어?");
+        assertThat(resolve("And the company before that? 「카카오페이」")).isEqualTo("And 『우아한형제들』?");
         assertThat(resolve("what was her last job before 우아한형제들?")).isEqualTo("what was 네오위즈?");
         assertThat(resolve("카카오페이 전에 다닌 회사는?")).isEqualTo("우아한형제들는?");
         assertThat(resolve("카카오페이 이전에는 어느 회사에서 일했나요?")).isEqualTo("우아한형제들에서 일했나요?");
@@ -157,6 +157,58 @@ class ReferencesTest {
     }
 
     @Test
+    void a_jobs_period_alone_or_labelled_makes_the_other_dated_lines_its_projects_and_postings() {
+        Timeline rafael = Timeline.of(List.of(
+                new Timeline.Section(
+                        "RAFAEL QUINTERO > WORK EXPERIENCE > Senior Hardware Test Engineer — Corvane Systems, Austin, TX",
+                        "03/2022 – present\nCX-600 validation program (06/2023 – 02/2025): 1,200 pilot units tested"),
+                new Timeline.Section(
+                        "RAFAEL QUINTERO > WORK EXPERIENCE > Test Engineer II — Brightline Medical Devices, Round Rock, TX",
+                        "07/2018 – 02/2022"),
+                new Timeline.Section(
+                        "RAFAEL QUINTERO > WORK EXPERIENCE > Test Engineer I (promoted from Manufacturing Test Technician,"
+                                + " 2017) — Pelham Electronics, San Antonio, TX",
+                        "05/2015 – 06/2018")));
+        assertThat(rafael.jobs())
+                .extracting(Timeline.Stint::label)
+                .containsExactly("Corvane Systems", "Brightline Medical Devices", "Pelham Electronics");
+        Timeline haneul = Timeline.of(
+                List.of(
+                        new Timeline.Section(
+                                "경력",
+                                """
+                메디브릿지CRO 주식회사 / 데이터관리팀 / 선임 임상데이터매니저 기간 : 2021.09 ~ 현재
+                항암제 3상 임상시험 (MBC-ONC-301) : 2022.03 ~ 2024.02 국내 38개 기관
+                한빛대학교병원 임상시험센터 / 연구간호사(CRC) 기간 : 2018.03 ~ 2021.08
+                원내 SOP 개정 TF 참여 (2020.01 ~ 2020.06), SOP 8건 개정
+                한빛대학교병원 / 소화기내과 병동 간호사 기간 : 2015.02 ~ 2018.02""")));
+        assertThat(haneul.jobs())
+                .as("a university hospital is an employer; a name inside another is told by its whole line")
+                .extracting(Timeline.Stint::label)
+                .containsExactly("메디브릿지CRO", "한빛대학교병원 임상시험센터", "한빛대학교병원 / 소화기내과 병동 간호사");
+        Timeline jaehyuk = Timeline.of(
+                List.of(
+                        new Timeline.Section(
+                                "경력 상세",
+                                """
+                서진건설(주) — 대리 → 과장 (2016.01 ~ 2020.06)
+                여수 LNG 저장기지 배관공사 현장 (2016.03 ~ 2018.10)
+                한결기공(주) — 사원 (2013.08 ~ 2015.12)""")));
+        assertThat(jaehyuk.jobs()).extracting(Timeline.Stint::label).containsExactly("서진건설", "한결기공");
+        assertThat(References.resolve("and before brightline", KIM_JIWOO, rafael, List.of()))
+                .isEqualTo("Pelham Electronics");
+        assertThat(References.resolve(
+                        "prior to that?", KIM_JIWOO, rafael, List.of("rafael's current role?", "Corvane Systems …")))
+                .isEqualTo("『Brightline Medical Devices』?");
+        assertThat(References.resolve("and her first job after uni?", KIM_JIWOO, rafael, List.of()))
+                .isEqualTo("and Pelham Electronics?");
+        assertThat(References.resolve(
+                        "그 전엔요? 「서진건설」", KIM_JIWOO, jaehyuk, List.of("직전 회사는 어디예요?", "대양엔지니어링(주) … 서진건설(주) — 대리 → 과장")))
+                .as("what the memory carried comes before what the answer named")
+                .isEqualTo("『한결기공』요?");
+    }
+
+    @Test
     void a_job_whose_heading_a_scan_read_as_text_is_still_a_job() {
         Timeline scanned = Timeline.of(List.of(
                 new Timeline.Section(
@@ -169,6 +221,21 @@ class ReferencesTest {
         assertThat(scanned.jobs())
                 .extracting(Timeline.Stint::label)
                 .containsExactly("Brightwater Health", "Tally Logistics");
+    }
+
+    @Test
+    void a_rank_or_a_head_of_role_the_job_never_had_is_a_false_premise() {
+        Premises premises = new Premises(
+                java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T00:00:00Z"), java.time.ZoneOffset.UTC));
+        Timeline jobs = Timeline.of(List.of(
+                new Timeline.Section("경력 > 서진건설(주) | 플랜트시공팀 / 대리 → 과장 | 2016.01 ~ 2020.06", "- 배관 시공관리"),
+                new Timeline.Section(
+                        "Experience > Senior Quantitative Risk Analyst — Halvard Capital Partners, London",
+                        "Mar 2021 – present\nReport to the Head of Market Risk.")));
+        assertThat(premises.contradicted(jobs, "서진건설에서 부장까지 했죠?")).contains("부장");
+        assertThat(premises.contradicted(jobs, "서진건설에서 과장까지 했죠?")).isEmpty();
+        assertThat(premises.contradicted(jobs, "so she's head of market risk at halvard?"))
+                .contains("head of market risk");
     }
 
     @Test
