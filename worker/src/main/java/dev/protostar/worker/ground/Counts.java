@@ -67,13 +67,15 @@ final class Counts {
         return Optional.empty();
     }
 
+    /** A team sized by a hyphened word: "a 10-person team". */
+    private static final String SIZED = "\\b(\\d+)-(?:person|member|people)\\b";
+
     /** A team's size: "a team of 10", "a 10-person team". */
-    private static final Pattern TEAM =
-            Pattern.compile("\\bteam\\s+of\\s+(\\d+)\\b|\\b(\\d+)-(?:person|member|people)\\b");
+    private static final Pattern TEAM = Pattern.compile("\\bteam\\s+of\\s+(\\d+)\\b|" + SIZED);
 
     /** The documents' team sizes, a team of two kinds counted whole: "a test team of 4 engineers and 2 technicians" is 6. */
-    private static final Pattern STATED_TEAM = Pattern.compile(
-            "(?i)\\bteam\\s+of\\s+(\\d+)(?:\\s+[a-z-]+(?:\\s+and\\s+(\\d+)\\s+[a-z-]+)?)?|\\b(\\d+)-(?:person|member|people)\\b");
+    private static final Pattern STATED_TEAM =
+            Pattern.compile("(?i)\\bteam\\s+of\\s+(\\d+)(?:\\s+[a-z-]+(?:\\s+and\\s+(\\d+)\\s+[a-z-]+)?)?|" + SIZED);
 
     /** A team size the question takes for granted when every team the documents size is another size. */
     private Optional<String> teamContradicted(String question) {

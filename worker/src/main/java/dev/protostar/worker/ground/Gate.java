@@ -220,7 +220,8 @@ public class Gate {
     private List<String> unknownNames(
             UUID candidateId, Question.Clause clause, TermCounts counts, Set<String> retrievedTerms) {
         List<String> unknown = new ArrayList<>();
-        // "「그린셀바이오」": a name quoted whole that the documents have is known, however its words were analysed
+        // "『그린셀바이오』" (an employer References resolved): a name quoted whole that the documents have is known, however
+        // its words were analysed
         List<String> known = clause.phrases().stream()
                 .filter(phrase -> mentions.phrase(candidateId, phrase))
                 .toList();

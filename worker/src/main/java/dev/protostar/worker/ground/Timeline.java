@@ -129,9 +129,10 @@ final class Timeline {
                         continue; // "Career break — Apr 2020 – Dec 2021"
                     }
                     Stint job = stint(named, section.path(), period, dateOnly ? named + " " + row : row);
+                    // "서진건설(주) (2016.01 ~ 2020.06)" then "여수 LNG 배관공사 현장 (2016.03 ~ 2018.10)": a posting of the job
+                    // above
                     if (above != null && within(job, above)) {
-                        continue; // "서진건설(주) (2016.01 ~ 2020.06)" then "여수 LNG 배관공사 현장 (2016.03 ~ 2018.10)": its
-                        // posting
+                        continue;
                     }
                     jobs.add(job);
                     above = job;
@@ -170,10 +171,9 @@ final class Timeline {
                             && other.label().startsWith(job.label()));
             if (ambiguous) {
                 // as the documents write it, so that it is found as a phrase: "한빛대학교병원 / 소화기내과 병동 간호사"
-                String whole = PERIOD.matcher(job.said())
-                        .replaceAll(" ")
-                        .replaceAll("[\\s:：|]*$", "")
-                        .replaceAll("(?:근무|재직)?\\s*기간$|(?i)\\b(?:period|dates?|duration)$", "")
+                String whole = LABEL_AT_END
+                        .matcher(PERIOD.matcher(job.said()).replaceAll(" "))
+                        .replaceFirst("")
                         .replaceAll("[\\s:：|(]*$", "")
                         .replaceAll("\\s+", " ")
                         .strip();
@@ -224,28 +224,25 @@ final class Timeline {
         String lower = text.toLowerCase(Locale.ROOT);
         // the one named first ("바람손해보험 | … 5명 소속" before a line of the current job); of two named at one place,
         // the longer name ("한빛대학교병원 임상시험센터", not "한빛대학교병원")
-        Comparator<Map.Entry<Stint, Integer>> first = Comparator.<Map.Entry<Stint, Integer>>comparingInt(
-                        Map.Entry::getValue)
-                .thenComparing(e -> -e.getKey().label().length());
-        Optional<Stint> whole = stints.stream()
-                .map(job -> Map.entry(job, lower.indexOf(job.label().toLowerCase(Locale.ROOT))))
-                .filter(e -> e.getValue() >= 0)
-                .min(first)
-                .map(Map.Entry::getKey);
+        Optional<Stint> whole = firstNamed(job -> lower.indexOf(job.label().toLowerCase(Locale.ROOT)));
         if (whole.isPresent()) {
             return whole;
         }
+        return firstNamed(job -> {
+            String word = job.label().toLowerCase(Locale.ROOT).split("\\s+")[0];
+            boolean distinctive = word.matches("[a-z][a-z0-9&.-]{3,}") || word.matches("[가-힣]{2,}");
+            Matcher m = Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(word) + "(?![a-z\\d])")
+                    .matcher(lower);
+            return distinctive && m.find() ? m.start() : -1;
+        });
+    }
+
+    /** The job found earliest in a text ({@code at}: where, or -1); at one place, the one with the longer name. */
+    private Optional<Stint> firstNamed(java.util.function.ToIntFunction<Stint> at) {
         return stints.stream()
-                .map(job -> {
-                    String word = job.label().toLowerCase(Locale.ROOT).split("\\s+")[0];
-                    boolean distinctive = word.matches("[a-z][a-z0-9&.-]{3,}") || word.matches("[가-힣]{2,}");
-                    Matcher m = Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(word) + "(?![a-z\\d])")
-                            .matcher(lower);
-                    return Map.entry(job, distinctive && m.find() ? m.start() : -1);
-                })
-                .filter(e -> e.getValue() >= 0)
-                .min(first)
-                .map(Map.Entry::getKey);
+                .filter(job -> at.applyAsInt(job) >= 0)
+                .min(Comparator.comparingInt(at)
+                        .thenComparing(job -> -job.label().length()));
     }
 
     /** How long a job lasted, in months ({@code now} for one still held). */
@@ -306,6 +303,9 @@ final class Timeline {
     private static final Pattern PERIOD_LABEL =
             Pattern.compile("(?i)(?:근무|재직|재임)?\\s*기간|\\bperiod\\b|\\bdates?\\b|\\bduration\\b|\\btenure\\b");
 
+    /** A period's label ending the text before it, with what separates them: "… / 선임 기간 : ". */
+    private static final Pattern LABEL_AT_END = Pattern.compile("(?:" + PERIOD_LABEL.pattern() + ")[\\s*_:：|]*$");
+
     /** A line that is a period alone, or a period under its label. */
     private static boolean dateOnly(String row, Matcher period) {
         return PERIOD_LABEL
@@ -321,13 +321,7 @@ final class Timeline {
         if (!period.find()) {
             return false;
         }
-        String before = row.substring(0, period.start()).replaceAll("[\\s*_:：|]+$", "");
-        Matcher label = PERIOD_LABEL.matcher(before);
-        boolean labelled = false;
-        while (label.find()) {
-            labelled = label.end() == before.length();
-        }
-        return labelled || dateOnly(row, period);
+        return LABEL_AT_END.matcher(row.substring(0, period.start())).find() || dateOnly(row, period);
     }
 
     /** The non-empty line before {@code line} in {@code text}: a job's title line above its period. */
