@@ -67,7 +67,9 @@ final class Fixtures {
      * same way by a writer who saw no code and no other question file: held out until its wrong answers were read on
      * 2026-12-07, tuned on since) and {@code questions-blind4.json} (four more, written the same way by a seventh
      * writer: held out until its wrong answers were read on 2026-12-07, tuned on since) and {@code
-     * questions-blind5.json} (four more, written the same way by an eighth writer: the split held out now).
+     * questions-blind5.json} (four more, written the same way by an eighth writer: held out until its wrong answers
+     * were read on 2026-12-07, tuned on since) and {@code questions-blind6.json} (four more, written the same way by a
+     * ninth writer: the split held out now).
      */
     static List<Question> questions() {
         List<Question> all = new java.util.ArrayList<>();
@@ -80,7 +82,8 @@ final class Fixtures {
                 "eval/questions-blind2.json",
                 "eval/questions-blind3.json",
                 "eval/questions-blind4.json",
-                "eval/questions-blind5.json")) {
+                "eval/questions-blind5.json",
+                "eval/questions-blind6.json")) {
             try (InputStream in = resource(file)) {
                 all.addAll(List.of(JSON.readValue(in, Question[].class)));
             } catch (IOException e) {
