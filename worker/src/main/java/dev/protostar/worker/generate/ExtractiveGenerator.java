@@ -179,6 +179,10 @@ final class ExtractiveGenerator implements Generator {
         boolean people = PEOPLE_QUESTION.matcher(asked).find() && !AnswerShape.countsUsers(asked);
         boolean figure = FIGURE_QUESTION.matcher(asked).find();
         boolean period = PERIOD_QUESTION.matcher(asked).find();
+        // "몇 건 했고 몇 건 이겼대?": a count of cases ("27건 수행"), not any number ("ITC 337조")
+        boolean cases = AnswerShape.askedIn(asked)
+                .filter(shape -> shape == AnswerShape.CASES)
+                .isPresent();
         // A head count or a period is its own kind of line; any other figure is a figure of something.
         Set<String> measured = figure && !people && !period
                 ? Measured.in(clause, asked).map(Question.Term::forms).orElse(Set.of())
@@ -234,9 +238,11 @@ final class ExtractiveGenerator implements Generator {
                 String sentence = sentences.get(i);
                 boolean answersFigure = (people && AnswerShape.PEOPLE.givenIn(sentence))
                         || (period && AnswerShape.PERIOD.givenIn(sentence))
+                        || (cases && AnswerShape.CASES.givenIn(sentence))
                         || (figure
                                 && !people
                                 && !period
+                                && !cases
                                 && FIGURE_TEXT
                                         .matcher(DATE_TEXT.matcher(sentence).replaceAll(""))
                                         .find());

@@ -61,6 +61,24 @@ public enum AnswerShape {
                             + "(?:records|rows|samples|events|cases|requests|transactions|orders|tickets|incidents|messages|experiments)\\b"),
             "건수",
             "how many"),
+    /** A part of a whole ("그중 소송비 비중은", "what share of revenue"): a percentage or a fraction. */
+    SHARE(
+            Pattern.compile(
+                    "(?i)비중|비율(?!\\s*(?:을|를)?\\s*(?:높|낮|줄|늘|개선))|몇\\s*(?:%|퍼센트|프로)|\\bwhat\\s+(?:share|percent(?:age)?|proportion|fraction)\\b"
+                            + "|\\bhow\\s+much\\s+of\\b|\\bshare\\s+of\\b"),
+            Pattern.compile(
+                    "(?i)\\d\\s*%|퍼센트|\\bpercent|절반|\\bhalf\\b|\\d+\\s*분의\\s*\\d|\\bone[- ](?:third|quarter)|\\b\\d+\\s+in\\s+\\d+\\b"),
+            "비중",
+            "the share"),
+    /** A price or amount per unit ("lease rates per acre", "에이커당 임대료"): a figure written per that unit. */
+    RATE(
+            Pattern.compile(
+                    "(?i)\\bper\\s+(?:acre|hectare|mwh|kwh|hour|unit|seat|user|head|sq(?:uare)?\\.?\\s*(?:ft|foot|feet|m)|ton|tonne)\\b"
+                            + "|단가|(?:에이커|헥타르|평|시간|톤|인|가구)\\s*당"),
+            Pattern.compile(
+                    "(?i)\\d\\S*\\s*(?:/|per\\s)\\s*[a-z가-힣]|\\d\\S*\\s*(?:원|달러)?\\s*(?:에이커|헥타르|평|시간|톤|인|가구)?\\s*당|단가\\D{0,10}\\d"),
+            "단가",
+            "the rate"),
     /**
      * The programming language something was written in ("Lighthouse - what language did he write it in?"): a
      * line about it that names one — the candidate's list of languages does not say which was used where.

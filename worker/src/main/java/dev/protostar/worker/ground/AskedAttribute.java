@@ -58,9 +58,11 @@ record AskedAttribute(Pattern asked, String stated, String korean, String englis
                 "보고 라인",
                 "whom they report to"),
         new AskedAttribute(
-                Pattern.compile(
-                        "(?i)open\\s+to\\s+(?:contract|freelance)|\\bcontract\\s+(?:roles?|work|positions?|basis)"
-                                + "|\\bfreelanc|계약직|프리랜서"),
+                // a willingness, not a past post: "his first job was a contract role" is answered from the job
+                Pattern.compile("(?i)open\\s+to\\s+(?:contract|freelance)"
+                        + "|\\b(?:consider|take|accept|interested\\s+in|ok(?:ay)?\\s+with)\\s+(?:an?\\s+)?(?:contract|freelance)"
+                        + "|\\b(?:would|will|could)\\b.*\\b(?:contract|freelance)\\s+(?:roles?|work|positions?|basis)"
+                        + "|(?:계약직|프리랜서)\\s*(?:으로|로|도)?\\s*(?:근무|일)?\\s*(?:가능|괜찮|의향|고려|할\\s*생각|하실)"),
                 "open to (contract|freelance)|contract (role|work|position|basis)|freelanc|계약직|프리랜서",
                 "계약 형태 의향",
                 "whether they would take contract work"),

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +54,9 @@ public class Gate {
         this.glossary = glossary;
         this.properties = properties;
     }
+
+    /** Words that ask for a head count without naming who is counted ("how many ppl", "인원"). */
+    private static final Pattern HEAD_COUNT_WORD = Pattern.compile("(?i)people|ppl|persons?|headcount|folks|인원|사람|인력");
 
     public Verdict judge(UUID candidateId, Question question, Retrieval retrieval) {
         List<Hit> hits = retrieval.hits();
@@ -102,8 +107,14 @@ public class Gate {
                             question.language() == Language.KOREAN
                                     ? term.surface() + " 수"
                                     : "the number of " + term.surface()));
+            // "how many ppl on her team?" of "a team of 4 economy designers": the head count is the answer's shape,
+            // not a word the documents must use
+            boolean headCounted = shape.filter(s -> s == AnswerShape.PEOPLE)
+                    .filter(s ->
+                            hits.stream().flatMap(hit -> hit.text().lines()).anyMatch(s::givenIn))
+                    .isPresent();
             List<String> missingWords = unknownNames.isEmpty()
-                    ? missingWords(clause, counted, retrieval.counts(), bestSimilarity)
+                    ? missingWords(clause, counted, retrieval.counts(), bestSimilarity, headCounted)
                     : List.of();
             if (unknownNames.isEmpty() && missingWords.isEmpty()) {
                 answerable.add(clause);
@@ -273,18 +284,34 @@ public class Gate {
 
     /** The clause's absent words, if there are too many of them for a paraphrase; else none. */
     private List<String> missingWords(
-            Question.Clause clause, Optional<Question.Term> counted, TermCounts counts, double bestSimilarity) {
+            Question.Clause clause,
+            Optional<Question.Term> counted,
+            TermCounts counts,
+            double bestSimilarity,
+            boolean headCounted) {
         List<String> missing = new ArrayList<>();
         int words = 0;
         boolean headMissing = false;
         boolean verbMissing = false;
         boolean sawWord = false;
+        Set<String> inAbsentCompound = partsOfAbsentCompounds(clause, counts);
+        String foundWhole = "";
         for (Question.Term term : clause.terms()) {
+            if (headCounted && HEAD_COUNT_WORD.matcher(term.surface()).matches()) {
+                continue;
+            }
+            if (Sounds.isHangul(term.surface())
+                    && foundWhole.contains(term.surface())
+                    && !foundWhole.equals(term.surface())) {
+                continue; // "프랑스어" is there (as "French"): its parts "프랑스", "어" need not be
+            }
             if (term.kind() == Question.Kind.WORD || term.kind() == Question.Kind.VERB) {
                 words++;
-                boolean absent = counts.of(term.forms()) == 0;
+                boolean absent = counts.of(term.forms()) == 0 || inAbsentCompound.contains(term.surface());
                 if (absent) {
                     missing.add(term.surface());
+                } else if (Sounds.isHangul(term.surface()) && term.surface().length() >= 3) {
+                    foundWhole = term.surface();
                 }
                 if (term.kind() == Question.Kind.WORD) {
                     headMissing = absent;
@@ -335,5 +362,33 @@ public class Gate {
         boolean tooMany =
                 share > properties.absentWordShare() || (share == properties.absentWordShare() && headMissing);
         return tooMany && bestSimilarity < properties.semanticRescue() ? missing : List.of();
+    }
+
+    private static final Pattern HANGUL_WORD = Pattern.compile("[가-힣]+");
+
+    /**
+     * The later parts of a Korean compound written as one word whose first part the documents lack: "법학전문대학원"
+     * is not in a résumé that has only "대학원" and "특허 전문" — the analyser's parts are there, the thing is not.
+     */
+    private static Set<String> partsOfAbsentCompounds(Question.Clause clause, TermCounts counts) {
+        Set<String> parts = new HashSet<>();
+        Matcher word = HANGUL_WORD.matcher(clause.text());
+        while (word.find()) {
+            List<Question.Term> inside = new ArrayList<>();
+            int from = 0;
+            for (Question.Term term : clause.terms()) {
+                int at = term.kind() == Question.Kind.WORD && Sounds.isHangul(term.surface())
+                        ? word.group().indexOf(term.surface(), from)
+                        : -1;
+                if (at >= 0 && (inside.isEmpty() ? at == 0 : at == from)) {
+                    inside.add(term);
+                    from = at + term.surface().length();
+                }
+            }
+            if (inside.size() >= 2 && counts.of(inside.getFirst().forms()) == 0) {
+                inside.subList(1, inside.size()).forEach(term -> parts.add(term.surface()));
+            }
+        }
+        return parts;
     }
 }

@@ -238,6 +238,8 @@ final class PersonName {
                 .replace("oi", "oe")
                 .replace("ch", "j")
                 .replace("sh", "s")
+                // "Taeoh", "Noh", "Ahn": an h after a vowel and before no vowel is silent (태오, 노, 안)
+                .replaceAll("(?<=[aeiouwy])h(?![aeiouwy])", "")
                 .replace("k", "g")
                 .replace("p", "b")
                 .replace("t", "d");

@@ -179,6 +179,9 @@ public class QuestionReader {
             "관련",
             "내용",
             "정보",
+            // "자격증 목록 좀": the list is how the answer comes, as "list" is in English
+            "목록",
+            "리스트",
             "설명",
             "알려주",
             "알려",

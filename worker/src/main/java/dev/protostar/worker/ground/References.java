@@ -46,6 +46,8 @@ final class References {
             + "(?:(?:last|previous|prior)\\s+)?(?:" + JOB_EN + "|work(?:ed)?)"
             // "where was she before Volta"
             + "|where\\s+(?:was|were|had)\\s+(?:she|he|they)(?:\\s+been)?"
+            // "what did he do before Mesa Crest?"
+            + "|(?:did|was|were)\\s+(?:she|he|they)\\s+(?:do|doing)"
             // "and before brightline?": the question is only the job it comes before
             + "|^\\s*(?:and|so))"
             + "\\s+(?:before|prior to)\\s+(?!that\\b|this\\b|it\\b)([^?,.!]+)"
@@ -105,7 +107,18 @@ final class References {
     /** When a job began or ended, asked without naming it: "and when did she leave?", "언제 퇴사했어?". */
     private static final Pattern JOB_DATE =
             Pattern.compile("(?i)\\bwhen\\b.*\\b(?:start|started|join|joined|leave|left|quit|finish|finished)\\b"
-                    + "|언제.*(?:입사|퇴사|그만|들어갔|들어간|나왔|나온|합류|시작|옮겼|옮긴)");
+                    // "how long was he there?" after a turn about a job
+                    + "|\\bhow\\s+long\\b.*\\b(?:there|at\\s+th(?:at|is)\\s+(?:company|job|place|firm|employer))\\b"
+                    + "|거기\\S*\\s*(?:몇\\s*(?:년|개월)|얼마나)"
+                    // "and since when?", "거기 입사는 언제 했나요"
+                    + "|\\bsince\\s+when\\b|언제부터(?:\\s*(?:였|이었|다녔|다니|일했|일하|근무|재직|있었)|(?:예요|에요|요|인가요)?\\s*[?？]*\\s*$)"
+                    + "|언제.*(?:입사|퇴사|그만|들어갔|들어간|나왔|나온|합류|시작|옮겼|옮긴)|(?:입사|퇴사|합류)(?:는|은|일|일은|한\\s*건)?\\s*언제");
+
+    /** A question's closing marks and the subjects the memory carried after them. */
+    private static final Pattern ENDING = Pattern.compile("\\s*([?？!.]*(?:\\s*「[^」]*」)*)\\s*$");
+
+    /** Asking about internships, which the documents may call a post ("Game Design Intern"). */
+    private static final Pattern INTERNSHIP = Pattern.compile("(?i)\\binterns?(?:hips?)?\\b|인턴");
 
     /** Subjects the memory appended to a follow-up ({@code 「…」}, see the entity-carrying rewriter). */
     private static final Pattern CARRIED = Pattern.compile("(?:\\s+「[^」]*」)+\\s*$");
@@ -161,14 +174,36 @@ final class References {
             text = text + " " + timeline.skills().get();
         }
         if (JOB_DATE.matcher(text).find() && timeline.named(text).isEmpty()) {
-            // The job the conversation is about: the one the latest turn named.
-            Optional<Timeline.Stint> job = latestTurn.stream()
+            // The job the conversation is about: the one the latest turn named — its answer's, when the question named
+            // a job only to point at another ("what did he do before Mesa Crest?").
+            List<String> turn = new ArrayList<>(latestTurn);
+            if (turn.size() == 2 && relative(turn.getFirst())) {
+                java.util.Collections.swap(turn, 0, 1);
+            }
+            Optional<Timeline.Stint> job = turn.stream()
                     .map(timeline::named)
                     .flatMap(Optional::stream)
-                    .findFirst();
+                    .findFirst()
+                    // "how big is his team there?" answered with the team's line, which names no employer
+                    .or(() -> turn.stream()
+                            .map(timeline::quoted)
+                            .flatMap(Optional::stream)
+                            .findFirst());
             if (job.isPresent()) {
-                text = text + " " + job.get().label();
+                // inside the clause, not a clause of its own: "how long was he there Prairie Sun Energy?"
+                // (and the job is named now: what the memory carried would only point elsewhere)
+                text = ENDING.matcher(CARRIED.matcher(text).replaceFirst(""))
+                        .replaceFirst(Matcher.quoteReplacement(" " + job.get().label()) + "$1");
             }
+        }
+        Matcher internship = INTERNSHIP.matcher(text);
+        if (internship.find() && !timeline.internships().isEmpty()) {
+            // "did she do any internship?" of "Game Design Intern — Pixelharbor Interactive": the post is the answer
+            // ("internship" is not "Intern" once stemmed; "intern" is)
+            StringBuilder posts =
+                    new StringBuilder(internship.group().matches("(?i)intern.*") ? "intern" : internship.group());
+            timeline.internships().forEach(job -> posts.append(' ').append(job.label()));
+            text = internship.replaceFirst(Matcher.quoteReplacement(posts.toString()));
         }
         if (WORKS_NOW.matcher(text).find() && timeline.latest().isPresent()) {
             text = text + " " + timeline.latest().get().label();

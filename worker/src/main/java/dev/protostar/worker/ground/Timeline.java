@@ -21,8 +21,9 @@ final class Timeline {
     /**
      * @param said the words the job was read from (its heading, or its title line and dated row): what the documents
      *     say the role there was
+     * @param body the lines the documents write about the job: its section, or the lines from its row to the next
      */
-    record Stint(String label, String section, int start, int end, String said) {}
+    record Stint(String label, String section, int start, int end, String said, String body) {}
 
     /** A section of the documents: its heading path and its text. */
     record Section(String path, String text) {}
@@ -55,9 +56,12 @@ final class Timeline {
     private static final Pattern EXPERIENCE =
             Pattern.compile("(?i)경력|경험|직장|근무|이력|experience|employment|work|career|professional|positions?");
 
-    private static final Pattern NOT_A_JOB = Pattern.compile(
-            "(?i)학력|교육|학교(?!\\s*병원)|대학(?!교?\\s*병원)|프로젝트|수상|자격|어학|활동|education|school|universit(?!y\\s+(?:hospital|medical))"
-                    + "|project|award|certif|volunteer|talks?\\b|publication"
+    private static final Pattern NOT_A_JOB =
+            Pattern.compile("(?i)학력|교육|학교(?!\\s*병원)|대학(?!교?\\s*병원)|프로젝트(?!\\s*(?:매니저|리더|관리자|PM))|수상|자격|어학|활동"
+                    + "|education|school|universit(?!y\\s+(?:hospital|medical))"
+                    // "Project Developer | Prairie Sun Energy" is a job, "Projects" a section of other things
+                    + "|project(?!\\s+(?:manager|developer|engineer|lead|director|coordinator|analyst|controller|officer))"
+                    + "|award|certif|volunteer|talks?\\b|publication"
                     // a university hospital is an employer: "한빛대학교병원 / 병동 간호사"
                     // time between jobs is no job: "the previous employer" is the one before it
                     + "|career\\s+break|sabbatical|\\bgap\\b|공백|휴직|안식");
@@ -111,7 +115,7 @@ final class Timeline {
             }
             Matcher inHeading = PERIOD.matcher(heading);
             if (underExperience && inHeading.find()) {
-                jobs.add(stint(heading, section.path(), inHeading, heading));
+                jobs.add(stint(heading, section.path(), inHeading, heading, section.text()));
             } else if (rows.size() >= 2 || (rows.size() == 1 && !underExperience)) {
                 // Jobs in the experience section itself: a table of them, one a row named by its first cell, or each
                 // job's title line with its period alone on the next ("**Android Developer** · Rollfield Games") —
@@ -128,7 +132,12 @@ final class Timeline {
                     if (NOT_A_JOB.matcher(named).find()) {
                         continue; // "Career break — Apr 2020 – Dec 2021"
                     }
-                    Stint job = stint(named, section.path(), period, dateOnly ? named + " " + row : row);
+                    Stint job = stint(
+                            named,
+                            section.path(),
+                            period,
+                            dateOnly ? named + " " + row : row,
+                            bodyOf(section.text(), row, rows));
                     // "서진건설(주) (2016.01 ~ 2020.06)" then "여수 LNG 배관공사 현장 (2016.03 ~ 2018.10)": a posting of the job
                     // above
                     if (above != null && within(job, above)) {
@@ -140,7 +149,7 @@ final class Timeline {
             } else if (underExperience && rows.size() == 1) {
                 Matcher period = PERIOD.matcher(rows.getFirst());
                 period.find();
-                jobs.add(stint(heading, section.path(), period, heading + " " + rows.getFirst()));
+                jobs.add(stint(heading, section.path(), period, heading + " " + rows.getFirst(), section.text()));
             }
         }
         // Latest first: by end, then by start (two current jobs: the one begun later).
@@ -179,7 +188,7 @@ final class Timeline {
                         .strip();
                 if (whole.startsWith(job.label())
                         && whole.length() > job.label().length()) {
-                    distinct.set(d, new Stint(whole, job.section(), job.start(), job.end(), job.said()));
+                    distinct.set(d, new Stint(whole, job.section(), job.start(), job.end(), job.said(), job.body()));
                 }
             }
         }
@@ -214,6 +223,13 @@ final class Timeline {
             }
         }
         return first();
+    }
+
+    /** The internships and part-time posts, as the documents write them ("Game Design Intern — Pixelharbor"). */
+    List<Stint> internships() {
+        return stints.stream()
+                .filter(job -> INTERNSHIP.matcher(job.said()).find())
+                .toList();
     }
 
     /**
@@ -255,6 +271,22 @@ final class Timeline {
         return stints.size() < 2 ? Optional.empty() : Optional.of(stints.get(1));
     }
 
+    /**
+     * The job a text quotes a line of ("Lead a development team of 7 …", an answer that named no employer): what an
+     * answer was about.
+     */
+    Optional<Stint> quoted(String text) {
+        // the one quoted first: an answer leads with what it was asked
+        return firstNamed(job -> job.body()
+                .lines()
+                .map(String::strip)
+                .filter(line -> line.length() >= 20)
+                .mapToInt(text::indexOf)
+                .filter(at -> at >= 0)
+                .min()
+                .orElse(-1));
+    }
+
     /** The job before the one this text names ("the company before that", after a turn about it). */
     Optional<Stint> before(String text) {
         return named(text)
@@ -272,7 +304,8 @@ final class Timeline {
 
     /**
      * The employer a dated table row names: the cell its header calls the company, or else the first cell that
-     * holds more than the period and its label ("기간: 2020.09 – 현재 | 회사: 푸른식품" → 푸른식품, not "기간:").
+     * holds more than the period and its label ("기간: 2020.09 – 현재 | 회사: 푸른식품" → 푸른식품, not "기간:") and is
+     * not a job title.
      */
     private static String employer(String row, String period) {
         String[] cells = row.split("\\s*\\|\\s*");
@@ -282,14 +315,19 @@ final class Timeline {
                 return labelled.group(2);
             }
         }
+        List<String> values = new ArrayList<>();
         for (String cell : cells) {
             Matcher labelled = LABELLED_CELL.matcher(cell.strip());
             String value = (labelled.matches() ? labelled.group(2) : cell).replace(period, " ");
             if (value.chars().anyMatch(Character::isLetter)) {
-                return value;
+                values.add(value);
             }
         }
-        return cells[0];
+        // "Senior Project Developer | Mesa Crest Renewables | Mar 2021 – Present": the cell that is not the title
+        return values.stream()
+                .filter(v -> !TITLE.matcher(v).find())
+                .findFirst()
+                .orElse(values.isEmpty() ? cells[0] : values.getFirst());
     }
 
     /** Whether a period lies inside another, and is not the same. */
@@ -364,10 +402,28 @@ final class Timeline {
         return rows;
     }
 
-    private static Stint stint(String labelFrom, String section, Matcher period, String said) {
+    private static Stint stint(String labelFrom, String section, Matcher period, String said, String body) {
         int start = month(period.group(1), false);
         int end = period.group(2).matches(NOW) ? PRESENT : month(period.group(2), true);
-        return new Stint(label(labelFrom.replace(period.group(), " ")), section, start, end, said);
+        return new Stint(label(labelFrom.replace(period.group(), " ")), section, start, end, said, body);
+    }
+
+    /** The lines of a section from a job's row up to the next job's row. */
+    private static String bodyOf(String text, String row, List<String> rows) {
+        StringBuilder body = new StringBuilder();
+        boolean in = false;
+        for (String line : text.split("\\R")) {
+            String l = line.strip();
+            if (l.equals(row)) {
+                in = true;
+            } else if (in && rows.contains(l)) {
+                break;
+            }
+            if (in) {
+                body.append(l).append('\n');
+            }
+        }
+        return body.toString();
     }
 
     /** "카카오 | SRE 파트 리드" → 카카오; "Senior Engineer, Stripe" → Stripe: the first part that is not a title. */

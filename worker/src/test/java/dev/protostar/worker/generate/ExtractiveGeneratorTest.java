@@ -143,6 +143,16 @@ class ExtractiveGeneratorTest {
     }
 
     @Test
+    void a_count_of_cases_is_answered_by_a_line_with_one_not_by_any_number() {
+        List<Hit> sources = List.of(
+                hit("핵심 역량 요약", "특허 무효심판, 권리범위확인심판, 미국 ITC 337조 사건 대응 경험"),
+                hit("경력 > 한결국제특허법률사무소", "특허심판원 무효심판 및 권리범위확인심판 27건 수행, 그중 19건 승소"));
+        assertThat(firstLine(answer("심판 사건 몇 건 했고 몇 건 이겼대?", sources, List.of())))
+                .as("'337조' names a statute; '27건' counts the cases")
+                .contains("27건");
+    }
+
+    @Test
     void a_heading_that_holds_the_answer_is_quoted() {
         List<Hit> sources = List.of(
                 hit("경력 > 쿠팡 | 2017.09 ~ 2021.03 (3년 7개월)", "부서: 주문플랫폼팀"),

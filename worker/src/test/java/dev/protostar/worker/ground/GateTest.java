@@ -366,6 +366,65 @@ class GateTest {
         assertThat(judge("어떤 자격증이 있나요?", injected, chunksWith, 0.3).refuse()).isTrue();
     }
 
+    @Test
+    void a_compound_whose_first_part_is_absent_is_absent_and_one_that_is_there_needs_no_parts() {
+        assertThat(judge("로스쿨 나왔다고 들었는데 어느 법학전문대학원이에요?", Map.of("전문", 1, "대학원", 1, "대학", 2), 0.5)
+                        .refuse())
+                .as("'특허 전문' and '대학원' are there; a 법학전문대학원 is not")
+                .isTrue();
+        assertThat(judge("프랑스어 어느 정도 해요?", "Languages: French — B2 (DELF B2, 2021)", Map.of("french", 1), 0.5)
+                        .refuse())
+                .as("프랑스어 is there as French: its parts 프랑스 and 어 need not be")
+                .isFalse();
+    }
+
+    @Test
+    void a_head_count_word_is_the_answers_shape_not_a_word_to_find() {
+        assertThat(judge(
+                                "how many ppl on her team?",
+                                "Manage a team of 4 economy designers and 1 data analyst",
+                                Map.of("team", 1),
+                                0.5)
+                        .refuse())
+                .isFalse();
+        assertThat(judge("how many ppl on her team?", "Worked in a product team on pricing", Map.of("team", 1), 0.5)
+                        .refuse())
+                .as("no head count given")
+                .isTrue();
+    }
+
+    @Test
+    void a_rate_per_unit_or_a_share_needs_a_figure_of_that_kind() {
+        String land = "Secured 2,900 acres of site control through option and lease agreements with 46 landowners";
+        Verdict lease = judge(
+                "how many landowners did he sign and what were the lease rates per acre?",
+                land,
+                Map.of("landown", 1, "leas", 1, "acr", 1),
+                0.5);
+        assertThat(lease.refuse()).isFalse();
+        assertThat(lease.uncovered()).contains("the rate");
+        assertThat(judge("해외 출원 비중은 얼마예요?", "해외 출원 비중 45% → 62% 확대", Map.of("해외", 1, "출원", 1, "비중", 1), 0.5)
+                        .refuse())
+                .isFalse();
+        Verdict share = judge(
+                "특허 출원 몇 건이고 그중 소송비 비중은 얼마예요?",
+                "국내외 특허 출원 누적 약 620건 대리\n특허 침해소송 기술 자문 (특허법원 2건)",
+                Map.of("특허", 2, "출원", 1, "소송", 1),
+                0.5);
+        assertThat(share.refuse()).isFalse();
+        assertThat(share.uncovered()).contains("비중");
+    }
+
+    @Test
+    void willingness_to_take_contract_work_is_asked_a_past_contract_role_is_not() {
+        assertThat(AskedAttribute.in("is she open to contract roles?")).isPresent();
+        assertThat(AskedAttribute.in("would he take contract work?")).isPresent();
+        assertThat(AskedAttribute.in("계약직도 괜찮대요?")).isPresent();
+        assertThat(AskedAttribute.in("his first job was a contract role right? where and how long"))
+                .as("a post he held, answered from the job")
+                .isEmpty();
+    }
+
     private Verdict judge(String text, Map<String, Integer> chunksWith, double similarity) {
         return judge(text, "…", chunksWith, similarity);
     }

@@ -350,6 +350,78 @@ class ReferencesTest {
                 .doesNotContain("기술 스택");
     }
 
+    private static final Timeline OWEN = Timeline.of(
+            List.of(
+                    new Timeline.Section(
+                            "Owen Whitaker > Experience",
+                            """
+            Senior Project Developer | Mesa Crest Renewables | Mar 2021 – Present Denver, CO
+            Lead a development team of 7 (2 project developers, 3 land agents, 1 GIS analyst)
+            Project Developer | Prairie Sun Energy | Jun 2017 – Feb 2021 Boulder, CO — solar developer
+            Developed a 420 MW portfolio of community and utility-scale solar in Colorado and New Mexico
+            Development Analyst (Contract) | Northwind Advisory Group | Sep 2015 – May 2017 Cheyenne, WY""")));
+
+    private static final PersonName OWEN_NAME = PersonName.of("Owen R. Whitaker", List.of());
+
+    @Test
+    void a_project_title_is_a_job_and_a_rows_employer_is_its_cell_that_is_no_title() {
+        assertThat(OWEN.jobs())
+                .as("'Project Developer' is a title, not a project")
+                .extracting(Timeline.Stint::label)
+                .containsExactly("Mesa Crest Renewables", "Prairie Sun Energy", "Northwind Advisory Group");
+        assertThat(References.resolve("what did he do before Mesa Crest?", OWEN_NAME, OWEN, List.of()))
+                .contains("Prairie Sun Energy");
+    }
+
+    @Test
+    void when_a_job_began_is_asked_of_the_job_the_last_answer_quoted() {
+        assertThat(References.resolve(
+                        "and since when?",
+                        OWEN_NAME,
+                        OWEN,
+                        List.of(
+                                "how big is his team there?",
+                                "- Experience: Lead a development team of 7 (2 project developers, 3 land agents, 1 GIS"
+                                        + " analyst) [1]")))
+                .as("the answer named no employer, but quoted a line of one job")
+                .isEqualTo("and since when Mesa Crest Renewables?");
+        assertThat(References.resolve(
+                        "how long was he there?",
+                        OWEN_NAME,
+                        OWEN,
+                        List.of(
+                                "what did he do before Mesa Crest?",
+                                "- Experience: Project Developer | Prairie Sun Energy | Jun 2017 – Feb 2021 [1]")))
+                .as("the question named a job only to point at another: the answer's job")
+                .isEqualTo("how long was he there Prairie Sun Energy?");
+        assertThat(References.resolve(
+                        "거기 입사는 언제 했나요", KIM_JIWOO, JOBS, List.of("팀원 몇 명이에요?", "- 카카오페이 | 백엔드 개발자: 팀원 5명")))
+                .endsWith("카카오페이");
+    }
+
+    @Test
+    void an_internship_is_asked_of_the_posts_that_were_one() {
+        Timeline meera = Timeline.of(List.of(
+                new Timeline.Section(
+                        "Meera > Professional Experience > Lead Economy Designer — Lumenfall Studios, Montréal",
+                        "January 2022 – Present"),
+                new Timeline.Section(
+                        "Meera > Professional Experience > Game Design Intern — Pixelharbor Interactive, Vancouver",
+                        "May 2017 – August 2017")));
+        assertThat(References.resolve(
+                        "did she do any internship?", PersonName.of("Meera Kulkarni", List.of()), meera, List.of()))
+                .isEqualTo("did she do any intern Pixelharbor Interactive?");
+    }
+
+    @Test
+    void a_silent_h_after_a_vowel_is_the_same_name() {
+        PersonName yoon = PersonName.of("윤태오", List.of());
+        assertThat(References.withoutCandidate("How many patents has Yoon Taeoh filed?", yoon))
+                .isEqualTo("How many patents has filed?");
+        assertThat(References.withoutCandidate("what's Noh Haeun's TOEIC score?", PersonName.of("노하은", List.of())))
+                .isEqualTo("what's TOEIC score?");
+    }
+
     private static String resolve(String question) {
         return References.resolve(question, KIM_JIWOO, JOBS, List.of());
     }
