@@ -134,9 +134,11 @@ public enum AnswerShape {
     }
 
     /** Counts of people who are not a team: an app's users, customers, downloads ("사용자 몇 명 정도야"). */
-    private static final Pattern USERS = Pattern.compile(
-            "(?i)사용자|유저|고객|회원|이용자|가입자|구독자|팔로워|관객|참가자|수강생|환자|\\b(?:MAU|DAU|WAU)\\b"
-                    + "|\\b(?:users?|customers?|subscribers?|followers?|downloads?|installs?|patients?|visitors?|riders?)\\b");
+    private static final Pattern USERS =
+            Pattern.compile("(?i)사용자|유저|고객|회원|이용자|가입자|구독자|팔로워|관객|참가자|수강생|환자|\\b(?:MAU|DAU|WAU)\\b"
+                    + "|\\b(?:users?|customers?|subscribers?|followers?|downloads?|installs?|patients?|visitors?|riders?)\\b"
+                    // "how many ppl attended?": an audience, not a team
+                    + "|\\battend(?:ed|ees?|ance)\\b|\\baudience\\b|청중|참석자|참석\\s*인원");
 
     /** Whether a question's own words (not the subjects a follow-up carries) count users rather than a team. */
     public static boolean countsUsers(String question) {

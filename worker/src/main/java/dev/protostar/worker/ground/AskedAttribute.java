@@ -66,6 +66,13 @@ record AskedAttribute(Pattern asked, String stated, String korean, String englis
                 "open to (contract|freelance)|contract (role|work|position|basis)|freelanc|계약직|프리랜서",
                 "계약 형태 의향",
                 "whether they would take contract work"),
+        // who supervised a thesis: the documents name a supervisor or do not; "supervised 5 engineers" is no answer
+        new AskedAttribute(
+                Pattern.compile(
+                        "(?i)\\bwho\\s+(?:was\\s+)?(?:supervis|advis)\\w*|\\b(?:supervisor|advisor|adviser)\\b|지도\\s*교수"),
+                "supervisor|advis[eo]r|supervised by|advised by|지도\\s?교수",
+                "지도교수",
+                "who supervised it"),
         // A project's budget is stated as one or not at all: a cost it saved is not what it cost.
         // "error budgets" are an SRE practice, not money.
         new AskedAttribute(

@@ -31,7 +31,8 @@ class CandidateProfiles {
             Soundalikes sounds,
             Acronyms acronyms,
             Awards awards,
-            Counts counts) {}
+            Counts counts,
+            Degrees degrees) {}
 
     private record Cached(Profile profile, long loadedAt) {}
 
@@ -121,7 +122,8 @@ class CandidateProfiles {
                 texts.isEmpty() ? Soundalikes.NONE : Soundalikes.of(texts, analyzer),
                 texts.isEmpty() ? Acronyms.NONE : Acronyms.of(texts, analyzer),
                 Awards.of(lines),
-                Counts.of(lines));
+                Counts.of(lines),
+                Degrees.of(lines));
     }
 
     /** The lines of the documents' texts, in lower case: what the premise checks read. */

@@ -416,13 +416,21 @@ class GateTest {
     }
 
     @Test
-    void willingness_to_take_contract_work_is_asked_a_past_contract_role_is_not() {
+    void willingness_to_take_contract_work_or_a_supervisor_is_asked_a_past_contract_role_or_leading_people_is_not() {
         assertThat(AskedAttribute.in("is she open to contract roles?")).isPresent();
         assertThat(AskedAttribute.in("would he take contract work?")).isPresent();
         assertThat(AskedAttribute.in("계약직도 괜찮대요?")).isPresent();
         assertThat(AskedAttribute.in("his first job was a contract role right? where and how long"))
                 .as("a post he held, answered from the job")
                 .isEmpty();
+        assertThat(AskedAttribute.in("what was her dissertation on and who supervised it?"))
+                .isPresent();
+        assertThat(AskedAttribute.in("did she supervise anyone at Halvard?"))
+                .as("leading people is no thesis supervisor")
+                .isEmpty();
+        assertThat(AnswerShape.countsUsers("how many ppl attended?"))
+                .as("an audience is no team")
+                .isTrue();
     }
 
     private Verdict judge(String text, Map<String, Integer> chunksWith, double similarity) {
