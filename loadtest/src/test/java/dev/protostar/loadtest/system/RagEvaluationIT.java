@@ -48,16 +48,16 @@ class RagEvaluationIT {
         EvalReport.Figures all = offline.figures(null);
         EvalReport.Figures heldOut = offline.figures(EvalReport.HELD_OUT);
         assertThat(all.ungroundedNumbers()).as("ungrounded numbers").isZero();
-        // Regression floors a question or two under what was measured on 2026-12-07 (all: 0.974, 0.950, 0.012, 0.950;
-        // the held-out split `blind6` on its first run: 0.854, 0.042, 0.750; formats 0.978, 0.971, 0.978, 0.906): a
-        // fall below is a regression to explain. Issue 19's targets are reported, not asserted: they are not all met.
+        // Regression floors a question or two under what was measured on 2026-12-07 (all: 0.974, 0.964, 0.007, 0.963;
+        // the held-out split `blind6`: 0.875, 0.042, 0.775; formats 0.978, 0.971, 0.978, 0.906): a fall below is a
+        // regression to explain. Issue 19's targets are reported, not asserted: they are not all met.
         assertThat(all.recallAt5()).as("recall@5").isGreaterThanOrEqualTo(0.965);
-        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.94);
-        assertThat(all.overRefusal()).as("over-refusal").isLessThanOrEqualTo(0.02);
-        assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.94);
-        assertThat(heldOut.accuracy()).as("held out: answer accuracy").isGreaterThanOrEqualTo(0.83);
+        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.955);
+        assertThat(all.overRefusal()).as("over-refusal").isLessThanOrEqualTo(0.015);
+        assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.955);
+        assertThat(heldOut.accuracy()).as("held out: answer accuracy").isGreaterThanOrEqualTo(0.85);
         assertThat(heldOut.overRefusal()).as("held out: over-refusal").isLessThanOrEqualTo(0.065);
-        assertThat(heldOut.correctRefusals()).as("held out: correct refusals").isGreaterThanOrEqualTo(0.72);
+        assertThat(heldOut.correctRefusals()).as("held out: correct refusals").isGreaterThanOrEqualTo(0.75);
         Map<String, Double> formatFloors = Map.of("pdf", 0.96, "pdf-2col", 0.95, "docx", 0.96, "scan", 0.88);
         offline.formatAccuracy().forEach((format, accuracy) -> assertThat(accuracy)
                 .as("accuracy on " + format)
