@@ -73,6 +73,14 @@ record AskedAttribute(Pattern asked, String stated, String korean, String englis
                 "supervisor|advis[eo]r|supervised by|advised by|지도\\s?교수",
                 "지도교수",
                 "who supervised it"),
+        // a software licence: "AWS Certified …" is a licence of another kind
+        new AskedAttribute(
+                Pattern.compile(
+                        "(?i)\\b(?:what|which)\\s+(?:open[- ]source\\s+)?licen[cs]e\\b.*\\b(?:under|is\\s+it|does\\s+it|use)"
+                                + "|\\blicen[cs]ed\\s+under\\b|라이선스\\S{0,2}\\s*(?:뭐|무엇|어떤)|(?:어떤|무슨)\\s*라이선스"),
+                "\\m(mit|apache|gpl|lgpl|agpl|bsd|mpl|eupl)\\M|licen[cs]ed under|open[- ]source licen",
+                "라이선스",
+                "the licence"),
         // A project's budget is stated as one or not at all: a cost it saved is not what it cost.
         // "error budgets" are an SRE practice, not money.
         new AskedAttribute(

@@ -129,6 +129,7 @@ public class Gate {
                                         .find());
             }
         }
+        voided |= onlyTheReasonCovered(question, answerable);
         boolean relevant = !hits.isEmpty()
                 && (topicFound(question, retrievedTerms) || bestSimilarity >= properties.semanticRescue());
         return new Verdict(
@@ -390,5 +391,39 @@ public class Gate {
             }
         }
         return parts;
+    }
+
+    /**
+     * Whether what is covered is only what follows the question and asks nothing — why it was asked ("운전면허
+     * 있어요? 현장 다니려면 필요해서"): no answer to give. A clause before the one that asks ("토익 점수랑 오픽 등급
+     * 알려줘요") is part of the question, and answered.
+     */
+    private static boolean onlyTheReasonCovered(Question question, List<Question.Clause> answerable) {
+        List<Question.Clause> clauses = question.clauses();
+        int lastAsking = -1;
+        for (int i = 0; i < clauses.size(); i++) {
+            if (asks(question.text(), clauses.get(i))) {
+                lastAsking = i;
+            }
+        }
+        if (lastAsking < 0 || answerable.isEmpty() || answerable.contains(clauses.get(lastAsking))) {
+            return false;
+        }
+        int asking = lastAsking;
+        return answerable.stream()
+                .allMatch(clause -> !asks(question.text(), clause)
+                        && clauses.indexOf(clause) > asking
+                        && REASON.matcher(clause.text()).find());
+    }
+
+    /** How a clause says why something is asked: "…필요해서", "…다니려면", "because the role needs it". */
+    private static final Pattern REASON = Pattern.compile(
+            "(?i)(?:해서|어서|아서|라서|려면|으니까|니까|때문에|거든요?)\\s*[.!]*\\s*$|^\\s*(?:because|since|as)\\b|\\b(?:we|the\\s+role)\\s+needs?\\b");
+
+    /** Whether a clause asks, by its words or by the question mark after it in the question ("운전면허 있어요?"). */
+    private static boolean asks(String question, Question.Clause clause) {
+        int at = question.indexOf(clause.text());
+        return clause.asks()
+                || (at >= 0 && question.substring(at + clause.text().length()).matches("(?s)\\s*[?？].*"));
     }
 }

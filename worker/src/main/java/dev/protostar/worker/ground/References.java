@@ -65,6 +65,8 @@ final class References {
             "(?i)(?:(?:대학|학교)?\\s*졸업\\s*(?:하고|후에?|이후에?|하자마자)\\s*)?"
                     + "(?:첫|처음)\\s*(?:번째\\s*)?(?:으로\\s*)?(?:에\\s*)?"
                     + WORKED_KO + JOB_KO + "|커리어를?\\s*(?:처음\\s*)?시작한\\s*" + JOB_KO + "|커리어\\S{0,2}\\s*(?:첫|처음)\\s*시작"
+                    // "사회생활 첫 시작은 어디서 했어요?"
+                    + "|사회\\s*생활\\S{0,2}\\s*(?:첫|처음)\\s*시작|(?:첫|처음)\\s*사회\\s*생활"
                     + "|\\b" + OWNER_EN
                     + "(?:first|earliest)\\s+" + JOB_EN + "\\b"
                     // "her first job after uni": when it was is part of which job, not a question about her studies

@@ -379,6 +379,17 @@ class GateTest {
     }
 
     @Test
+    void a_clause_after_the_question_that_asks_nothing_is_why_it_was_asked_not_a_question() {
+        assertThat(judge("운전면허 있어요? 현장 다니려면 필요해서", Map.of("현장", 3, "필요", 1), 0.5)
+                        .refuse())
+                .isTrue();
+        assertThat(judge("토익 점수랑 오픽 등급 알려줘요", "어학: TOEIC 865", Map.of("토익", 1, "toeic", 1, "점수", 1), 0.5)
+                        .refuse())
+                .as("a clause before the one that asks is part of the question")
+                .isFalse();
+    }
+
+    @Test
     void a_head_count_word_is_the_answers_shape_not_a_word_to_find() {
         assertThat(judge(
                                 "how many ppl on her team?",
@@ -416,7 +427,7 @@ class GateTest {
     }
 
     @Test
-    void willingness_to_take_contract_work_or_a_supervisor_is_asked_a_past_contract_role_or_leading_people_is_not() {
+    void willingness_to_take_contract_work_a_supervisor_or_a_software_licence_is_asked_what_resembles_them_is_not() {
         assertThat(AskedAttribute.in("is she open to contract roles?")).isPresent();
         assertThat(AskedAttribute.in("would he take contract work?")).isPresent();
         assertThat(AskedAttribute.in("계약직도 괜찮대요?")).isPresent();

@@ -71,6 +71,7 @@ class ReferencesTest {
         assertThat(resolve("What did he do at his previous company?")).isEqualTo("What did he do at 우아한형제들?");
         assertThat(resolve("What is her current role?")).isEqualTo("What is 카카오페이 role?");
         assertThat(resolve("첫 직장은 어디였나요?")).isEqualTo("네오위즈은 어디였나요?");
+        assertThat(resolve("사회생활 첫 시작은 어디서 했어요?")).isEqualTo("네오위즈은 어디서 했어요?");
     }
 
     @Test
