@@ -132,11 +132,8 @@ final class References {
         String text = question;
         Matcher before = BEFORE_THAT.matcher(text);
         if (before.find()) {
-            List<String> anchors = new ArrayList<>(latestTurn);
-            if (anchors.size() == 2 && relative(anchors.getFirst())) {
-                // "company before Fernwood?" then "and the one before that": that is the job the answer named
-                java.util.Collections.swap(anchors, 0, 1);
-            }
+            // "company before Fernwood?" then "and the one before that": that is the job the answer named
+            List<String> anchors = answerFirstIfRelative(latestTurn);
             anchors.add(text);
             Matcher carried = CARRIED.matcher(text);
             if (carried.find()) {
@@ -178,10 +175,7 @@ final class References {
         if (JOB_DATE.matcher(text).find() && timeline.named(text).isEmpty()) {
             // The job the conversation is about: the one the latest turn named — its answer's, when the question named
             // a job only to point at another ("what did he do before Mesa Crest?").
-            List<String> turn = new ArrayList<>(latestTurn);
-            if (turn.size() == 2 && relative(turn.getFirst())) {
-                java.util.Collections.swap(turn, 0, 1);
-            }
+            List<String> turn = answerFirstIfRelative(latestTurn);
             Optional<Timeline.Stint> job = turn.stream()
                     .map(timeline::named)
                     .flatMap(Optional::stream)
@@ -211,6 +205,18 @@ final class References {
             text = text + " " + timeline.latest().get().label();
         }
         return withoutCandidate(text, name);
+    }
+
+    /**
+     * The latest turn (its question, then its answer) to look for the job the conversation is on: the answer first
+     * when the question named its job only by its place in time or by the job after it.
+     */
+    private static List<String> answerFirstIfRelative(List<String> latestTurn) {
+        List<String> turn = new ArrayList<>(latestTurn);
+        if (turn.size() == 2 && relative(turn.getFirst())) {
+            java.util.Collections.swap(turn, 0, 1);
+        }
+        return turn;
     }
 
     /** Whether a question names its job by its place in time ("the company before X", "her first job"). */
