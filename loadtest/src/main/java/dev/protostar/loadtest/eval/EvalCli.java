@@ -24,7 +24,7 @@ public final class EvalCli {
         }
         List<String> splits = List.of(System.getProperty(
                         "protostar.eval.splits",
-                        "dev,test,fresh-dev,fresh,blind,practice,practice2,blind2,blind3,blind4,blind5")
+                        "dev,test,fresh-dev,fresh,blind,practice,practice2,blind2,blind3,blind4,blind5,blind6")
                 .split(","));
         RagEvaluation evaluation = new RagEvaluation(
                 System.getProperty("protostar.eval.api", "http://127.0.0.1:8080"),

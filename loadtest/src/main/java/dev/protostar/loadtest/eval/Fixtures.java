@@ -69,7 +69,8 @@ final class Fixtures {
      * writer: held out until its wrong answers were read on 2026-12-07, tuned on since) and {@code
      * questions-blind5.json} (four more, written the same way by an eighth writer: held out until its wrong answers
      * were read on 2026-12-07, tuned on since) and {@code questions-blind6.json} (four more, written the same way by a
-     * ninth writer: the split held out now).
+     * ninth writer: held out until its wrong answers were read on 2026-12-08, tuned on since) and {@code
+     * questions-blind7.json} (four more, written the same way by a tenth writer: the split held out now).
      */
     static List<Question> questions() {
         List<Question> all = new java.util.ArrayList<>();
@@ -83,7 +84,8 @@ final class Fixtures {
                 "eval/questions-blind3.json",
                 "eval/questions-blind4.json",
                 "eval/questions-blind5.json",
-                "eval/questions-blind6.json")) {
+                "eval/questions-blind6.json",
+                "eval/questions-blind7.json")) {
             try (InputStream in = resource(file)) {
                 all.addAll(List.of(JSON.readValue(in, Question[].class)));
             } catch (IOException e) {

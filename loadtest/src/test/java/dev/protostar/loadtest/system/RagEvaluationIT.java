@@ -88,8 +88,8 @@ class RagEvaluationIT {
                 `./mvnw -B -pl loadtest -am verify -Dit.test=RagEvaluationIT -Dtest=none
                 -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
                 -Dprotostar.eval.report=$PWD/docs/benchmarks/rag-eval.md`) on %s, on the development machine
-                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/`. Forty-four synthetic
-                candidates in twelve splits. The first six (`questions.json`) were written beside the rules: `dev` (박서연,
+                (2 cores, 24 GiB, no GPU). Fixtures: `loadtest/src/main/resources/eval/`. Forty-eight synthetic
+                candidates in thirteen splits. The first six (`questions.json`) were written beside the rules: `dev` (박서연,
                 이준호, Daniel Okafor, Priya Raman) tuned the grounding rules, the offline answers and the glossary;
                 of `test` (최민재, Tomas Lindqvist) only the aggregate figures were followed at first, but its wrong
                 answers have since been read. The other six (`questions-fresh.json`, 2026-12-06) were written blind:
@@ -110,9 +110,11 @@ class RagEvaluationIT {
                 Harriet Osei, Rafael Quintero), held out until 2026-12-07 and
                 tuned on since; an eighth, the same way, wrote `blind5` (`questions-blind5.json`: 노하은, 윤태오, Owen
                 Whitaker, Meera Kulkarni), held out until 2026-12-07 and tuned on since; a ninth, the same way, wrote
-                `blind6` (`questions-blind6.json`: 구본철, 탁은비, Siobhan Mulcahy, Henrik Vestergaard), held out now —
-                the issue's targets for a new split are read on it, and its wrong answers are never listed.
-                `practice`, `practice2` and `blind2` to `blind6` are Markdown only. The
+                `blind6` (`questions-blind6.json`: 구본철, 탁은비, Siobhan Mulcahy, Henrik Vestergaard), held out until
+                2026-12-08 and tuned on since; a tenth, the same way, wrote `blind7` (`questions-blind7.json`: 배지호,
+                신유나, Beatrice Kowalczyk, Callum Rourke), held out now — the issue's targets for a new split are read
+                on it, and its wrong answers are never listed.
+                `practice`, `practice2` and `blind2` to `blind7` are Markdown only. The
                 fresh and blind résumés also come as a
                 browser-printed PDF, a two-column PDF, DOCX and an image-only scan (`loadtest/bin/render-formats`),
                 each stored as a candidate of its own and asked the same answerable questions. Definitions: recall@5 — every expected fact is in the
