@@ -210,6 +210,12 @@ final class ExtractiveGenerator implements Generator {
                     present && PRESENT_TEXT.matcher(hit.section()).find();
             String lastHeading = lastHeading(hit);
             boolean category = words(lastHeading) <= CATEGORY_TERMS;
+            String parent = parentHeading(hit);
+            if (period && !AnswerShape.PERIOD.givenIn(lastHeading) && AnswerShape.PERIOD.givenIn(parent)) {
+                // asked how long or since when, the heading that has the period: "[제이스카이(주)] 2016년 2월 ~ 2019년 8월"
+                // over "운항관리팀 / 운항관리사"
+                lastHeading = parent;
+            }
             // A heading is a line of the document too ("쿠팡 | 2017.09 ~ 2021.03 (3년 7개월)", "Dacon … 경진대회
             // 2위"): it can be the answer, though any line under it that matches the clause says more.
             if (!lastHeading.isEmpty() && !InstructionLike.in(lastHeading)) {
@@ -219,6 +225,13 @@ final class ExtractiveGenerator implements Generator {
                 boolean headingAnswers = headingScore > 0
                         && ((period && AnswerShape.PERIOD.givenIn(lastHeading))
                                 || (people && AnswerShape.PEOPLE.givenIn(lastHeading)));
+                if (headingAnswers
+                        && period
+                        && JOBS_SECTION.matcher(hit.section()).lookingAt()) {
+                    // a job's own period, not a project's that names the employer in passing: "[동계 제방빙 운영 개선
+                    // TF] 2020년 10월 ~ 2021년 3월 (청운항공)" under 주요 프로젝트
+                    headingScore *= 1.5;
+                }
                 candidates.add(new Candidate(
                         s,
                         -1,
@@ -400,6 +413,16 @@ final class ExtractiveGenerator implements Generator {
         return hit.section().substring(hit.section().lastIndexOf('>') + 1).strip();
     }
 
+    /** The heading above the last, if the section has three levels or more ("경력 > [회사] 기간 > 팀 / 직책"). */
+    private static String parentHeading(Hit hit) {
+        String[] path = hit.section().split("\\s*>\\s*");
+        return path.length >= 3 ? path[path.length - 2].strip() : "";
+    }
+
+    /** A section of jobs, by its first heading. */
+    private static final Pattern JOBS_SECTION =
+            Pattern.compile("(?i)\\s*(?:경력|경험|직장|근무|이력|experience|employment|work|career|professional)");
+
     /** A chunk's lines in order, without table header rows ("기간 | 학교명 | 전공"). */
     private static List<Candidate> firstLines(List<Candidate> candidates, int source, int limit) {
         return candidates.stream()
@@ -418,8 +441,12 @@ final class ExtractiveGenerator implements Generator {
 
     /** "한빛페이: 결제 API를 …": the sentence with the heading it sits under, unless it says it already. */
     private static String withHeading(Hit hit, String sentence) {
-        String section = hit.section();
-        String heading = section.substring(section.lastIndexOf('>') + 1).strip();
+        String heading = lastHeading(hit);
+        String parent = parentHeading(hit);
+        if (AnswerShape.PERIOD.givenIn(parent) && !AnswerShape.PERIOD.givenIn(heading)) {
+            // "[제이스카이(주)] 2016년 2월 ~ 2019년 8월 > 운항관리팀 / 운항관리사": the job's heading says whose team it is
+            heading = parent + " " + heading;
+        }
         String quote = sentence.replaceFirst("^[-*•·]\\s*", "");
         return heading.isEmpty() || quote.contains(heading) ? quote : heading + ": " + quote;
     }

@@ -40,9 +40,11 @@ public enum AnswerShape {
                     // "CX-600 program dates?"
                     + "|\\bdates\\b"),
             Pattern.compile(
-                    "(?i)(?:19|20)\\d{2}(?:[.\\-/]\\d{1,2})?\\s*[~–—-]|\\d+\\s*(?:년|개월|주|years?|months?|weeks?|days?)\\b"
+                    "(?i)(?:19|20)\\d{2}(?:[.\\-/]\\d{1,2})?\\s*[~–—-]|(?:19|20)\\d{2}\\s*년(?:\\s*\\d{1,2}\\s*월)?\\s*[~–—-]"
+                            // a length, not a year: "3년 7개월", not the "2022년 12월" of a prize
+                            + "|" + Numbers.NOT_A_YEAR + "\\d+\\s*(?:년|개월|주|years?|months?|weeks?|days?)\\b"
                             // "평균 소요일 14.2일 → 6.8일": a length in days
-                            + "|\\d+\\s*(?:년|개월)|\\d+(?:\\.\\d+)?\\s*일(?![가-힣])"),
+                            + "|" + Numbers.NOT_A_YEAR + "\\d+\\s*(?:년|개월)|\\d+(?:\\.\\d+)?\\s*일(?![가-힣])"),
             "기간",
             "how long it took"),
     /** A test's result: a score, a band or a level ("TOEIC 865", "OPIc IH", "N2"), not the date it was taken. */
@@ -61,6 +63,17 @@ public enum AnswerShape {
                             + "(?:records|rows|samples|events|cases|requests|transactions|orders|tickets|incidents|messages|experiments)\\b"),
             "건수",
             "how many"),
+    /**
+     * How many times something was done ("강의는 몇 번 했어요?", "사용자 인터뷰 몇 번"): a count of times or of the things
+     * done ("제50회", "85 user interviews"), not the date of a course about it.
+     */
+    TIMES(
+            Pattern.compile("(?i)몇\\s*(?:번|회|차례)(?!\\s*째)|횟수|\\bhow\\s+many\\s+times\\b"),
+            Pattern.compile("(?i)\\d+\\s*(?:회|번|차례)|\\d+\\s*times\\b"
+                    + "|(?<![\\d.])(?!(?:19|20)\\d{2}\\b)\\d[\\d,]*\\s+"
+                    + "(?!(?:to|and|or|in|of|at|for|years?|months?|weeks?|days?|hours?)\\b)[a-z]{3,}"),
+            "횟수",
+            "how many times"),
     /** A part of a whole ("그중 소송비 비중은", "what share of revenue"): a percentage or a fraction. */
     SHARE(
             Pattern.compile(
@@ -109,6 +122,19 @@ public enum AnswerShape {
                     "(?i)\\d[\\d.,]*\\s*(?:억|만|천)?\\s*원|[$€£₩]\\s?\\d|\\d\\s*(?:k|m|million|billion)?\\s*(?:usd|eur|gbp|dollars|euros)\\b"),
             "비용",
             "what it cost"),
+    /**
+     * A sum asked of a named thing ("사장교 프로젝트 … 설계 용역비는 얼마였어요?", "what's the group's annual revenue?"): a line
+     * about it that gives an amount of money — a saving in percent of "food revenue" is none.
+     */
+    MONEY(
+            Pattern.compile("[가-힣]*(?:비|액|금|매출)(?:은|는|이|가)?\\s*(?:총\\s*)?얼마(?!나)"
+                    + "|(?i:\\b(?:what(?:['’]s|\\s+(?:is|was|were|are))|how\\s+much)\\b.{0,40}"
+                    + "\\b(?:revenue|turnover|sales|fees?|price|valuation)\\b)"),
+            Pattern.compile(
+                    "(?i)\\d[\\d.,]*\\s*(?:억|만|천)?\\s*원|[$€£₩]\\s?\\d|\\d\\s*(?:k|m|bn|million|billion)?\\s*(?:usd|eur|gbp|dkk|sek|nok|chf|dollars|euros|pounds)\\b"
+                            + "|\\b(?:usd|eur|gbp|dkk|sek|nok|chf)\\s?\\d"),
+            "금액",
+            "the amount"),
     /** When something was done ("TOEIC 언제 본 거야", "when did she get the CKA"): a line about it with a date. */
     DATE(
             Pattern.compile("(?i)언제|몇\\s*년도|\\bwhen\\b|\\bwhat\\s+year\\b"),
@@ -118,6 +144,9 @@ public enum AnswerShape {
 
     /** Small numbers written as words ("one of three analysts", "a four-person pod"). */
     private static final class Numbers {
+        /** Before a number: it is no year written with 년. */
+        static final String NOT_A_YEAR = "(?<![\\d.])(?!(?:19|20)\\d{2}\\s*년)";
+
         static final String WORD = "\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)";
     }
 

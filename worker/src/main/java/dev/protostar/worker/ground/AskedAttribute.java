@@ -27,7 +27,9 @@ record AskedAttribute(Pattern asked, String stated, String korean, String englis
                         "(?i)notice\\s+period|how\\s+soon|when\\s+(?:can|could)\\s+\\S+\\s+start|start(?:ing)?\\s+date"
                                 + "|\\bavailab(?:le|ility)\\s+(?:to\\s+(?:start|join)|from|for\\s+(?:a\\s+)?(?:new|interview|hire|role|job))"
                                 + "|\\bwhen\\s+(?:is|would|will)\\s+\\S+\\s+(?:be\\s+)?available"
-                                + "|입사\\s*가능|합류\\s*가능|출근\\s*가능|언제부터\\s*(?:출근|근무|일|합류|입사)|입사\\s*(?:시기|가능일)|이직\\s*가능\\s*시기"),
+                                + "|입사\\s*가능|합류\\s*가능|출근\\s*가능|언제부터\\s*(?:출근|근무|일|합류|입사)|입사\\s*(?:시기|가능일)|이직\\s*가능\\s*시기"
+                                // the notice to serve: "지금 회사 퇴사하려면 얼마나 걸림?"
+                                + "|퇴사\\s*(?:하려면|하는\\s*데|까지)\\s*(?:얼마나|기간|몇)|인수\\s*인계\\s*기간"),
                 "notice period|\\mavailable (to (start|join)|from|immediately|now)|immediate(ly)? availab|start date|입사\\s?가능|합류\\s?가능|출근\\s?가능|즉시\\s?(입사|합류|출근|근무)",
                 "입사 가능 시기",
                 "when they could start"),

@@ -32,7 +32,8 @@ class CandidateProfiles {
             Acronyms acronyms,
             Awards awards,
             Counts counts,
-            Degrees degrees) {}
+            Degrees degrees,
+            Scores scores) {}
 
     private record Cached(Profile profile, long loadedAt) {}
 
@@ -123,7 +124,8 @@ class CandidateProfiles {
                 texts.isEmpty() ? Acronyms.NONE : Acronyms.of(texts, analyzer),
                 Awards.of(lines),
                 Counts.of(lines),
-                Degrees.of(lines));
+                Degrees.of(lines),
+                Scores.of(lines));
     }
 
     /** The lines of the documents' texts, in lower case: what the premise checks read. */

@@ -21,6 +21,24 @@ final class Degrees {
     private static final Pattern ENGLISH = Pattern.compile(
             "(?i)\\b(master['’]?s|msc|mba|phd|ph\\.d\\.?|doctorate|bachelor['’]?s|bsc)\\s+(?:degree\\s+)?(?:in|of)\\s+([a-z]{4,})");
 
+    /** "his MSc at Copenhagen Business School", "a master's from Aarhus". */
+    private static final Pattern ENGLISH_SCHOOL = Pattern.compile(
+            "(?i:\\b(master['’]?s|msc|mba|phd|ph\\.d\\.?|doctorate|bachelor['’]?s|bsc))(?:\\s+(?i:degree))?\\s+(?i:at|from)\\s+"
+                    + "((?:of\\s+|[A-Z][\\p{L}&.'’-]*\\s*){1,6})");
+
+    /** "서울대 석사", "항공대에서 학사", "한빛대학교 대학원 석사". */
+    private static final Pattern KOREAN_SCHOOL =
+            Pattern.compile("([가-힣]{2,12}대(?:학교)?)(?:\\s*대학원)?\\s*(?:에서\\s*)?(학사|석사|박사)");
+
+    /** "항공운항학과", "경영학부": a department, named by what comes before 학과 or 학부. */
+    private static final Pattern KOREAN_DEPARTMENT =
+            Pattern.compile("(?<![가-힣])(?!무슨|어느|어떤|같은|다른)([가-힣]{2,10}?)학?(?:학과|학부)");
+
+    /** A line of the documents that names a Korean department or major. */
+    private static final Pattern DEPARTMENT_LINE = Pattern.compile("학과|학부|전공");
+
+    private static final Pattern GRADUATED = Pattern.compile("학사|석사|박사|졸업");
+
     private final List<String> lines;
 
     private Degrees(List<String> lines) {
@@ -34,20 +52,49 @@ final class Degrees {
 
     /** The degree the question states when the documents name its field but never at that level. */
     Optional<String> contradicted(String question) {
-        Matcher korean = KOREAN.matcher(question);
-        while (korean.find()) {
-            if (!korean.group(1).endsWith("대학")) {
-                Optional<String> stated = check(korean.group(), korean.group(1), korean.group(2));
-                if (stated.isPresent()) {
-                    return stated;
+        // a field or a school, and the level stated with it: a degree at a school the documents name only for another
+        // degree ("his MSc at Copenhagen Business School" of a BSc there and an MSc at Aarhus) is contradicted too
+        for (Stated stated : STATED) {
+            Matcher m = stated.pattern().matcher(question);
+            while (m.find()) {
+                String where = m.group(stated.where()).strip();
+                if (where.endsWith("대학") && stated.pattern() == KOREAN) {
+                    continue; // "어느 대학 석사": a university is no field
+                }
+                Optional<String> contradicted = check(m.group().strip(), where, m.group(stated.level()));
+                if (contradicted.isPresent()) {
+                    return contradicted;
                 }
             }
         }
-        Matcher english = ENGLISH.matcher(question);
-        while (english.find()) {
-            Optional<String> stated = check(english.group(), english.group(2), english.group(1));
-            if (stated.isPresent()) {
-                return stated;
+        return department(question);
+    }
+
+    /** How a question states a degree: the group of its field or school, and of its level. */
+    private record Stated(Pattern pattern, int where, int level) {}
+
+    private static final List<Stated> STATED = List.of(
+            new Stated(KOREAN, 1, 2),
+            new Stated(ENGLISH, 2, 1),
+            new Stated(ENGLISH_SCHOOL, 2, 1),
+            new Stated(KOREAN_SCHOOL, 1, 2));
+
+    /**
+     * A department the documents do not name, where they name the candidate's own: "항공운항학과 나왔던데" of a
+     * 항공교통물류학부 graduate.
+     */
+    private Optional<String> department(String question) {
+        boolean namesOne = lines.stream()
+                .anyMatch(line -> DEPARTMENT_LINE.matcher(line).find()
+                        && GRADUATED.matcher(line).find());
+        if (!namesOne) {
+            return Optional.empty();
+        }
+        Matcher named = KOREAN_DEPARTMENT.matcher(question);
+        while (named.find()) {
+            String field = named.group(1);
+            if (lines.stream().noneMatch(line -> line.contains(field))) {
+                return Optional.of(named.group());
             }
         }
         return Optional.empty();

@@ -322,6 +322,11 @@ public class Gate {
                 }
             }
         }
+        // "해외 현장 근무해 본 적 있어요?": where is what is asked; the documents' site work at home does not answer it
+        if (missing.stream().anyMatch(word -> ABROAD.matcher(word).matches())
+                && bestSimilarity < properties.semanticRescue()) {
+            return missing;
+        }
         // "병역은 해결했어?", "by how much did she bring no-shows down", "can she write SQL": a verb is how the
         // question puts it, the documents their own way ("만기전역", "cut the no-show rate", "comfortable with SQL").
         // An absent verb alone does not void a clause whose other words are there, nor a yes/no question about a
@@ -366,6 +371,9 @@ public class Gate {
     }
 
     private static final Pattern HANGUL_WORD = Pattern.compile("[가-힣]+");
+
+    /** Words that put what is asked abroad: absent, the rest of the clause is about something else. */
+    private static final Pattern ABROAD = Pattern.compile("(?i)해외|외국|국외|overseas|abroad|foreign");
 
     /**
      * The later parts of a Korean compound written as one word whose first part the documents lack: "법학전문대학원"

@@ -43,12 +43,13 @@ public class Grounding {
         }
         Verdict verdict =
                 gate.judge(candidateId, question, retriever.retrieve(candidateId, question.query(), retrieval.k()));
-        // A start or a length of a job, a prize's rank, a count or a degree the documents contradict voids the
-        // question, as a contradicted name does.
+        // A start or a length of a job, a prize's rank, a count, a degree or a test result the documents contradict
+        // voids the question, as a contradicted name does.
         return premises.contradicted(profile.timeline(), question.text())
                 .or(() -> profile.awards().contradicted(question.text()))
                 .or(() -> profile.counts().contradicted(question.text()))
                 .or(() -> profile.degrees().contradicted(question.text()))
+                .or(() -> profile.scores().contradicted(question.text()))
                 .map(verdict::voidedBy)
                 .orElse(verdict);
     }

@@ -51,8 +51,9 @@ public class QuestionReader {
      * A second thing asked as a bare noun after "and" at the end ("what's her degree and GPA"): a clause of its own,
      * asked like the first.
      */
-    private static final Pattern ASKED_NOUN_TAIL = Pattern.compile(
-            "(?i)\\s+(?:and|&)\\s+((?:(?:her|his|their|the)\\s+)?[\\w/-]+(?:\\s+[\\w/-]+)?)\\s*\\??\\s*$");
+    // "&" before a capitalised word is inside a name: "her notice period at Tallow & Thyme?"
+    private static final Pattern ASKED_NOUN_TAIL = Pattern.compile("\\s+(?:(?i:and)|&(?!\\s+\\p{Lu}))\\s+"
+            + "((?:(?i:her|his|their|the)\\s+)?[\\w/-]+(?:\\s+[\\w/-]+)?)\\s*\\??\\s*$");
 
     /**
      * Asking for confirmation ("컴퓨터공학 전공자시죠?", "He's been at Lumen since 2019, right?"): such a clause
@@ -78,6 +79,8 @@ public class QuestionReader {
      * as "write" is in "can she write SQL".
      */
     private static final Pattern HADA = Pattern.compile("했|하[고는다며면여였]?|해|한|할|함|합");
+
+    private static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow\\s+(?:big|large|small)\\b");
 
     private static final Pattern WHEN = Pattern.compile("(?i)\\bwhen\\b|\\bwhat\\s+year\\b|언제|몇\\s*년도|시점|시기");
 
@@ -270,7 +273,9 @@ public class QuestionReader {
                     + "|무엇|뭐|뭔|무슨|어떤|어떻|어디|언제|몇|얼마|누구|왜|어느|(나요|까요|니까|는지|은지|인지|던지|세요|줘|줘요|주세요|줄래|줄래요|있나|었나|였나|했나|인가)[.?!]?\\s*$");
 
     /** Quoted names ('불침번', "Radish", 「…」) and capitalised runs of words (University of Toronto). */
-    private static final Pattern QUOTED = Pattern.compile("「([^」]{2,60})」|['\"‘’“”『]([^'\"‘’“”」』]{2,40})['\"‘’“”」』]");
+    // an apostrophe inside an English word opens or closes nothing: "what's his master's in"
+    private static final Pattern QUOTED =
+            Pattern.compile("「([^」]{2,60})」|(?<![A-Za-z])['\"‘’“”『]([^'\"‘’“”」』]{2,40})['\"‘’“”」』](?![A-Za-z])");
 
     /**
      * The field of a degree the question names ("her computer science degree", "a data science major"): a fact to
@@ -400,7 +405,7 @@ public class QuestionReader {
         Map<String, Question.Term> terms = new LinkedHashMap<>();
         // Korean has no capitals of its own: a Latin word opening a Korean sentence is capitalised as a name.
         boolean english = Language.of(text) == Language.ENGLISH;
-        List<KeywordAnalyzer.Term> analysed = analyzer.analyze(text);
+        List<KeywordAnalyzer.Term> analysed = licenceTitles(text, analyzer.analyze(text));
         List<String> texts = analysed.stream().map(KeywordAnalyzer.Term::text).toList();
         for (int i = 0; i < analysed.size(); i++) {
             var phrase = glossary.phraseAt(texts, i);
@@ -420,6 +425,8 @@ public class QuestionReader {
             boolean opening = english && text.startsWith(term.surface());
             if (ASKING.contains(term.text())
                     || (dated && DATED_VERBS.contains(term.text()))
+                    // "how big is the transport budget": the size is what is asked, not a word to find
+                    || (HOW_BIG.matcher(text).find() && term.surface().matches("(?i)big|large|small"))
                     || term.kind() == KeywordAnalyzer.Kind.VERB
                     || term.kind() == KeywordAnalyzer.Kind.OTHER
                     || quantified.contains(term.text())
@@ -449,6 +456,37 @@ public class QuestionReader {
                 quantities,
                 ASKS.matcher(text).find() && !confirms(text),
                 confirms(text));
+    }
+
+    /**
+     * "기술사 있어요?", "사회복지사 있나요": before 있다 Nori reads a licence title's last syllable as the verb 사다 (기술 +
+     * 사). A noun with 사 after it in one word, the word ending there or at a particle, is the title, as the documents'
+     * "토목구조기술사" is analysed.
+     */
+    static List<KeywordAnalyzer.Term> licenceTitles(String text, List<KeywordAnalyzer.Term> analysed) {
+        List<KeywordAnalyzer.Term> terms = new ArrayList<>();
+        for (int i = 0; i < analysed.size(); i++) {
+            KeywordAnalyzer.Term term = analysed.get(i);
+            boolean title = term.kind() == KeywordAnalyzer.Kind.NOUN
+                    && i + 1 < analysed.size()
+                    && isVerbSa(analysed.get(i + 1))
+                    && Pattern.compile(Pattern.quote(term.surface() + "사") + "(?:[은는이가도를을의와과]|자격|면허)?(?![가-힣])")
+                            .matcher(text)
+                            .find();
+            if (!title) {
+                terms.add(term);
+                continue;
+            }
+            terms.add(new KeywordAnalyzer.Term(term.text() + "사", KeywordAnalyzer.Kind.NOUN, term.surface() + "사"));
+            while (i + 1 < analysed.size() && isVerbSa(analysed.get(i + 1))) {
+                i++;
+            }
+        }
+        return terms;
+    }
+
+    private static boolean isVerbSa(KeywordAnalyzer.Term term) {
+        return term.kind() == KeywordAnalyzer.Kind.VERB && term.text().equals("사");
     }
 
     /** Nouns that end an institution's name: what a "…대학교병원" is. */

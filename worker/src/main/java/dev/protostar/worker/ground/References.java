@@ -172,7 +172,9 @@ final class References {
             // Added, not substituted: "그 프로젝트에서 사용한 기술스택" asks about the project's stack, not the list.
             text = text + " " + timeline.skills().get();
         }
-        if (JOB_DATE.matcher(text).find() && timeline.named(text).isEmpty()) {
+        // asked in its own words, not in the subjects the memory carried after them ("거기 언제부터예요? 「수상」")
+        String own = CARRIED.matcher(text).replaceFirst("");
+        if (JOB_DATE.matcher(own).find() && timeline.named(own).isEmpty()) {
             // The job the conversation is about: the one the latest turn named — its answer's, when the question named
             // a job only to point at another ("what did he do before Mesa Crest?").
             List<String> turn = answerFirstIfRelative(latestTurn);

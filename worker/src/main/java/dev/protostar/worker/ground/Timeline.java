@@ -110,12 +110,25 @@ final class Timeline {
                     rows.stream().filter(Timeline::givesThePeriod).toList();
             if (!periods.isEmpty()) {
                 // A job's period alone on its line or labelled ("03/2022 – present", "… 기간 : 2021.09 ~ 현재"): the
-                // section's other dated lines are its projects ("CX-600 validation program (06/2023 – 02/2025): …").
-                rows = periods;
+                // section's other dated lines are its projects ("CX-600 validation program (06/2023 – 02/2025): …"),
+                // unless they run a job's title on into its period
+                rows = rows.stream()
+                        .filter(row -> givesThePeriod(row) || runsOnIntoThePeriod(row))
+                        .toList();
             }
             Matcher inHeading = PERIOD.matcher(heading);
+            Matcher inParent = path.length >= 3 ? PERIOD.matcher(path[path.length - 2]) : null;
             if (underExperience && inHeading.find()) {
                 jobs.add(stint(heading, section.path(), inHeading, heading, section.text()));
+            } else if (underExperience
+                    && rows.isEmpty()
+                    && inParent != null
+                    && inParent.find()
+                    && !NOT_A_JOB.matcher(path[path.length - 2]).find()) {
+                // "[제이스카이(주)] 2016년 2월 ~ 2019년 8월" over "운항관리팀 / 운항관리사": the job's heading is the one above its
+                // team and title
+                String parent = path[path.length - 2];
+                jobs.add(stint(parent, section.path(), inParent, parent + " " + heading, section.text()));
             } else if (rows.size() >= 2 || (rows.size() == 1 && !underExperience)) {
                 // Jobs in the experience section itself: a table of them, one a row named by its first cell, or each
                 // job's title line with its period alone on the next ("**Android Developer** · Rollfield Games") —
@@ -346,12 +359,18 @@ final class Timeline {
 
     /** A line that is a period alone, or a period under its label. */
     private static boolean dateOnly(String row, Matcher period) {
+        // the place after it is no name of the job: "Aug 2021 – present · Aarhus", "Feb 2016 – Jul 2021 · Hamburg,
+        // Germany"
+        String rest = PLACE_AFTER.matcher(row.substring(period.end())).replaceFirst("");
         return PERIOD_LABEL
-                .matcher(row.replace(period.group(), " "))
+                .matcher((row.substring(0, period.start()) + " " + rest))
                 .replaceFirst("")
                 .replaceAll("[|\\s*_–:：-]", "")
                 .isEmpty();
     }
+
+    private static final Pattern PLACE_AFTER = Pattern.compile(
+            "^\\s*[·•|]\\s*\\p{L}[\\p{L}.'’-]*(?:[\\s,]+\\p{L}[\\p{L}.'’-]*){0,3}\\s*(?:\\([^)]{1,20}\\))?\\s*$");
 
     /** A dated line that gives a job's period: the period alone, or labelled as one ("… / 선임 기간 : 2021.09 ~ 현재"). */
     private static boolean givesThePeriod(String row) {
@@ -360,6 +379,23 @@ final class Timeline {
             return false;
         }
         return LABEL_AT_END.matcher(row.substring(0, period.start())).find() || dateOnly(row, period);
+    }
+
+    /** Beside such lines, a title line run on into its period is a job's too. */
+    private static boolean runsOnIntoThePeriod(String row) {
+        Matcher period = PERIOD.matcher(row);
+        return period.find() && endsTheLine(row, period);
+    }
+
+    /**
+     * A title line run on into its period ("… Senior Planner from 2018 Feb 2016 – Jul 2021 · Hamburg, Germany"): the
+     * period, or its place, ends the line, outside brackets ("Raised on-time delivery … (2021 to 2024)" is no job's).
+     */
+    private static boolean endsTheLine(String row, Matcher period) {
+        String rest = PLACE_AFTER.matcher(row.substring(period.end())).replaceFirst("");
+        return (rest.isBlank()
+                        || rest.matches("\\s+[-–•]\\s.*")) // or the job's first line run on: "… May 2021 - Led a team"
+                && !row.substring(0, period.start()).strip().endsWith("(");
     }
 
     /** The non-empty line before {@code line} in {@code text}: a job's title line above its period. */
@@ -428,7 +464,8 @@ final class Timeline {
 
     /** "카카오 | SRE 파트 리드" → 카카오; "Senior Engineer, Stripe" → Stripe: the first part that is not a title. */
     static String label(String heading) {
-        String cleaned = heading.replaceAll("\\(주\\)|㈜|주식회사\\s*", "")
+        String cleaned = heading.replaceAll(
+                        "\\(주\\)|㈜|주식회사\\s*|\\s+A/S\\b", "") // "Nordhavn Freight A/S": no "/" of a title
                 .replaceAll("\\([^)]*\\)", " ") // "(2019.03 ~ 2021.02)", "(promoted from Technician, 2017)"
                 .replaceAll("[*_#`]", " ")
                 .replaceAll("^\\s*\\d+[.)]\\s+", "")

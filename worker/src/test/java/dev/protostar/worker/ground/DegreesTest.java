@@ -34,4 +34,33 @@ class DegreesTest {
         assertThat(owen.contradicted("what was his master's in engineering about?"))
                 .isEmpty();
     }
+
+    @Test
+    void a_degree_at_a_school_the_documents_name_only_for_another_degree_is_a_false_premise() {
+        Degrees henrik = Degrees.of(
+                CandidateProfiles.lines(List.of("EDUCATION\nMSc in Supply Chain Management — Aarhus University, 2011\n"
+                        + "BSc in Business Administration and Economics — Copenhagen Business School, 2009")));
+        assertThat(henrik.contradicted("he did his MSc at Copenhagen Business School — what year did he finish"))
+                .contains("MSc at Copenhagen Business School");
+        assertThat(henrik.contradicted("his MSc from Aarhus University, when was that?"))
+                .isEmpty();
+        assertThat(henrik.contradicted("was his bachelor's at Copenhagen Business School?"))
+                .isEmpty();
+        assertThat(henrik.contradicted("his MBA at Harvard?"))
+                .as("a school the documents never name is for the other rules")
+                .isEmpty();
+        assertThat(HANEUL.contradicted("한빛대 석사 했죠?")).contains("한빛대 석사");
+        assertThat(HANEUL.contradicted("한빛대학교에서 학사 했죠?")).isEmpty();
+    }
+
+    @Test
+    void a_department_the_documents_do_not_name_beside_the_one_they_do_is_a_false_premise() {
+        Degrees eunbi = Degrees.of(
+                CandidateProfiles.lines(List.of("학력\n2009년 3월 ~ 2013년 2월   한국항공대학교 항공교통물류학부 학사 (학점 3.6/4.5)")));
+        assertThat(eunbi.contradicted("항공대 항공운항학과 나왔던데 원래 조종사 준비했던 거예요?")).contains("항공운항학과");
+        assertThat(eunbi.contradicted("항공교통물류학부 몇 년도 졸업이에요?")).isEmpty();
+        assertThat(eunbi.contradicted("무슨 학과 나왔어요?")).isEmpty();
+        assertThat(eunbi.contradicted("어느학과 나왔어요?")).isEmpty();
+        assertThat(HANEUL.contradicted("간호학과 졸업했죠?")).isEmpty();
+    }
 }

@@ -347,6 +347,7 @@ class GateTest {
                         "How many companies picked up Tidewater in its first quarter of general availability?"))
                 .isEmpty();
         assertThat(AskedAttribute.in("Is she available to start in March?")).isPresent();
+        assertThat(AskedAttribute.in("지금 회사 퇴사하려면 얼마나 걸림?")).isPresent();
         assertThat(AskedAttribute.in("how did she set error budgets for the booking path?"))
                 .isEmpty();
         assertThat(AskedAttribute.in("what was the budget for that migration?")).isPresent();
@@ -442,6 +443,48 @@ class GateTest {
         assertThat(AnswerShape.countsUsers("how many ppl attended?"))
                 .as("an audience is no team")
                 .isTrue();
+    }
+
+    @Test
+    void a_place_abroad_the_documents_never_name_is_what_is_asked() {
+        Map<String, Integer> counts = Map.of("현장", 2, "근무", 3, "토익", 1, "점수", 1);
+        Verdict abroad = judge("토익 점수 몇이고 해외 현장 근무해 본 적 있어요?", "어학: TOEIC 865", counts, 0.5);
+        assertThat(abroad.refuse()).isFalse();
+        assertThat(abroad.answerable()).hasSize(1);
+        assertThat(abroad.uncovered()).contains("해외");
+        assertThat(judge("현장 근무해 본 적 있어요?", "현장 근무 3년", counts, 0.5).uncovered())
+                .as("the same clause without 'abroad' is a paraphrase of what they have")
+                .isEmpty();
+    }
+
+    @Test
+    void how_many_times_is_answered_by_a_count_not_by_the_date_of_a_course() {
+        Map<String, Integer> counts = Map.of("crm", 1, "강사", 1, "과정", 1, "수료", 2);
+        Verdict lectures = judge("CRM 강사 과정 언제 수료했고 실제로 강의는 몇 번 했어요?", "CRM(승무원 자원관리) 강사 과정 수료 2024년 6월", counts, 0.5);
+        assertThat(lectures.answerable()).hasSize(1);
+        assertThat(lectures.uncovered()).contains("횟수");
+        assertThat(judge(
+                                "사용자 인터뷰 몇 번 했어?",
+                                "Ran 85 user interviews and 14 usability studies in 2022–2023.",
+                                Map.of("사용자", 1, "인터뷰", 1, "user", 1, "interview", 1),
+                                0.5)
+                        .uncovered())
+                .isEmpty();
+    }
+
+    @Test
+    void a_sum_asked_of_a_named_thing_needs_an_amount_of_money_in_a_line_about_it() {
+        Map<String, Integer> counts = Map.of("사장교", 1, "사장", 1, "프로젝트", 2, "역할", 1, "설계", 3, "용역", 1);
+        Verdict fee = judge(
+                "사장교 프로젝트에서 역할이 뭐였고 설계 용역비는 얼마였어요?",
+                "프로젝트: 서해 연륙교 사장교 상세설계 | 역할: 설계 PM | 규모 및 성과: 주경간 480m, 참여 인원 14명",
+                counts,
+                0.5);
+        assertThat(fee.answerable()).hasSize(1);
+        assertThat(fee.uncovered()).contains("금액");
+        assertThat(judge("사장교 설계 용역비는 얼마였어요?", "프로젝트: 서해 연륙교 사장교 상세설계 | 설계 용역비 18억 원", counts, 0.5)
+                        .uncovered())
+                .isEmpty();
     }
 
     private Verdict judge(String text, Map<String, Integer> chunksWith, double similarity) {

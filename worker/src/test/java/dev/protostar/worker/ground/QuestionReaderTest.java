@@ -55,6 +55,37 @@ class QuestionReaderTest {
     }
 
     @Test
+    void an_apostrophe_inside_a_word_quotes_nothing_and_an_ampersand_inside_a_name_splits_nothing() {
+        assertThat(reader.read("what's his master's in and where from")
+                        .clauses()
+                        .getFirst()
+                        .phrases())
+                .isEmpty();
+        assertThat(reader.read("what's her notice period at Tallow & Thyme?").clauses())
+                .hasSize(1);
+        assertThat(reader.read("'트랙온' 개발할 때 맡은 파트는?").clauses().getFirst().phrases())
+                .containsExactly("트랙온");
+    }
+
+    @Test
+    void a_licence_title_is_one_word_where_nori_reads_its_last_syllable_as_a_verb() {
+        assertThat(terms(reader.read("기술사 있어요? 언제 땄는지도").clauses().getFirst())).contains("기술사");
+        assertThat(terms(reader.read("사회복지사 있나요?").clauses().getFirst())).contains("복지사");
+        assertThat(terms(reader.read("기술 사 갈 사람").clauses().getFirst()))
+                .as("a noun and a verb 사 apart are two words")
+                .doesNotContain("기술사");
+    }
+
+    @Test
+    void how_big_asks_a_size() {
+        assertThat(terms(reader.read("how big is the transport budget he owns")
+                        .clauses()
+                        .getFirst()))
+                .doesNotContain("big")
+                .contains("transport", "budget");
+    }
+
+    @Test
     void a_word_inside_an_institutions_name_takes_none_of_the_glossarys_words() {
         Question question = reader.read("한빛대학교병원에서 뭐 했어요?");
         assertThat(question.clauses().getFirst().terms())

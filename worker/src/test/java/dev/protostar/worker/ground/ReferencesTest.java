@@ -158,6 +158,39 @@ class ReferencesTest {
     }
 
     @Test
+    void a_job_is_found_under_its_dated_heading_and_by_its_period_with_a_place_after_it() {
+        Timeline eunbi = Timeline.of(List.of(
+                new Timeline.Section("경력사항 > [청운항공(주)] 2019년 9월 ~ 현재", "종합통제센터 운항통제팀 / 선임 운항관리사"),
+                new Timeline.Section("경력사항 > [제이스카이(주)] 2016년 2월 ~ 2019년 8월 > 운항관리팀 / 운항관리사", "- 비행계획 작성 일 평균 35건"),
+                new Timeline.Section("경력사항 > [에어블루 지상조업(주)] 2013년 3월 ~ 2016년 1월 > 김포지점 램프컨트롤 / 사원", "- 램프 조정")));
+        assertThat(eunbi.jobs()).extracting(Timeline.Stint::label).containsExactly("청운항공", "제이스카이", "에어블루 지상조업");
+        Timeline henrik = Timeline.of(
+                List.of(
+                        new Timeline.Section(
+                                "EXPERIENCE > Nordhavn Freight A/S — Head of Network Planning",
+                                """
+                Aug 2021 – present · Aarhus
+                • Raised on-time delivery from 91.2% to 96.5% (2021 to 2024)
+                Kessler Home Appliances GmbH — Demand & Supply Planner, Senior Planner from 2018 Feb 2016 – Jul 2021 · Hamburg, Germany
+                • Ran monthly S&OP for 2,400 SKUs""")));
+        assertThat(henrik.jobs())
+                .extracting(Timeline.Stint::label)
+                .containsExactly("Nordhavn Freight", "Kessler Home Appliances GmbH");
+        Timeline marcus = Timeline.of(
+                List.of(
+                        new Timeline.Section(
+                                "Marcus Bell > Work History",
+                                """
+                Fernwood Logistics — Senior Software Engineer, Platform Mar 2021 – Present · Denver, CO (hybrid)
+                Tech lead for the Shipment Tracking platform.
+                Brightpath Health — Software Engineer II Jun 2017 – Feb 2021 · Boulder, CO
+                Cobalt Ridge Games — Software Engineer Aug 2014 – May 2017 · Boulder, CO""")));
+        assertThat(marcus.jobs())
+                .extracting(Timeline.Stint::label)
+                .containsExactly("Fernwood Logistics", "Brightpath Health", "Cobalt Ridge Games");
+    }
+
+    @Test
     void a_jobs_period_alone_or_labelled_makes_the_other_dated_lines_its_projects_and_postings() {
         Timeline rafael = Timeline.of(List.of(
                 new Timeline.Section(

@@ -29,7 +29,7 @@ class SummarizerTest {
     void folding_appends_to_the_summary_without_repeating_what_it_says() {
         String first = summarizer.fold("", List.of(turn(1, "Where does she work?", "- Stripe: Senior PM [1]")));
         String second = summarizer.fold(first, List.of(turn(2, "How large is her team?", "- Stripe: team of 14 [1]")));
-        assertThat(second).startsWith(first).contains("14").endsWith("- large team: Stripe — 14");
+        assertThat(second).startsWith(first).contains("14").endsWith("- team: Stripe — 14");
     }
 
     @Test
