@@ -48,13 +48,13 @@ class RagEvaluationIT {
         EvalReport.Figures all = offline.figures(null);
         EvalReport.Figures heldOut = offline.figures(EvalReport.HELD_OUT);
         assertThat(all.ungroundedNumbers()).as("ungrounded numbers").isZero();
-        // Regression floors a question or two under what was measured on 2026-12-08 (all: 0.973, 0.957, 0.010, 0.952;
+        // Regression floors a question or two under what was measured on 2026-12-08 (all: 0.973, 0.967, 0.006, 0.968;
         // the held-out split `blind7`: 0.875, 0.042, 0.775; formats 0.978, 0.971, 0.978, 0.906): a fall below is a
         // regression to explain. Issue 19's targets are reported, not asserted: they are not all met.
         assertThat(all.recallAt5()).as("recall@5").isGreaterThanOrEqualTo(0.965);
-        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.945);
-        assertThat(all.overRefusal()).as("over-refusal").isLessThanOrEqualTo(0.015);
-        assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.950);
+        assertThat(all.correctRefusals()).as("correct refusals").isGreaterThanOrEqualTo(0.960);
+        assertThat(all.overRefusal()).as("over-refusal").isLessThanOrEqualTo(0.010);
+        assertThat(all.accuracy()).as("answer accuracy").isGreaterThanOrEqualTo(0.960);
         assertThat(heldOut.accuracy()).as("held out: answer accuracy").isGreaterThanOrEqualTo(0.85);
         assertThat(heldOut.overRefusal()).as("held out: over-refusal").isLessThanOrEqualTo(0.065);
         assertThat(heldOut.correctRefusals()).as("held out: correct refusals").isGreaterThanOrEqualTo(0.75);
