@@ -74,7 +74,8 @@ class IngestionController {
         Ingestion ingestion = ingestions
                 .find(caller.tenant(), ingestionId)
                 .orElseThrow(() -> ApiProblem.notFound("No ingestion " + ingestionId + " in your tenant."));
-        long cursor = LastEventId.parse(lastEventIdHeader, lastEventIdParam);
+        // no cursor and the one before every event alike: all of the ingestion's progress
+        long cursor = Math.max(LastEventId.parse(lastEventIdHeader, lastEventIdParam), LastEventId.BEFORE_ALL);
         return SseEmitters.openUnderPermit(permits, caller.tenant(), response, problems, emitter -> {
             Subscription subscription = hub.subscribe(
                     ingestion.ingestionId().toString(),

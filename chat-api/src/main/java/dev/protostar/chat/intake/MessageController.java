@@ -6,6 +6,7 @@ import dev.protostar.chat.problem.ApiProblem;
 import dev.protostar.chat.problem.ProblemWriter;
 import dev.protostar.chat.session.Sessions;
 import dev.protostar.chat.session.Sessions.Session;
+import dev.protostar.chat.stream.AnswerHub;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,18 +18,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/chat/sessions/{sid}/messages}: 202 with the requestId; the answer comes as SSE. */
+/**
+ * {@code POST /api/v1/chat/sessions/{sid}/messages}: 202 with the requestId and the event id the turn starts after;
+ * the answer comes as SSE.
+ */
 @RestController
 class MessageController {
 
     private final Sessions sessions;
     private final Intake intake;
     private final ProblemWriter problems;
+    private final AnswerHub hub;
 
-    MessageController(Sessions sessions, Intake intake, ProblemWriter problems) {
+    MessageController(Sessions sessions, Intake intake, ProblemWriter problems, AnswerHub hub) {
         this.sessions = sessions;
         this.intake = intake;
         this.problems = problems;
+        this.hub = hub;
     }
 
     @PostMapping("/api/v1/chat/sessions/{sessionId}/messages")
@@ -44,6 +50,8 @@ class MessageController {
         Caller caller = Caller.of(http);
         Session session = sessions.find(caller.tenant(), sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("No chat session " + sessionId + " in your tenant."));
+        // read before the turn is sent: every event of the turn comes after it
+        long startsAfter = hub.cursor(session.sessionId().toString());
         Intake.Submitted turn;
         try {
             turn = intake.submit(caller, session, body == null ? null : body.text(), idempotencyKey, priority, timeout);
@@ -55,10 +63,14 @@ class MessageController {
         ResponseEntity.BodyBuilder accepted = ResponseEntity.accepted();
         turn.headers().forEach(accepted::header);
         return accepted.location(URI.create("/api/v1/chat/sessions/" + sessionId + "/events"))
-                .body(new Accepted(turn.requestId()));
+                .body(new Accepted(turn.requestId(), Long.toString(startsAfter)));
     }
 
     record MessageRequest(String text) {}
 
-    record Accepted(String requestId) {}
+    /**
+     * @param lastEventId the event id the turn starts after: a client that connects to the session's events with it
+     *     as {@code Last-Event-ID}, even after the turn has ended, gets the whole turn
+     */
+    record Accepted(String requestId, String lastEventId) {}
 }

@@ -17,12 +17,23 @@ final class OpenAiChunks {
         this.model = model;
     }
 
+    /** The first chunk, as OpenAI's: who speaks, no text yet. */
+    Map<String, Object> role() {
+        return chunk(Map.of("role", "assistant", "content", ""), null);
+    }
+
     Map<String, Object> delta(String text) {
         return chunk(Map.of("content", text), null);
     }
 
-    Map<String, Object> finish(ChatEvent.Done done) {
-        Map<String, Object> chunk = chunk(Map.of(), "stop");
+    Map<String, Object> finish() {
+        return chunk(Map.of(), "stop");
+    }
+
+    /** Sent last when the client asked for it ({@code stream_options.include_usage}): usage and no choice. */
+    Map<String, Object> usageChunk(ChatEvent.Done done) {
+        Map<String, Object> chunk = base("chat.completion.chunk");
+        chunk.put("choices", List.of());
         chunk.put("usage", usage(done));
         return chunk;
     }

@@ -12,6 +12,7 @@ import dev.protostar.chat.problem.ApiProblem;
 import dev.protostar.chat.session.Sessions;
 import dev.protostar.chat.session.Sessions.Session;
 import dev.protostar.chat.stream.AnswerHub;
+import dev.protostar.chat.stream.LastEventId;
 import dev.protostar.chat.stream.Subscription;
 import dev.protostar.kafka.message.ChatEvent;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -69,14 +71,55 @@ class OpenAiController {
     Map<String, Object> models(HttpServletRequest request) {
         Caller caller = Caller.of(request);
         List<Map<String, Object>> models = candidates.list(caller.tenant()).stream()
-                .map(c -> Map.<String, Object>of(
-                        "id", MODEL_PREFIX + c.candidateId(),
-                        "object", "model",
-                        "created", c.createdAt().getEpochSecond(),
-                        "owned_by", caller.tenant(),
-                        "name", c.name()))
+                .map(c -> model(c, caller))
                 .toList();
         return Map.of("object", "list", "data", models);
+    }
+
+    private static Map<String, Object> model(Candidates.Candidate c, Caller caller) {
+        return Map.of(
+                "id", MODEL_PREFIX + c.candidateId(),
+                "object", "model",
+                "created", c.createdAt().getEpochSecond(),
+                "owned_by", caller.tenant(),
+                "name", c.name());
+    }
+
+    /**
+     * What this door does not do, refused by name rather than ignored: more than one choice, tools, a response
+     * format other than text. The answer is the documents' text, streamed or whole.
+     */
+    private static void refuseWhatIsNotServed(JsonNode body) {
+        if (body.has("n") && !body.path("n").isNull() && body.path("n").asInt(1) != 1) {
+            throw ApiProblem.badRequest("'n' must be 1: one answer is given per question.")
+                    .with("field", "n");
+        }
+        if (body.path("tools").size() > 0 || body.path("functions").size() > 0) {
+            throw ApiProblem.badRequest("Tools and functions are not supported: answers come from the candidate's"
+                            + " documents only.")
+                    .with("field", body.has("tools") ? "tools" : "functions");
+        }
+        String format = body.path("response_format").path("type").asText("text");
+        if (!format.equals("text")) {
+            throw ApiProblem.badRequest("'response_format' " + format + " is not supported: answers are text.")
+                    .with("field", "response_format");
+        }
+    }
+
+    @GetMapping("/v1/models/protostar/{candidateId}")
+    Map<String, Object> model(@PathVariable String candidateId, HttpServletRequest request) {
+        Caller caller = Caller.of(request);
+        String id = MODEL_PREFIX + candidateId;
+        return candidates
+                .find(caller.tenant(), candidateOf(caller, id))
+                .map(c -> model(c, caller))
+                .orElseThrow(() -> ApiProblem.notFound("No model " + id + " for your key."));
+    }
+
+    @GetMapping("/v1/models/{id}")
+    Map<String, Object> unknownModel(@PathVariable String id) {
+        throw ApiProblem.notFound("No model " + id + "; models are protostar/{candidateId}, listed by GET /v1/models.")
+                .with("field", "model");
     }
 
     @PostMapping("/v1/chat/completions")
@@ -87,12 +130,13 @@ class OpenAiController {
             HttpServletRequest request)
             throws Exception {
         Caller caller = Caller.of(request);
+        refuseWhatIsNotServed(body);
         String model = body.path("model").asText("");
         Session session = session(caller, candidateOf(caller, model), sessionId);
         String question = lastUserMessage(body);
         // Subscribed before the turn is submitted, so not even its first event can be missed.
         PendingSink sink = new PendingSink();
-        Subscription subscription = hub.subscribe(session.sessionId().toString(), -1, sink);
+        Subscription subscription = hub.subscribe(session.sessionId().toString(), LastEventId.NONE, sink);
         String requestId = submit(caller, session, question, idempotencyKey, request, subscription, sink);
         if (body.path("stream").asBoolean(false)) {
             SseEmitter emitter = new SseEmitter(0L);
@@ -103,6 +147,7 @@ class OpenAiController {
                     new OpenAiChunks(turn, model),
                     emitter,
                     json,
+                    body.path("stream_options").path("include_usage").asBoolean(false),
                     () -> intake.cancel(sid, turn, "the client disconnected")));
             emitter.onError(e -> subscription.close());
             return ResponseEntity.ok()
@@ -155,7 +200,8 @@ class OpenAiController {
 
     private UUID candidateOf(Caller caller, String model) {
         if (!model.startsWith(MODEL_PREFIX)) {
-            throw ApiProblem.badRequest("'model' must be protostar/{candidateId}; GET /v1/models lists them.");
+            throw ApiProblem.badRequest("'model' must be protostar/{candidateId}; GET /v1/models lists them.")
+                    .with("field", "model");
         }
         String candidateId = model.substring(MODEL_PREFIX.length());
         if (!CanonicalIds.isCanonical(candidateId)) {
@@ -163,7 +209,8 @@ class OpenAiController {
         }
         return candidates
                 .find(caller.tenant(), UUID.fromString(candidateId))
-                .orElseThrow(() -> ApiProblem.notFound("No model " + model + " for your key."))
+                .orElseThrow(() -> ApiProblem.notFound("No model " + model + " for your key.")
+                        .with("field", "model"))
                 .candidateId();
     }
 
@@ -185,9 +232,30 @@ class OpenAiController {
         JsonNode messages = body.path("messages");
         for (int i = messages.size() - 1; i >= 0; i--) {
             if ("user".equals(messages.get(i).path("role").asText())) {
-                return messages.get(i).path("content").asText(null);
+                return text(messages.get(i).path("content"));
             }
         }
-        throw ApiProblem.badRequest("'messages' needs at least one message with role 'user'.");
+        throw ApiProblem.badRequest("'messages' needs at least one message with role 'user'.")
+                .with("field", "messages");
+    }
+
+    /**
+     * A message's content: a string, or an array of parts as Open WebUI, LangChain and the SDKs' helpers send
+     * ({@code [{"type": "text", "text": "…"}]}), whose text parts are joined; a part of another kind is refused.
+     */
+    static String text(JsonNode content) {
+        if (!content.isArray()) {
+            return content.asText(null);
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : content) {
+            String type = part.path("type").asText("");
+            if (!type.equals("text")) {
+                throw ApiProblem.badRequest("Only text content parts are supported; got a part of type '" + type + "'.")
+                        .with("field", "messages");
+            }
+            text.append(text.isEmpty() ? "" : "\n").append(part.path("text").asText(""));
+        }
+        return text.toString();
     }
 }

@@ -7,7 +7,8 @@ import java.io.IOException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One request's answer as OpenAI stream chunks, ending with {@code data: [DONE]}. OpenAI streams cannot
+ * One request's answer as OpenAI stream chunks — the first with {@code role: assistant}, the usage last and only when
+ * asked for — ending with {@code data: [DONE]}. OpenAI streams cannot
  * take text back, so if the answer restarts after text was sent (a worker died), the stream ends with
  * an error and the client retries; a restart before any text is invisible. A client that goes away
  * mid-answer cancels the turn, so the model stops generating for nobody.
@@ -18,16 +19,28 @@ final class OpenAiStream implements EventSink {
     private final OpenAiChunks chunks;
     private final SseEmitter emitter;
     private final ObjectMapper json;
+    private final boolean includeUsage;
     private final Runnable abandoned;
+    private boolean sentRole;
     private boolean sentText;
     private volatile boolean ended;
 
-    /** @param abandoned runs if the stream closes before the answer ended: the client went away */
-    OpenAiStream(String requestId, OpenAiChunks chunks, SseEmitter emitter, ObjectMapper json, Runnable abandoned) {
+    /**
+     * @param includeUsage whether the client asked for a last chunk with the usage ({@code stream_options})
+     * @param abandoned runs if the stream closes before the answer ended: the client went away
+     */
+    OpenAiStream(
+            String requestId,
+            OpenAiChunks chunks,
+            SseEmitter emitter,
+            ObjectMapper json,
+            boolean includeUsage,
+            Runnable abandoned) {
         this.requestId = requestId;
         this.chunks = chunks;
         this.emitter = emitter;
         this.json = json;
+        this.includeUsage = includeUsage;
         this.abandoned = abandoned;
     }
 
@@ -38,11 +51,16 @@ final class OpenAiStream implements EventSink {
         }
         return switch (event) {
             case ChatEvent.Delta delta -> {
+                role();
                 sentText = true;
                 data(chunks.delta(delta.text()));
                 yield true;
             }
-            case ChatEvent.Done done -> end(chunks.finish(done));
+            case ChatEvent.Done done -> {
+                role();
+                data(chunks.finish());
+                yield end(includeUsage ? chunks.usageChunk(done) : null);
+            }
             case ChatEvent.Error error -> end(OpenAiChunks.error(error));
             case ChatEvent.Reset reset
             when sentText ->
@@ -55,9 +73,19 @@ final class OpenAiStream implements EventSink {
         };
     }
 
+    /** The first chunk says who speaks, as OpenAI's streams do. */
+    private void role() throws IOException {
+        if (!sentRole) {
+            sentRole = true;
+            data(chunks.role());
+        }
+    }
+
     private boolean end(Object last) throws IOException {
         ended = true;
-        data(last);
+        if (last != null) {
+            data(last);
+        }
         emitter.send(SseEmitter.event().data("[DONE]"));
         return false;
     }

@@ -121,16 +121,24 @@ public class ApiProblem extends RuntimeException {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", getMessage());
         error.put("type", openAiType());
+        error.put("param", properties.get("field")); // the request's field at fault, when one is
         error.put("code", type);
         properties.forEach(error::putIfAbsent);
         return Map.of("error", error);
     }
 
+    /** OpenAI's error types by status: what its clients group errors by. */
     private String openAiType() {
         if (status.is5xxServerError()) {
             return "server_error";
         }
-        return status == HttpStatus.TOO_MANY_REQUESTS ? "rate_limit_error" : "invalid_request_error";
+        return switch (status) {
+            case UNAUTHORIZED -> "authentication_error";
+            case FORBIDDEN -> "permission_error";
+            case NOT_FOUND -> "not_found_error";
+            case TOO_MANY_REQUESTS -> "rate_limit_error";
+            default -> "invalid_request_error";
+        };
     }
 
     /** "20 MB", "512 KB", "1000 bytes": binary units, as limits are configured. */

@@ -9,7 +9,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,15 +32,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         this.multipart = multipart;
     }
 
+    /** Problem JSON, or OpenAI's error shape under {@code /v1/}: what the official SDKs read a message from. */
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        problem.headers().forEach(headers::set);
-        if (problem.retryAfter() != null) {
-            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfterSeconds()));
+    ResponseEntity<Object> problem(ApiProblem problem, HttpServletRequest request) {
+        return ProblemWriter.entity(request, problem);
+    }
+
+    /**
+     * Spring's own refusals (unreadable JSON, 404, 405, 415) in OpenAI's error shape under {@code /v1/}, with the
+     * status and the detail the base class gave them.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = servletRequest(request);
+        if (servlet != null && servlet.getRequestURI().startsWith("/v1/")) {
+            String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
+                    ? problem.getDetail()
+                    : e.getMessage();
+            HttpStatus known = HttpStatus.valueOf(status.value());
+            return ProblemWriter.entity(
+                    servlet, new ApiProblem(known, "http-" + known.value(), known.getReasonPhrase(), detail, null));
         }
-        return new ResponseEntity<>(problem.toProblemDetail(), headers, problem.status());
+        return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
     /**
@@ -70,20 +83,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Not multipart at all, or multipart that cannot be read. */
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e) {
-        return problem(ApiProblem.badRequest(
-                "Send the document as multipart/form-data in a part named 'file' (" + e.getMessage() + ")."));
+    ResponseEntity<Object> unreadableUpload(MultipartException e) {
+        return ProblemWriter.entity(
+                null,
+                ApiProblem.badRequest(
+                        "Send the document as multipart/form-data in a part named 'file' (" + e.getMessage() + ")."));
     }
 
     /** PostgreSQL or Redis unreachable: a passing outage the client should wait out, not a bug. */
     @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException e) {
+    ResponseEntity<Object> storeUnavailable(DataAccessException e, HttpServletRequest request) {
         log.warn("Store unavailable: {}", e.getMessage());
-        return problem(ApiProblem.unavailable(
-                        "store-unavailable",
-                        "A backing store is not reachable; try again shortly.",
-                        Duration.ofSeconds(5))
-                .with("gate", "store"));
+        return problem(
+                ApiProblem.unavailable(
+                                "store-unavailable",
+                                "A backing store is not reachable; try again shortly.",
+                                Duration.ofSeconds(5))
+                        .with("gate", "store"),
+                request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -93,10 +110,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return ProblemWriter.entity(request, whileReading.get());
         }
         log.error("Unexpected error", e);
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
-        return ResponseEntity.internalServerError()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(detail);
+        return ProblemWriter.entity(
+                request,
+                new ApiProblem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal",
+                        "Internal Server Error",
+                        "Something went wrong on our side; it has been logged.",
+                        null));
     }
 }

@@ -64,8 +64,8 @@ public class AnswerHub {
     }
 
     /**
-     * Streams the session's events to {@code sink} until either side ends it. {@code lastEventId} -1 joins live
-     * (after the running turn's events so far). A cursor gets what followed it of the session's latest turn, then
+     * Streams the session's events to {@code sink} until either side ends it. {@code lastEventId} {@link
+     * LastEventId#NONE} joins live (after the running turn's events so far). A cursor gets what followed it of the session's latest turn, then
      * live events: a cursor older than that turn gets the turn from its start (earlier turns it missed are not
      * replayed); a cursor past everything this instance holds is waited for {@code protostar.limits.cursor-wait}
      * (another instance may be a few milliseconds ahead), then taken as this instance's last event of the session.
@@ -83,7 +83,7 @@ public class AnswerHub {
         Subscriber subscriber = new Subscriber(sink, lastEventId, CLIENT_QUEUE);
         abandonment.watching(sessionId);
         long known;
-        if (lastEventId < 0) {
+        if (lastEventId == LastEventId.NONE) {
             log.joinLive(subscriber);
             known = -1;
         } else {
@@ -109,6 +109,15 @@ public class AnswerHub {
             }
         });
         return subscriber;
+    }
+
+    /**
+     * The id a turn submitted now starts after: the last event this instance holds of the session, or {@link
+     * LastEventId#BEFORE_ALL}. A client that connects with it, even after the turn has ended, gets the whole turn.
+     */
+    public long cursor(String sessionId) {
+        SessionLog log = sessions.get(sessionId);
+        return log == null ? LastEventId.BEFORE_ALL : log.lastOffset();
     }
 
     /** Event streams open on this instance. */

@@ -110,6 +110,11 @@ final class SessionLog {
         turn.forEach(subscriber::offer);
     }
 
+    /** The offset of the last event this log holds, -1 if none. */
+    synchronized long lastOffset() {
+        return lastOffset;
+    }
+
     void leave(Subscriber subscriber) {
         subscribers.remove(subscriber);
     }

@@ -63,8 +63,37 @@ class ProblemHandlerTest {
                 .andExpect(jsonPath("$.maxFileSizeBytes").value(1 << 20));
     }
 
+    @Test
+    void a_refusal_under_v1_is_in_openai_shape_with_the_field_at_fault_and_elsewhere_problem_json() throws Exception {
+        mvc.perform(post("/v1/refused"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.error.message").value("No model protostar/x for your key."))
+                .andExpect(jsonPath("$.error.type").value("not_found_error"))
+                .andExpect(jsonPath("$.error.param").value("model"))
+                .andExpect(jsonPath("$.error.code").value("not-found"));
+        mvc.perform(post("/api/v1/refused"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:protostar:problem:not-found"));
+    }
+
+    @Test
+    void springs_own_refusals_under_v1_are_in_openai_shape_too() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v1/chat/completions"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.error.type").value("invalid_request_error"))
+                .andExpect(jsonPath("$.error.message").isNotEmpty());
+    }
+
     @RestController
     static class Endpoints {
+
+        @PostMapping({"/v1/refused", "/api/v1/refused"})
+        void refused() {
+            throw ApiProblem.notFound("No model protostar/x for your key.").with("field", "model");
+        }
 
         @PostMapping({"/api/v1/chat/sessions", "/v1/chat/completions"})
         Map<String, Object> parse(@RequestBody Map<String, Object> body) {

@@ -13,8 +13,13 @@ class LastEventIdTest {
 
     @Test
     void no_cursor_joins_live() {
-        assertThat(LastEventId.parse(null, null)).isEqualTo(-1);
-        assertThat(LastEventId.parse(" ", null)).isEqualTo(-1);
+        assertThat(LastEventId.parse(null, null)).isEqualTo(LastEventId.NONE);
+        assertThat(LastEventId.parse(" ", null)).isEqualTo(LastEventId.NONE);
+    }
+
+    @Test
+    void minus_one_is_the_cursor_before_every_event_that_a_late_client_is_given() {
+        assertThat(LastEventId.parse("-1", null)).isEqualTo(LastEventId.BEFORE_ALL);
     }
 
     @Test
@@ -30,7 +35,7 @@ class LastEventIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "-1", "12.5", "0x10", "99999999999999999999", "1e3"})
+    @ValueSource(strings = {"abc", "-2", "12.5", "0x10", "99999999999999999999", "1e3"})
     void refuses_garbage_negative_or_overflowing_ids_with_400(String garbage) {
         ApiProblem refused = catchThrowableOfType(ApiProblem.class, () -> LastEventId.parse(garbage, null));
 

@@ -126,6 +126,27 @@ class SessionLogTest {
         assertThat(client.offsets()).containsExactly(12L, 13L);
     }
 
+    @Test
+    void the_cursor_a_message_is_accepted_with_gives_a_late_client_its_whole_turn() {
+        SessionLog fresh = new SessionLog();
+        long beforeFirst = fresh.lastOffset();
+        fresh.append(env(0, new ChatEvent.Started("r1", 0, 1)));
+        fresh.append(env(1, done("r1", 1)));
+        Recorder first = new Recorder(beforeFirst);
+        fresh.joinAfter(first.subscriber);
+        assertThat(first.offsets())
+                .as("a session with no event yet: the cursor before every event, -1")
+                .containsExactly(0L, 1L);
+
+        long beforeSecond = fresh.lastOffset();
+        fresh.append(env(7, new ChatEvent.Started("r2", 0, 1)));
+        fresh.append(env(8, new ChatEvent.Delta("r2", 1, "answer")));
+        fresh.append(env(9, done("r2", 2)));
+        Recorder late = new Recorder(beforeSecond);
+        fresh.joinAfter(late.subscriber);
+        assertThat(late.offsets()).containsExactly(7L, 8L, 9L);
+    }
+
     private static ChatEvent.Done done(String requestId, int seq) {
         return new ChatEvent.Done(
                 requestId, seq, false, false, new ChatEvent.Usage(1, 1, 0), new ChatEvent.Timings(1, 2));

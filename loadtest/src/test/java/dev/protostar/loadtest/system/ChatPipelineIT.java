@@ -1,9 +1,23 @@
 package dev.protostar.loadtest.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.BadRequestException;
+import com.openai.errors.NotFoundException;
+import com.openai.errors.UnauthorizedException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionContentPart;
+import com.openai.models.chat.completions.ChatCompletionContentPartText;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.models.Model;
 import dev.protostar.kafka.Topics;
 import dev.protostar.loadtest.sim.SimulatorConfig;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +106,27 @@ class ChatPipelineIT {
             Transcript two = Transcript.read(sse, second, WAIT);
             assertThat(two.text.toString()).isEqualTo(REPLY);
             assertThat(two.ids.getFirst()).isGreaterThan(one.ids.getLast());
+        }
+    }
+
+    @Test
+    void a_client_that_connects_after_its_turn_ended_gets_the_whole_turn_from_the_cursor_of_the_202() throws Exception {
+        String sessionId = newSession();
+        for (String question : List.of(Stack.QUESTION, "And before that?")) {
+            var accepted = apiA.post(
+                    "/api/v1/chat/sessions/" + sessionId + "/messages", stack.recruiterKey, Map.of("text", question));
+            assertThat(accepted.status()).isEqualTo(202);
+            String requestId = accepted.body().get("requestId").asText();
+            String cursor = accepted.body().get("lastEventId").asText();
+            await().atMost(WAIT).until(() -> "1"
+                    .equals(stack.query("SELECT count(*) FROM turn WHERE request_id = '" + requestId + "'")));
+            // on the other instance, the turn over before the client comes
+            try (SseClient sse = apiB.events(stack.recruiterKey, sessionId, cursor)) {
+                Transcript late = Transcript.read(sse, requestId, WAIT);
+                assertThat(late.names.getFirst()).isEqualTo("started");
+                assertThat(late.names.getLast()).isEqualTo("done");
+                assertThat(late.text.toString()).isEqualTo(REPLY);
+            }
         }
     }
 
@@ -307,6 +342,11 @@ class ChatPipelineIT {
         String model = "protostar/" + candidateId;
         var models = apiA.get("/v1/models", stack.recruiterKey);
         assertThat(models.body().get("data").findValuesAsText("id")).contains(model);
+        assertThat(apiA.get("/v1/models/" + model, stack.recruiterKey)
+                        .body()
+                        .path("id")
+                        .asText())
+                .isEqualTo(model);
 
         var whole = apiA.post(
                 "/v1/chat/completions",
@@ -350,6 +390,74 @@ class ChatPipelineIT {
                         .asText())
                 .isEqualTo("stop");
         assertThat(data.getLast()).isEqualTo("[DONE]");
+    }
+
+    /** The official SDK, unmodified but for base URL and key: what real OpenAI clients need of this door. */
+    @Test
+    void the_official_openai_sdk_lists_models_answers_whole_and_streamed_and_reads_every_error() throws Exception {
+        String model = "protostar/" + candidateId;
+        OpenAIClient sdk = OpenAIOkHttpClient.builder()
+                .baseUrl(apiA.baseUrl() + "/v1")
+                .apiKey(stack.recruiterKey)
+                .maxRetries(0)
+                .build();
+        assertThat(sdk.models().list().data()).extracting(Model::id).contains(model);
+
+        ChatCompletionCreateParams asked = ChatCompletionCreateParams.builder()
+                .model(model)
+                // content as parts, as Open WebUI, LangChain and the SDKs' helpers send it
+                .addUserMessageOfArrayOfContentParts(
+                        List.of(ChatCompletionContentPart.ofText(ChatCompletionContentPartText.builder()
+                                .text(Stack.QUESTION)
+                                .build())))
+                .build();
+        ChatCompletion whole = sdk.chat().completions().create(asked);
+        assertThat(whole.choices().getFirst().message().content()).contains(REPLY);
+
+        List<ChatCompletionChunk> chunks;
+        try (StreamResponse<ChatCompletionChunk> stream = sdk.chat()
+                .completions()
+                .createStreaming(asked.toBuilder()
+                        .streamOptions(ChatCompletionStreamOptions.builder()
+                                .includeUsage(true)
+                                .build())
+                        .build())) {
+            chunks = stream.stream().toList();
+        }
+        assertThat(chunks.getFirst().choices().getFirst().delta().role()).isPresent();
+        String text = chunks.stream()
+                .flatMap(chunk -> chunk.choices().stream())
+                .map(choice -> choice.delta().content().orElse(""))
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(text).isEqualTo(REPLY);
+        assertThat(chunks.getLast().choices()).isEmpty();
+        assertThat(chunks.getLast().usage()).hasValueSatisfying(usage -> assertThat(usage.completionTokens())
+                .isPositive());
+
+        OpenAIClient stranger = OpenAIOkHttpClient.builder()
+                .baseUrl(apiA.baseUrl() + "/v1")
+                .apiKey("ps_recruiter_not_a_key")
+                .maxRetries(0)
+                .build();
+        assertThatThrownBy(() -> stranger.models().list())
+                .isInstanceOf(UnauthorizedException.class)
+                .hasMessageContaining("Unknown API key");
+        assertThatThrownBy(() -> sdk.chat()
+                        .completions()
+                        .create(asked.toBuilder().model("gpt-4o").build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("protostar/{candidateId}");
+        assertThatThrownBy(() -> sdk.chat()
+                        .completions()
+                        .create(asked.toBuilder()
+                                .model("protostar/" + UUID.randomUUID())
+                                .build()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("No model");
+        assertThatThrownBy(() ->
+                        sdk.chat().completions().create(asked.toBuilder().n(2).build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("'n' must be 1");
     }
 
     @Test
