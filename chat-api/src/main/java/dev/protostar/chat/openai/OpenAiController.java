@@ -109,11 +109,7 @@ class OpenAiController {
     @GetMapping("/v1/models/protostar/{candidateId}")
     Map<String, Object> model(@PathVariable String candidateId, HttpServletRequest request) {
         Caller caller = Caller.of(request);
-        String id = MODEL_PREFIX + candidateId;
-        return candidates
-                .find(caller.tenant(), candidateOf(caller, id))
-                .map(c -> model(c, caller))
-                .orElseThrow(() -> ApiProblem.notFound("No model " + id + " for your key."));
+        return model(candidateOf(caller, MODEL_PREFIX + candidateId), caller);
     }
 
     @GetMapping("/v1/models/{id}")
@@ -132,7 +128,7 @@ class OpenAiController {
         Caller caller = Caller.of(request);
         refuseWhatIsNotServed(body);
         String model = body.path("model").asText("");
-        Session session = session(caller, candidateOf(caller, model), sessionId);
+        Session session = session(caller, candidateOf(caller, model).candidateId(), sessionId);
         String question = lastUserMessage(body);
         // Subscribed before the turn is submitted, so not even its first event can be missed.
         PendingSink sink = new PendingSink();
@@ -198,7 +194,7 @@ class OpenAiController {
         }
     }
 
-    private UUID candidateOf(Caller caller, String model) {
+    private Candidates.Candidate candidateOf(Caller caller, String model) {
         if (!model.startsWith(MODEL_PREFIX)) {
             throw ApiProblem.badRequest("'model' must be protostar/{candidateId}; GET /v1/models lists them.")
                     .with("field", "model");
@@ -207,11 +203,9 @@ class OpenAiController {
         if (!CanonicalIds.isCanonical(candidateId)) {
             throw ApiProblem.badRequest("'model' must be protostar/{candidateId}; GET /v1/models lists them.");
         }
-        return candidates
-                .find(caller.tenant(), UUID.fromString(candidateId))
-                .orElseThrow(() -> ApiProblem.notFound("No model " + model + " for your key.")
-                        .with("field", "model"))
-                .candidateId();
+        return candidates.find(caller.tenant(), UUID.fromString(candidateId)).orElseThrow(() -> ApiProblem.notFound(
+                        "No model " + model + " for your key.")
+                .with("field", "model"));
     }
 
     private Session session(Caller caller, UUID candidateId, String sessionId) {

@@ -118,8 +118,7 @@ public enum AnswerShape {
     COST(
             Pattern.compile("(?i)비용\\S{0,2}\\s*(?:은|는|이|가)?\\s*얼마\\s*(?:들|드|였|야|정도\\s*들)|얼마\\s*(?:들었|들어갔|썼)"
                     + "|\\bhow\\s+much\\s+(?:did|does|would)\\b.{0,40}\\bcost\\b|\\bwhat\\s+did\\b.{0,40}\\bcost\\b"),
-            Pattern.compile(
-                    "(?i)\\d[\\d.,]*\\s*(?:억|만|천)?\\s*원|[$€£₩]\\s?\\d|\\d\\s*(?:k|m|million|billion)?\\s*(?:usd|eur|gbp|dollars|euros)\\b"),
+            Pattern.compile(Numbers.MONEY),
             "비용",
             "what it cost"),
     /**
@@ -130,9 +129,7 @@ public enum AnswerShape {
             Pattern.compile("[가-힣]*(?:비|액|금|매출)(?:은|는|이|가)?\\s*(?:총\\s*)?얼마(?!나)"
                     + "|(?i:\\b(?:what(?:['’]s|\\s+(?:is|was|were|are))|how\\s+much)\\b.{0,40}"
                     + "\\b(?:revenue|turnover|sales|fees?|price|valuation)\\b)"),
-            Pattern.compile(
-                    "(?i)\\d[\\d.,]*\\s*(?:억|만|천)?\\s*원|[$€£₩]\\s?\\d|\\d\\s*(?:k|m|bn|million|billion)?\\s*(?:usd|eur|gbp|dkk|sek|nok|chf|dollars|euros|pounds)\\b"
-                            + "|\\b(?:usd|eur|gbp|dkk|sek|nok|chf)\\s?\\d"),
+            Pattern.compile(Numbers.MONEY),
             "금액",
             "the amount"),
     /** When something was done ("TOEIC 언제 본 거야", "when did she get the CKA"): a line about it with a date. */
@@ -144,6 +141,11 @@ public enum AnswerShape {
 
     /** Small numbers written as words ("one of three analysts", "a four-person pod"). */
     private static final class Numbers {
+        /** An amount of money: "42억 원", "$1.2M", "DKK 310m", "14 million euros" — not a saving in percent. */
+        static final String MONEY =
+                "(?i)\\d[\\d.,]*\\s*(?:억|만|천)?\\s*원|[$€£₩]\\s?\\d|\\d\\s*(?:k|m|bn|million|billion)?\\s*"
+                        + "(?:usd|eur|gbp|dkk|sek|nok|chf|dollars|euros|pounds)\\b|\\b(?:usd|eur|gbp|dkk|sek|nok|chf)\\s?\\d";
+
         /** Before a number: it is no year written with 년. */
         static final String NOT_A_YEAR = "(?<![\\d.])(?!(?:19|20)\\d{2}\\s*년)";
 

@@ -359,11 +359,8 @@ final class Timeline {
 
     /** A line that is a period alone, or a period under its label. */
     private static boolean dateOnly(String row, Matcher period) {
-        // the place after it is no name of the job: "Aug 2021 – present · Aarhus", "Feb 2016 – Jul 2021 · Hamburg,
-        // Germany"
-        String rest = PLACE_AFTER.matcher(row.substring(period.end())).replaceFirst("");
         return PERIOD_LABEL
-                .matcher((row.substring(0, period.start()) + " " + rest))
+                .matcher(row.substring(0, period.start()) + " " + afterThePlace(row, period))
                 .replaceFirst("")
                 .replaceAll("[|\\s*_–:：-]", "")
                 .isEmpty();
@@ -371,6 +368,14 @@ final class Timeline {
 
     private static final Pattern PLACE_AFTER = Pattern.compile(
             "^\\s*[·•|]\\s*\\p{L}[\\p{L}.'’-]*(?:[\\s,]+\\p{L}[\\p{L}.'’-]*){0,3}\\s*(?:\\([^)]{1,20}\\))?\\s*$");
+
+    /**
+     * What follows a period past the place written after it, which is no name of the job: "Aug 2021 – present ·
+     * Aarhus", "Feb 2016 – Jul 2021 · Hamburg, Germany".
+     */
+    private static String afterThePlace(String row, Matcher period) {
+        return PLACE_AFTER.matcher(row.substring(period.end())).replaceFirst("");
+    }
 
     /** A dated line that gives a job's period: the period alone, or labelled as one ("… / 선임 기간 : 2021.09 ~ 현재"). */
     private static boolean givesThePeriod(String row) {
@@ -392,7 +397,7 @@ final class Timeline {
      * period, or its place, ends the line, outside brackets ("Raised on-time delivery … (2021 to 2024)" is no job's).
      */
     private static boolean endsTheLine(String row, Matcher period) {
-        String rest = PLACE_AFTER.matcher(row.substring(period.end())).replaceFirst("");
+        String rest = afterThePlace(row, period);
         return (rest.isBlank()
                         || rest.matches("\\s+[-–•]\\s.*")) // or the job's first line run on: "… May 2021 - Led a team"
                 && !row.substring(0, period.start()).strip().endsWith("(");
